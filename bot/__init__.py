@@ -1,0 +1,1 @@
+"""regbot: registration and reminders for a hybrid event."""

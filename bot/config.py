@@ -1,0 +1,143 @@
+"""Settings: a TOML file with REGBOT_<SECTION>__<KEY> environment overrides.
+
+Every key is documented in config.example.toml; the next event edits only that file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from bot.timeutil import local_to_utc, parse_duration, zone
+
+TOKEN_PATTERN = r"^\d+:[\w-]{1,}$"
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+class Audience(StrEnum):
+    ALL = "all"
+    OFFLINE = "offline"
+    ONLINE = "online"
+
+
+class TelegramSection(BaseModel):
+    token: SecretStr = Field(description="from @BotFather; prefer the environment")
+    api_base: str = "https://api.telegram.org"
+    admins: list[int] = Field(default_factory=list)
+
+    @field_validator("token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        import re
+
+        if not re.fullmatch(TOKEN_PATTERN, value.get_secret_value()):
+            raise ValueError("does not look like a bot token (digits:letters, from @BotFather)")
+        return value
+
+
+class StorageSection(BaseModel):
+    path: Path = Path("data/regbot.sqlite3")
+
+
+class EventSection(BaseModel):
+    title: str
+    starts_at: datetime  # local wall-clock time in `timezone`
+    timezone: str = "Asia/Almaty"
+    offline_capacity: int = Field(ge=0)
+    venue: str
+    contact_phone: str
+    zoom_conference_id: str
+    zoom_url: str | None = None
+    stream_url: str | None = None
+    organisers: str = ""
+    agenda: list[str] = Field(default_factory=list)
+    registration_closes_at: datetime | None = None  # local; default: the start
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone(value)
+        return value
+
+    @field_validator("starts_at", "registration_closes_at")
+    @classmethod
+    def _wall_clock(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("give local wall-clock time without an offset; see `timezone`")
+        return value
+
+    @property
+    def starts_utc(self) -> datetime:
+        return local_to_utc(self.starts_at, self.timezone)
+
+    @property
+    def closes_utc(self) -> datetime:
+        return local_to_utc(self.registration_closes_at or self.starts_at, self.timezone)
+
+
+class Reminder(BaseModel):
+    before: Duration
+    audience: Audience = Audience.ALL
+
+    @property
+    def key(self) -> str:
+        """Stable id for the job and the delivery ledger: the same config gives the same key."""
+        return f"{int(self.before.total_seconds())}s-{self.audience.value}"
+
+
+class SenderSection(BaseModel):
+    rate_per_second: float = Field(default=25.0, gt=0)
+    per_chat_interval: float = Field(default=1.0, ge=0)
+    max_attempts: int = Field(default=5, ge=1)
+    retry_backoff: float = Field(default=0.5, ge=0)  # first pause after a 5xx/timeout, doubling
+    request_timeout: float = Field(default=20.0, gt=0)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    telegram: TelegramSection
+    storage: StorageSection = StorageSection()
+    event: EventSection
+    reminders: list[Reminder] = Field(default_factory=list)
+    sender: SenderSection = SenderSection()
+
+    @model_validator(mode="after")
+    def _distinct_reminders(self) -> Settings:
+        keys = [r.key for r in self.reminders]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two [[reminders]] have the same `before` and `audience`")
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(path: Path, **overrides: Any) -> Settings:
+    """Read `path` (which must exist) under the environment's overrides."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    bound = type("FileSettings", (Settings,), {
+        "model_config": SettingsConfigDict(**{**Settings.model_config, "toml_file": path}),
+    })
+    settings: Settings = bound(**overrides)
+    return settings

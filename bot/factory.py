@@ -1,0 +1,112 @@
+"""Builds everything a running bot needs. No globals: tests and benchmarks build as many
+apps as they like, each with its own Bot, Dispatcher, scheduler and database."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.types import TelegramObject
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.config import Settings
+from bot.fsm_storage import SQLiteStorage
+from bot.i18n import Catalog
+from bot.registration import Registrations
+from bot.sender import Sender
+from bot.throttle import RetryAfterGate
+from bot.timeutil import Clock, system_clock
+from handlers import setup_routers
+from handlers.middleware import LanguageMiddleware
+from storage.database import Database
+from storage.fsm import FormStore
+from storage.ledger import Ledger
+
+log = logging.getLogger("regbot")
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
+                             timeout=settings.sender.request_timeout)
+    session.middleware(RetryAfterGate())
+    return Bot(settings.telegram.token.get_secret_value(), session=session,
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML,
+                                            link_preview_is_disabled=True))
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    bot: Bot
+    dp: Dispatcher
+    scheduler: AsyncIOScheduler
+    registrations: Registrations
+
+    async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
+        """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
+        try:
+            await self.dp.start_polling(self.bot, handle_signals=handle_signals,
+                                        polling_timeout=polling_timeout)
+        finally:
+            await self.db.close()
+
+
+async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
+    db = await Database.open(settings.storage.path)
+    ledger = Ledger(db, settings.event.offline_capacity)
+    bot = create_bot(settings)
+    catalog = Catalog()
+    sender = Sender(bot, settings.sender.rate_per_second, settings.sender.per_chat_interval,
+                    settings.sender.max_attempts, settings.sender.retry_backoff)
+    registrations = Registrations(ledger, settings.event, clock, sender, catalog)
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
+                    settings=settings, ledger=ledger, registrations=registrations,
+                    catalog=catalog, sender=sender, clock=clock, scheduler=scheduler)
+    in_flight: set[asyncio.Task[Any]] = set()
+    dp.update.outer_middleware(_track(in_flight))
+    dp.update.outer_middleware(LanguageMiddleware(catalog))
+    dp.include_router(setup_routers())
+
+    async def on_startup(bot: Bot) -> None:
+        me = await bot.me()
+        log.info("started: bot @%s, event %r, database %s", me.username,
+                 settings.event.title, settings.storage.path)
+        scheduler.start()
+
+    async def on_shutdown() -> None:
+        # Let updates being handled finish their ledger writes and replies.
+        if in_flight:
+            await asyncio.wait(in_flight, timeout=30)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    return App(settings, db, bot, dp, scheduler, registrations)
+
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+def _track(tasks: set[asyncio.Task[Any]]) -> Callable[..., Awaitable[Any]]:
+    async def middleware(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        task = asyncio.current_task()
+        if task is None:
+            return await handler(event, data)
+        tasks.add(task)
+        try:
+            return await handler(event, data)
+        finally:
+            tasks.discard(task)
+    return middleware

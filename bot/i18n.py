@@ -1,0 +1,62 @@
+"""Every participant-facing text comes from the Fluent catalogs in bot/locales/.
+
+Arguments are HTML-escaped here, once, so no handler can forget to quote user text;
+wrap a pre-rendered fragment in `Safe` to pass it through unescaped."""
+
+from __future__ import annotations
+
+import html
+from importlib import resources
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+
+FALLBACK = "ru"
+LANGUAGES = ("ru", "en")
+
+
+class Safe(str):
+    """Already-rendered HTML (from the catalogs themselves)."""
+
+
+class Texts:
+    def __init__(self, language: str, bundle: FluentBundle) -> None:
+        self.language = language
+        self._bundle = bundle
+
+    def __call__(self, key: str, **args: Any) -> str:
+        message = self._bundle.get_message(key)
+        if message is None or message.value is None:
+            raise KeyError(f"no text {key!r} for {self.language}")
+        quoted = {k: v if isinstance(v, Safe) or not isinstance(v, str) else html.escape(v, False)
+                  for k, v in args.items()}
+        text, errors = self._bundle.format_pattern(message.value, quoted)
+        if errors:
+            raise ValueError(f"text {key!r} ({self.language}): {errors}")
+        return str(text)
+
+    def has(self, key: str) -> bool:
+        return bool(self._bundle.has_message(key))
+
+
+class Catalog:
+    """Loaded once at start; `for_language` picks a catalog, Russian when unknown."""
+
+    def __init__(self) -> None:
+        self._texts = {lang: Texts(lang, _bundle(lang)) for lang in LANGUAGES}
+
+    def for_language(self, code: str | None) -> Texts:
+        base = (code or "").split("-")[0].lower()
+        return self._texts.get(base, self._texts[FALLBACK])
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._texts)
+
+
+def _bundle(language: str) -> FluentBundle:
+    # use_isolating=False: bidi isolation marks would end up inside <code> and phone numbers.
+    bundle = FluentBundle([language], use_isolating=False)
+    source = resources.files("bot.locales").joinpath(f"{language}.ftl").read_text("utf-8")
+    bundle.add_resource(FluentResource(source))
+    return bundle

@@ -1,0 +1,130 @@
+## Event card and shared pieces
+when = 🗓 { $moment } (Almaty time)
+online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
+online-zoom-link = 🔗 Join link: { $url }
+online-stream = 📺 Live stream: { $url }
+agenda-item = • { $item }
+card-seats = 🪑 Offline: { $left } of { $capacity } seats left (entry by pre-registration only)
+card-full = 🪑 Offline: the room is full; register online and join the waitlist
+card =
+    <b>{ $title }</b>
+
+    { $when }
+    📍 { $venue }
+    { $seats }
+    { $online }
+
+    <b>On the agenda</b>
+    { $agenda }
+
+    Organisers: { $organisers }
+    Questions about offline registration: { $phone }
+registration-closed = Registration is closed.
+
+## Roles
+role-ngo = NGO
+role-state = State body / akimat
+role-research = Researcher
+role-migrant = Migrant community
+role-media = Media
+role-other = Other
+
+## Form
+ask-name = What is your full name?
+ask-org = Which organisation do you represent? (If none, write "private person".)
+ask-role = Who are you at this round table?
+ask-phone = Your phone number, so organisers can reach you (optional). Share it with the button, type it, or press "Skip".
+ask-format = How will you take part?
+ask-edit = What would you like to change?
+phone-saved = Phone saved: { $phone }
+phone-skipped = No phone, fine.
+field-name = Name
+field-org = Organisation
+field-role = Role
+field-phone = Phone
+field-format = Format
+format-offline = offline, in the room
+format-offline-full = offline: the room is full, so online now + waitlist
+format-online = online (Zoom / live stream)
+phone-none = not given
+summary =
+    <b>Please check your registration</b>
+
+    Name: { $name }
+    Organisation: { $org }
+    Role: { $role }
+    Phone: { $phone }
+    Format: { $format }
+form-cancelled = Registration form cancelled; nothing was saved. /start to begin again.
+nothing-to-cancel = There is nothing to cancel. To cancel your registration, open /my.
+
+## Buttons
+btn-register = 📝 Register
+btn-my = 📋 My registration
+btn-share-phone = 📱 Share my phone
+btn-skip = Skip
+btn-offline = 🪑 Offline ({ $seats } seats left)
+btn-offline-full = 🪑 Offline: full, join the waitlist
+btn-online = 💻 Online (Zoom)
+btn-confirm = ✅ Confirm
+btn-edit = ✏️ Edit
+btn-abort = ✖️ Cancel
+btn-back = ⬅️ Back
+btn-to-online = 💻 Switch to online
+btn-leave-waitlist = Leave the waitlist (stay online)
+btn-to-offline = 🪑 Switch to offline ({ $seats } seats left)
+btn-join-waitlist = 🪑 Join the waitlist for a seat
+btn-cancel-reg = ✖️ Cancel registration
+btn-cancel-yes = Yes, cancel it
+btn-cancel-keep = No, keep it
+
+## Outcomes
+registered = Registered!
+registered-head = ✅ <b>You are registered.</b>
+already-registered = You are already registered.
+placement-seated =
+    🪑 <b>You have a seat in the room.</b>
+    Entry code: <code>{ $code }</code>. Show it at the door: entry is by pre-registration only.
+    { $when }
+    📍 { $venue }
+    Questions: { $phone }
+placement-waitlisted =
+    💻 The room is full, so you are registered <b>online</b>, and you are <b>number { $position }</b> in the waitlist for a seat. If a seat frees up, I will message you with your entry code.
+    { $when }
+    { $online }
+placement-online =
+    💻 You take part <b>online</b>.
+    { $when }
+    { $online }
+my-head =
+    <b>{ $title }</b>
+    { $name }, { $org } ({ $role }); phone: { $phone }
+my-cancelled = Your registration is cancelled. You can register again.
+promoted = 🎉 <b>A seat has freed up and it is yours.</b>
+switched = Done.
+ask-cancel = Cancel your registration? Your seat, if you have one, goes to the next person in line.
+cancelled = Your registration is cancelled. Changed your mind? Register again.
+kept = Your registration stays as it was.
+offline-closed = Offline registration is closed; you can take part online.
+
+## Help and errors
+help =
+    I register you for the round table and remind you before it starts.
+    /start: the event and registration
+    /my: your registration: change format or cancel
+    /cancel: leave the registration form
+    /help: this message
+    Questions about offline registration: { $phone }
+unknown-message = I did not understand that. /start shows the event, /my your registration, /help what I can do.
+private-only = I work in private chat only: write to me at @{ $username }.
+error-not-text = Please answer with a text message.
+error-empty = This cannot be empty; please type it.
+error-too-long = That is too long: at most { $limit } characters, please.
+error-name-letters = Please write your name in letters.
+error-phone = That does not look like a phone number. Example: +7 777 123 45 67. Or press "Skip".
+error-foreign-contact = That is someone else's contact. Share your own with the button, type your number, or press "Skip".
+error-use-buttons = Please choose with the buttons below.
+error-mid-form = You are in the middle of registering. Answer the question below, or send /cancel to stop.
+error-stale-button = This button is out of date.
+error-form-finished = This form is already finished. /my shows your registration.
+error-not-yours = This button is out of date or not yours. Open /my.

@@ -1,0 +1,70 @@
+"""Message bodies assembled from catalog texts, shared by handlers and the scheduler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.config import EventSection
+from bot.i18n import Safe, Texts
+from bot.timeutil import show
+from storage.models import Counts, Placement, Registration
+
+
+def when(t: Texts, event: EventSection) -> str:
+    return t("when", moment=show(event.starts_utc, event.timezone, t.language))
+
+
+def online_details(t: Texts, event: EventSection) -> Safe:
+    parts = [t("online-zoom", zoom=event.zoom_conference_id)]
+    if event.zoom_url:
+        parts.append(t("online-zoom-link", url=event.zoom_url))
+    if event.stream_url:
+        parts.append(t("online-stream", url=event.stream_url))
+    return Safe("\n".join(parts))
+
+
+def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool) -> str:
+    agenda = Safe("\n".join(t("agenda-item", item=item) for item in event.agenda))
+    seats = (t("card-seats", left=counts.seats_left, capacity=counts.capacity)
+             if counts.seats_left else t("card-full"))
+    body = t("card", title=event.title, when=Safe(when(t, event)), venue=event.venue,
+             seats=Safe(seats), online=online_details(t, event), agenda=agenda,
+             organisers=event.organisers, phone=event.contact_phone)
+    return body if is_open else body + "\n\n" + t("registration-closed")
+
+
+def role_label(t: Texts, role: str) -> str:
+    key = f"role-{role}"
+    return t(key) if t.has(key) else role
+
+
+def summary(t: Texts, data: dict[str, Any], counts: Counts) -> str:
+    fmt = data.get("format", "online")
+    if fmt == "offline":
+        fmt_label = t("format-offline") if counts.seats_left else t("format-offline-full")
+    else:
+        fmt_label = t("format-online")
+    return t("summary", name=data["name"], org=data["org"], role=role_label(t, data["role"]),
+             phone=data.get("phone") or t("phone-none"), format=fmt_label)
+
+
+def placement(t: Texts, event: EventSection, reg: Registration, position: int | None) -> str:
+    """What the participant has: seat + code, or online (+ place in the queue)."""
+    common = {"when": Safe(when(t, event)), "online": online_details(t, event)}
+    if reg.placement is Placement.SEATED:
+        return t("placement-seated", code=reg.entry_code or "", venue=event.venue,
+                 phone=event.contact_phone, **common)
+    if reg.placement is Placement.WAITLISTED:
+        return t("placement-waitlisted", position=position or 0, **common)
+    return t("placement-online", **common)
+
+
+def my_registration(t: Texts, event: EventSection, reg: Registration,
+                    position: int | None) -> str:
+    head = t("my-head", title=event.title, name=reg.full_name, org=reg.organisation,
+             role=role_label(t, reg.role), phone=reg.phone or t("phone-none"))
+    return head + "\n\n" + placement(t, event, reg, position)
+
+
+def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
+    return t("promoted") + "\n\n" + placement(t, event, reg, None)

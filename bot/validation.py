@@ -1,0 +1,59 @@
+"""Checks on what people type. Plain Python, so the rules are unit-tested without Telegram.
+
+Each check returns the cleaned value or a `Problem` whose code names a catalog text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NAME_MAX = 100
+ORG_MAX = 150
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # catalog key suffix: error-<code>
+    limit: int = 0
+
+
+def clean_text(raw: str | None, limit: int) -> str | Problem:
+    """Drop control and format characters (invisible, break layouts), fold spaces."""
+    if raw is None:
+        return Problem("not-text")
+    kept = "".join(" " if ch in "\t\n\r" else ch for ch in raw
+                   if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs"))
+    text = " ".join(kept.split())
+    if not text:
+        return Problem("empty")
+    if len(text) > limit:
+        return Problem("too-long", limit)
+    return text
+
+
+def clean_name(raw: str | None) -> str | Problem:
+    text = clean_text(raw, NAME_MAX)
+    if isinstance(text, str) and not any(ch.isalpha() for ch in text):
+        return Problem("name-letters")
+    return text
+
+
+def clean_organisation(raw: str | None) -> str | Problem:
+    return clean_text(raw, ORG_MAX)
+
+
+_PHONE_CHARS = re.compile(r"\+?[\d\s().-]+")
+
+
+def clean_phone(raw: str | None) -> str | Problem:
+    """Accept +7 777 397 11 27, 87773971127, (777) 397-11-27 ... and store '+digits'."""
+    text = (raw or "").strip()
+    if not text:
+        return Problem("empty")
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_CHARS.fullmatch(text) or not 10 <= len(digits) <= 15:
+        return Problem("phone")
+    if len(digits) == 11 and digits.startswith("8") and not text.startswith("+"):
+        digits = "7" + digits[1:]  # Kazakh/Russian trunk prefix 8 -> +7
+    return "+" + digits

@@ -1,0 +1,23 @@
+"""aiogram routers, built fresh by `setup_routers` (a Router can have only one parent)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import cancel, fallback, form_buttons, form_text, groups, my, start
+
+
+def setup_routers() -> Router:
+    """Order matters: groups are turned away first, /cancel beats every form step,
+    the catch-all comes last."""
+    root = Router(name="root")
+    root.include_routers(
+        groups.router(),
+        cancel.router(),
+        start.router(),
+        my.router(),
+        form_buttons.router(),
+        form_text.router(),
+        fallback.router(),
+    )
+    return root

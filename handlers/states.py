@@ -1,0 +1,15 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class Form(StatesGroup):
+    """The registration form, one question per state."""
+
+    name = State()
+    org = State()
+    role = State()
+    phone = State()
+    format = State()
+    confirm = State()
+
+
+ORDER = [Form.name, Form.org, Form.role, Form.phone, Form.format, Form.confirm]

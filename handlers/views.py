@@ -1,0 +1,68 @@
+"""Sending the recurring screens: each form question, the event card, 'my registration'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.types import InlineKeyboardMarkup
+
+from bot import render
+from bot.i18n import Texts
+from bot.registration import Intake, Registrations
+from handlers import keyboards
+from handlers.states import ORDER, Form
+from storage.models import Registration
+
+Screen = tuple[str, InlineKeyboardMarkup | None]
+
+
+async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
+              registrations: Registrations) -> None:
+    """(Re)send the question of the step the user is on; progress stays as it is."""
+    current, data = await state.get_state(), await state.get_data()
+    counts = await registrations.ledger.counts()
+    markup: Any = None
+    if current == Form.name.state:
+        text = t("ask-name")
+    elif current == Form.org.state:
+        text = t("ask-org")
+    elif current == Form.role.state:
+        text, markup = t("ask-role"), keyboards.roles(t)
+    elif current == Form.phone.state:
+        text, markup = t("ask-phone"), keyboards.phone(t)
+    elif current == Form.format.state:
+        offline = await registrations.intake() is Intake.OPEN
+        text, markup = t("ask-format"), keyboards.formats(t, counts, offline)
+    elif current == Form.confirm.state:
+        text, markup = render.summary(t, data, counts), keyboards.summary(t)
+    else:
+        return
+    await bot.send_message(chat_id, text, reply_markup=markup)
+
+
+async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
+                  registrations: Registrations, **answer: Any) -> None:
+    """Store the answer and go to the next question (or back to the summary when editing)."""
+    data = await state.update_data(**answer)
+    current = await state.get_state()
+    following = ORDER[[s.state for s in ORDER].index(current) + 1]
+    await state.set_state(Form.confirm if data.get("editing") else following)
+    await ask(bot, chat_id, state, t, registrations)
+
+
+async def card(t: Texts, registrations: Registrations) -> str:
+    counts = await registrations.ledger.counts()
+    is_open = await registrations.intake() is not Intake.CLOSED
+    return render.event_card(t, registrations.event, counts, is_open)
+
+
+async def my(t: Texts, registrations: Registrations, reg: Registration) -> Screen:
+    if not reg.active:
+        return t("my-cancelled"), keyboards.event_card(t, registered=False)
+    position = await registrations.ledger.waitlist_position(reg.user_id)
+    counts = await registrations.ledger.counts()
+    offline = await registrations.intake() is Intake.OPEN
+    text = render.my_registration(t, registrations.event, reg, position)
+    return text, keyboards.my(t, reg, counts, offline)

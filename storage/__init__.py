@@ -1,0 +1,1 @@
+"""The ledger: SQLite schema, migrations and every query. Knows nothing of Telegram."""

@@ -1,0 +1,66 @@
+"""Opening the SQLite file: pragmas and numbered migrations."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _migrations() -> list[tuple[int, str]]:
+    found = []
+    for item in resources.files("storage.migrations").iterdir():
+        match = re.fullmatch(r"(\d+)_\w+\.sql", item.name)
+        if match:
+            found.append((int(match.group(1)), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+async def connect(path: Path) -> aiosqlite.Connection:
+    """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await conn.execute("PRAGMA journal_mode = WAL")
+    await conn.execute("PRAGMA synchronous = NORMAL")
+    await conn.execute("PRAGMA foreign_keys = ON")
+    await migrate(conn)
+    return conn
+
+
+async def migrate(conn: aiosqlite.Connection) -> int:
+    """Apply every migration newer than PRAGMA user_version, each in its own transaction."""
+    async with conn.execute("PRAGMA user_version") as cur:
+        row = await cur.fetchone()
+    current = int(row[0]) if row else 0
+    for version, script in _migrations():
+        if version <= current:
+            continue
+        # BEGIN IMMEDIATE so two processes starting at once cannot both migrate.
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            async with conn.execute("PRAGMA user_version") as cur:
+                again = await cur.fetchone()
+            if again and int(again[0]) >= version:
+                await conn.execute("ROLLBACK")
+                continue
+            for statement in _split(script):
+                await conn.execute(statement)
+            await conn.execute(f"PRAGMA user_version = {version}")
+            await conn.execute("COMMIT")
+        except BaseException:
+            await conn.execute("ROLLBACK")
+            raise
+        current = version
+    return current
+
+
+def _split(script: str) -> list[str]:
+    """executescript() would COMMIT our transaction; run statements one by one instead."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

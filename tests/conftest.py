@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from tests.fakeapi import FakeTelegram
+from tests.harness import Running, settings_for, start
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+def settings(fake: FakeTelegram, tmp_path: Path) -> Settings:
+    return settings_for(fake, tmp_path)
+
+
+@pytest.fixture
+async def running(fake: FakeTelegram, settings: Settings) -> AsyncIterator[Running]:
+    app = await start(fake, settings)
+    yield app
+    await app.stop()

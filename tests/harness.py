@@ -1,0 +1,97 @@
+"""Run the real app (the factory `python -m bot` uses) against the loopback Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.factory import App, create_app
+from tests.fakeapi import BotMessage, FakeTelegram, FakeUser
+
+# A fixed "now" well before the test event, so registration is open whatever the real date.
+ADMIN = 9000
+NOW = datetime(2030, 11, 1, 6, 0, tzinfo=UTC)
+
+
+@dataclass
+class TravelClock:
+    """Injectable clock: tests move it instead of waiting."""
+
+    now: datetime = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def travel(self, delta: timedelta) -> None:
+        self.now += delta
+
+
+def settings_for(fake: FakeTelegram, folder: Path, **event: Any) -> Settings:
+    data: dict[str, Any] = {
+        "title": "Round table", "starts_at": "2030-11-12T17:00:00", "timezone": "Asia/Almaty",
+        "offline_capacity": 10, "venue": "DKU, Almaty", "contact_phone": "+7 777 397 11 27",
+        "zoom_conference_id": "846 8448 4087", "stream_url": "https://facebook.com/dku",
+        "organisers": "DKU & FES", "agenda": ["Migration today", "Role of NGOs"],
+    }
+    data.update(event)
+    return Settings.model_validate({
+        "telegram": {"token": fake.token, "api_base": fake.base_url, "admins": [ADMIN]},
+        "storage": {"path": folder / "regbot.sqlite3"},
+        "event": data,
+        "sender": {"rate_per_second": 200, "per_chat_interval": 0, "retry_backoff": 0.05},
+    })
+
+
+@dataclass
+class Running:
+    app: App
+    task: asyncio.Task[None]
+    clock: TravelClock = field(default_factory=TravelClock)
+
+    async def stop(self) -> None:
+        await self.app.dp.stop_polling()
+        await self.task
+
+
+async def start(fake: FakeTelegram, settings: Settings, clock: TravelClock | None = None,
+                ) -> Running:
+    clock = clock or TravelClock()
+    app = await create_app(settings, clock=clock)
+    task = asyncio.create_task(app.run(handle_signals=False, polling_timeout=1))
+    polls_before = len(fake.calls("getUpdates"))
+    await fake.wait_until(lambda: len(fake.calls("getUpdates")) > polls_before, timeout=15)
+    return Running(app, task, clock)
+
+
+def has(*parts: str) -> Callable[[BotMessage], bool]:
+    return lambda m: all(p in m.plain_text for p in parts)
+
+
+def has_button(label: str) -> Callable[[BotMessage], bool]:
+    return lambda m: any(label in b for b in m.buttons)
+
+
+async def register(user: FakeUser, name: str = "Alice Smith", org: str = "NGO Help",
+                   fmt: str = "Offline", phone: str | None = None) -> BotMessage:
+    """The whole form in English; returns the bot's answer to Confirm."""
+    await user.send("/start")
+    await user.wait_for(has_button("Register"))
+    await user.press("Register")
+    await user.wait_for(has("full name"))
+    await user.send(name)
+    await user.wait_for(has("organisation"))
+    await user.send(org)
+    await user.wait_for(has_button("NGO"))
+    await user.press("NGO")
+    await user.wait_for(has("phone number"))
+    await user.send(phone or "Skip")
+    await user.wait_for(has_button("Online"))
+    await user.press(fmt)
+    await user.wait_for(has_button("Confirm"))
+    await user.press("Confirm")
+    return await user.wait_for(has("registered"))
