@@ -1,4 +1,4 @@
-"""Every participant-facing text comes from the Fluent catalogs in bot/locales/.
+"""Every text people read comes from the Fluent catalogs in bot/locales/<language>/*.ftl.
 
 Arguments are HTML-escaped here, once, so no handler can forget to quote user text;
 wrap a pre-rendered fragment in `Safe` to pass it through unescaped."""
@@ -57,6 +57,8 @@ class Catalog:
 def _bundle(language: str) -> FluentBundle:
     # use_isolating=False: bidi isolation marks would end up inside <code> and phone numbers.
     bundle = FluentBundle([language], use_isolating=False)
-    source = resources.files("bot.locales").joinpath(f"{language}.ftl").read_text("utf-8")
-    bundle.add_resource(FluentResource(source))
+    folder = resources.files("bot.locales").joinpath(language)
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".ftl"):
+            bundle.add_resource(FluentResource(item.read_text("utf-8")))
     return bundle
