@@ -87,6 +87,8 @@ class EventSection(BaseModel):
 class Reminder(BaseModel):
     before: Duration
     audience: Audience = Audience.ALL
+    # Offline attendees get "Still coming?" Yes / No buttons with this reminder.
+    ask_attendance: bool = False
 
     @property
     def key(self) -> str:
@@ -102,6 +104,18 @@ class SenderSection(BaseModel):
     request_timeout: float = Field(default=20.0, gt=0)
 
 
+class DeliverySection(BaseModel):
+    # A reminder missed while the bot was down is still sent until this long after the start.
+    catch_up_grace: Duration = timedelta(0)
+
+
+class AttendanceSection(BaseModel):
+    # Release the seats of offline attendees who did not answer "Still coming?" by
+    # `deadline` before the start. Off by default: silence is not a "no".
+    release_silent: bool = False
+    deadline: Duration = timedelta(hours=3)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid"
@@ -112,12 +126,16 @@ class Settings(BaseSettings):
     event: EventSection
     reminders: list[Reminder] = Field(default_factory=list)
     sender: SenderSection = SenderSection()
+    delivery: DeliverySection = DeliverySection()
+    attendance: AttendanceSection = AttendanceSection()
 
     @model_validator(mode="after")
     def _distinct_reminders(self) -> Settings:
         keys = [r.key for r in self.reminders]
         if len(keys) != len(set(keys)):
             raise ValueError("two [[reminders]] have the same `before` and `audience`")
+        if sum(r.ask_attendance for r in self.reminders) > 1:
+            raise ValueError("only one [[reminders]] may set ask_attendance")
         return self
 
     @classmethod

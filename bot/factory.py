@@ -27,17 +27,21 @@ from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, system_clock
 from handlers import setup_routers
 from handlers.middleware import LanguageMiddleware
+from scheduler.campaigns import Campaigns
+from scheduler.fanout import FanOut
+from scheduler.reminders import Reminders
 from storage.database import Database
+from storage.deliveries import Deliveries
 from storage.fsm import FormStore
 from storage.ledger import Ledger
 
 log = logging.getLogger("regbot")
 
 
-def create_bot(settings: Settings) -> Bot:
+def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
-    session.middleware(RetryAfterGate())
+    session.middleware(gate)
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -51,6 +55,8 @@ class App:
     dp: Dispatcher
     scheduler: AsyncIOScheduler
     registrations: Registrations
+    reminders: Reminders
+    campaigns: Campaigns
 
     async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
         """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
@@ -64,15 +70,21 @@ class App:
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     db = await Database.open(settings.storage.path)
     ledger = Ledger(db, settings.event.offline_capacity)
-    bot = create_bot(settings)
+    gate = RetryAfterGate()
+    bot = create_bot(settings, gate)
     catalog = Catalog()
-    sender = Sender(bot, settings.sender.rate_per_second, settings.sender.per_chat_interval,
+    sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
                     settings.sender.max_attempts, settings.sender.retry_backoff)
     registrations = Registrations(ledger, settings.event, clock, sender, catalog)
     scheduler = AsyncIOScheduler(timezone="UTC")
+    deliveries = Deliveries(db)
+    fanout = FanOut(deliveries, sender, clock)
+    reminders = Reminders(settings, ledger, deliveries, fanout, catalog, clock, scheduler)
+    campaigns = Campaigns(ledger, deliveries, fanout, sender, catalog, clock, reminders)
     dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
                     settings=settings, ledger=ledger, registrations=registrations,
-                    catalog=catalog, sender=sender, clock=clock, scheduler=scheduler)
+                    catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
+                    deliveries=deliveries, reminders=reminders, campaigns=campaigns)
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))
@@ -83,6 +95,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         log.info("started: bot @%s, event %r, database %s", me.username,
                  settings.event.title, settings.storage.path)
         scheduler.start()
+        await reminders.plan()
+        await campaigns.resume()
 
     async def on_shutdown() -> None:
         # Let updates being handled finish their ledger writes and replies.
@@ -90,10 +104,12 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
             await asyncio.wait(in_flight, timeout=30)
         if scheduler.running:
             scheduler.shutdown(wait=False)
+        await reminders.stop()
+        await campaigns.stop()
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    return App(settings, db, bot, dp, scheduler, registrations)
+    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns)
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

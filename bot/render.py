@@ -68,3 +68,12 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
 
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
     return t("promoted") + "\n\n" + placement(t, event, reg, None)
+
+
+def reminder(t: Texts, event: EventSection, reg: Registration) -> str:
+    """Everything needed to attend, for this person's format."""
+    common = {"title": event.title, "when": Safe(when(t, event))}
+    if reg.placement is Placement.SEATED:
+        return t("reminder-offline", code=reg.entry_code or "", venue=event.venue,
+                 phone=event.contact_phone, **common)
+    return t("reminder-online", online=online_details(t, event), **common)

@@ -1,8 +1,9 @@
 """One gate for every Bot API request of a process: a 429 pauses all of them.
 
 Telegram's retry_after applies to the bot, not to one request, so the pause is shared:
-replies to users and bulk sends alike wait it out, then the refused request is repeated
-(a 429 means Telegram did nothing, so repeating cannot duplicate a message)."""
+replies to users and bulk sends alike wait it out. A reply refused with 429 is repeated
+here (Telegram did nothing, so repeating cannot duplicate a message); a bulk send is
+handed back to the Sender, which repeats it through its own pacing."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Set by the Sender around its requests: it retries 429s itself, within its pacing.
+PACED: ContextVar[bool] = ContextVar("paced", default=False)
+
 
 class RetryAfterGate(BaseRequestMiddleware):
     def __init__(self, max_retries: int = 5,
@@ -28,11 +33,19 @@ class RetryAfterGate(BaseRequestMiddleware):
                  sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep) -> None:
         self.max_retries = max_retries
         self.paused_until = 0.0
-        self._monotonic = monotonic
+        self.monotonic = monotonic
         self._sleep = sleep
 
+    def pause(self, seconds: float) -> None:
+        self.paused_until = max(self.paused_until, self.monotonic() + seconds)
+        log.warning("Telegram asks to wait %ss; all requests pause", seconds)
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_until > self.monotonic()
+
     async def wait(self) -> None:
-        while (left := self.paused_until - self._monotonic()) > 0:
+        while (left := self.paused_until - self.monotonic()) > 0:
             await self._sleep(left)
 
     async def __call__(self, make_request: Any, bot: Bot,
@@ -43,10 +56,7 @@ class RetryAfterGate(BaseRequestMiddleware):
                 response: Response[Any] = await make_request(bot, method)
                 return response
             except TelegramRetryAfter as exc:
-                if attempt == self.max_retries:
+                self.pause(exc.retry_after)
+                if PACED.get() or attempt == self.max_retries:
                     raise
-                until = self._monotonic() + exc.retry_after
-                self.paused_until = max(self.paused_until, until)
-                log.warning("Telegram asks to wait %ss (%s); all requests pause",
-                            exc.retry_after, type(method).__name__)
         raise AssertionError("unreachable")

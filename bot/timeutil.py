@@ -52,9 +52,11 @@ _ISO_DURATION = re.compile(
 )
 
 
-def parse_duration(value: str | int | float) -> timedelta:
+def parse_duration(value: str | int | float | timedelta) -> timedelta:
     """'P1D', 'PT1H', 'PT15M', 'PT5S' or plain seconds."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, timedelta):
+        seconds = value.total_seconds()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         seconds = float(value)
     else:
         text = str(value).strip().upper()
@@ -70,6 +72,6 @@ def parse_duration(value: str | int | float) -> timedelta:
             parts = {k: float(v) for k, v in match.groupdict().items() if v}
             seconds = (parts.get("d", 0) * 86400 + parts.get("h", 0) * 3600
                        + parts.get("m", 0) * 60 + parts.get("s", 0))
-    if seconds <= 0:
-        raise ValueError(f"{value!r} must be longer than zero")
+    if seconds < 0:
+        raise ValueError(f"{value!r} must not be negative")
     return timedelta(seconds=seconds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import cancel, fallback, form_buttons, form_text, groups, my, start
+from handlers import attendance, cancel, fallback, form_buttons, form_text, groups, my, start
 
 
 def setup_routers() -> Router:
@@ -16,6 +16,7 @@ def setup_routers() -> Router:
         cancel.router(),
         start.router(),
         my.router(),
+        attendance.router(),
         form_buttons.router(),
         form_text.router(),
         fallback.router(),

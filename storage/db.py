@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +62,15 @@ async def migrate(conn: aiosqlite.Connection) -> int:
 
 
 def _split(script: str) -> list[str]:
-    """executescript() would COMMIT our transaction; run statements one by one instead."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """executescript() would COMMIT our transaction; run statements one by one instead
+    (sqlite3.complete_statement knows about comments and quotes)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(ln.strip().startswith("--") or not ln.strip()
+                                  for ln in buffer.splitlines()):
+        raise ValueError(f"unterminated statement in migration: {buffer[:80]!r}")
+    return statements

@@ -20,15 +20,21 @@ NOW = datetime(2030, 11, 1, 6, 0, tzinfo=UTC)
 
 @dataclass
 class TravelClock:
-    """Injectable clock: tests move it instead of waiting."""
+    """Injectable clock: tests move it instead of waiting (or let it run with real time)."""
 
     now: datetime = NOW
+    _real_base: datetime | None = None
 
     def __call__(self) -> datetime:
-        return self.now
+        if self._real_base is None:
+            return self.now
+        return self.now + (datetime.now(UTC) - self._real_base)
 
     def travel(self, delta: timedelta) -> None:
         self.now += delta
+
+    def follow_real_time(self) -> None:
+        self._real_base = datetime.now(UTC)
 
 
 def settings_for(fake: FakeTelegram, folder: Path, **event: Any) -> Settings:

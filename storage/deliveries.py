@@ -1,0 +1,140 @@
+"""The delivery ledger: one row per (campaign, registration), so nothing is sent twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from storage.database import Database
+from storage.models import Registration, to_db
+
+# Who a campaign reaches, as SQL over registrations r (all of them active).
+AUDIENCES = {
+    "all": "1",
+    "offline": "r.format = 'offline'",
+    "online": "r.format = 'online'",  # includes the waitlisted: they attend online meanwhile
+    "waitlist": "r.waitlisted_at IS NOT NULL",
+}
+
+
+class Delivery(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    UNREACHABLE = "unreachable"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Report:
+    pending: int = 0
+    sent: int = 0
+    unreachable: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pending + self.sent + self.unreachable + self.failed + self.skipped
+
+
+@dataclass(frozen=True)
+class Campaign:
+    key: str
+    kind: str
+    audience: str
+    body: str | None
+    created_by: int | None
+    state: str
+
+
+def audience_sql(audience: str) -> str:
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    return f"r.status = 'active' AND {AUDIENCES[audience]}"
+
+
+class Deliveries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def open(self, key: str, kind: str, audience: str, now: datetime,
+                   body: str | None = None, created_by: int | None = None) -> bool:
+        """Create the campaign and fix its recipients, in one transaction. False if it
+        already existed: a resumed campaign keeps the recipients it had."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, state,"
+                " opened_at) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+                (key, kind, audience, body, created_by, to_db(now)))
+            if cur.rowcount == 0:
+                return False
+            await conn.execute(
+                "INSERT OR IGNORE INTO deliveries (campaign, registration_id, status, updated_at)"
+                " SELECT ?, r.id, 'pending', ? FROM registrations r"
+                f" WHERE {audience_sql(audience)}",
+                (key, to_db(now)))
+            return True
+
+    async def campaign(self, key: str) -> Campaign | None:
+        row = await self.db.fetchone("SELECT * FROM campaigns WHERE key = ?", (key,))
+        if row is None:
+            return None
+        return Campaign(row["key"], row["kind"], row["audience"], row["body"],
+                        row["created_by"], row["state"])
+
+    async def unfinished(self, kind: str) -> list[Campaign]:
+        rows = await self.db.fetchall("SELECT key FROM campaigns WHERE kind = ? AND state ="
+                                      " 'running' ORDER BY opened_at", (kind,))
+        found = [await self.campaign(row["key"]) for row in rows]
+        return [c for c in found if c]
+
+    async def skip_campaign(self, key: str, kind: str, audience: str, now: datetime) -> None:
+        """Record a campaign that will never be sent (e.g. its moment passed while down)."""
+        await self.open(key, kind, audience, now)
+        await self.db.execute("UPDATE deliveries SET status = 'skipped', updated_at = ?"
+                              " WHERE campaign = ? AND status = 'pending'", (to_db(now), key))
+        await self.finish(key, now, state="skipped")
+
+    async def pending(self, key: str) -> list[tuple[int, Registration]]:
+        rows = await self.db.fetchall(
+            "SELECT d.id AS delivery_id, r.* FROM deliveries d"
+            " JOIN registrations r ON r.id = d.registration_id"
+            " WHERE d.campaign = ? AND d.status = 'pending' ORDER BY d.id", (key,))
+        return [(int(row["delivery_id"]), Registration.from_row(row)) for row in rows]
+
+    async def record(self, delivery_id: int, status: Delivery, now: datetime, attempts: int = 0,
+                     message_id: int | None = None, error: str | None = None) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE deliveries SET status = ?, attempts = attempts + ?, message_id = ?,"
+                " error = ?, updated_at = ? WHERE id = ?",
+                (status.value, attempts, message_id, error, to_db(now), delivery_id))
+            if status is Delivery.UNREACHABLE:
+                await conn.execute(
+                    "UPDATE registrations SET unreachable_at = ? WHERE id ="
+                    " (SELECT registration_id FROM deliveries WHERE id = ?)",
+                    (to_db(now), delivery_id))
+
+    async def finish(self, key: str, now: datetime, state: str = "done") -> None:
+        await self.db.execute("UPDATE campaigns SET state = ?, finished_at = ? WHERE key = ?",
+                              (state, to_db(now), key))
+
+    async def report(self, key: str) -> Report:
+        rows = await self.db.fetchall(
+            "SELECT status, COUNT(*) AS n FROM deliveries WHERE campaign = ? GROUP BY status",
+            (key,))
+        return Report(**{row["status"]: int(row["n"]) for row in rows})
+
+    async def count(self, audience: str) -> int:
+        row = await self.db.fetchone(
+            f"SELECT COUNT(*) AS n FROM registrations r WHERE {audience_sql(audience)}")
+        return 0 if row is None else int(row["n"])
+
+    async def answer(self, key: str, registration_id: int, answer: str, now: datetime) -> bool:
+        """Store a "still coming?" answer; False if that person got no such question."""
+        return await self.db.execute(
+            "UPDATE deliveries SET answer = ?, updated_at = ? WHERE campaign = ?"
+            " AND registration_id = ? AND status = 'sent'",
+            (answer, to_db(now), key, registration_id)) == 1

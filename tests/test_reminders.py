@@ -1,0 +1,117 @@
+"""Reminders end to end: real APScheduler, real SQLite, real Bot over HTTP."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.timeutil import zone
+from tests.fakeapi import FakeTelegram
+from tests.harness import TravelClock, settings_for, start
+from tests.seed import seed
+
+ALMATY = zone("Asia/Almaty")
+EVENT_UTC = datetime(2030, 11, 12, 12, 0, tzinfo=UTC)  # 17:00 in Almaty
+
+
+def with_reminders(fake: FakeTelegram, folder: Path, reminders: list[dict[str, Any]],
+                   starts: datetime = EVENT_UTC, **extra: Any) -> Settings:
+    base = settings_for(fake, folder, offline_capacity=10,
+                        starts_at=starts.astimezone(ALMATY).replace(tzinfo=None).isoformat())
+    data = base.model_dump(mode="python")
+    data["telegram"]["token"] = fake.token
+    data["reminders"] = reminders
+    for section, values in extra.items():
+        data[section] = {**data.get(section, {}), **values}
+    return Settings.model_validate(data)
+
+
+def people(fake: FakeTelegram, ids: range) -> None:
+    """Telegram knows a chat only once the person has talked to the bot."""
+    for user_id in ids:
+        fake.user(user_id, language_code="en")
+
+
+def reminders_to(fake: FakeTelegram, chat_id: int) -> list[str]:
+    return [m.plain_text for m in fake.sent(chat_id) if "Reminder" in m.plain_text]
+
+
+async def test_three_reminders_reach_each_active_person_once(fake: FakeTelegram,
+                                                             tmp_path: Path) -> None:
+    # The event is 4 s away in real time; reminders at 3, 2 and 1 s before it.
+    starts = datetime.now(UTC) + timedelta(seconds=4)
+    settings = with_reminders(fake, tmp_path, [
+        {"before": 3, "audience": "all", "ask_attendance": True},
+        {"before": 2, "audience": "all"},
+        {"before": 1, "audience": "online"},
+    ], starts=starts)
+    await seed(settings.storage.path, 10, offline=range(1, 15), online=range(15, 27),
+               cancelled=range(27, 31))
+    people(fake, range(1, 31))
+    running = await start(fake, settings, TravelClock(datetime.now(UTC)))
+    running.clock.follow_real_time()
+    expected = {**{u: 2 for u in range(1, 11)},  # seated: the two "all" reminders
+                **{u: 3 for u in range(11, 27)},  # waitlisted and online: all three
+                **{u: 0 for u in range(27, 31)}}  # cancelled: none
+    total = sum(expected.values())
+    await fake.wait_until(lambda: sum(len(reminders_to(fake, u)) for u in expected) >= total,
+                          timeout=20)
+    statuses = await running.app.reminders.status()
+    await fake.wait_until(lambda: not running.app.reminders.tasks, timeout=10)
+    await running.stop()
+    assert {u: len(reminders_to(fake, u)) for u in expected} == expected
+    seated = reminders_to(fake, 1)
+    assert "entry code" in seated[0] and "pre-registration" in seated[0]
+    assert "Are you still coming?" in seated[0] and "still coming" not in seated[1]
+    online = reminders_to(fake, 20)
+    assert all("846 8448 4087" in text and "Almaty time" in text for text in online)
+    assert "entry code" not in online[0]
+    assert len(statuses) == 3
+
+
+async def test_down_across_a_due_time_sends_one_catch_up(fake: FakeTelegram,
+                                                         tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [{"before": "PT1H", "audience": "all"}])
+    await seed(settings.storage.path, 10, offline=range(1, 3), online=range(3, 5))
+    people(fake, range(1, 5))
+    clock = TravelClock(EVENT_UTC - timedelta(minutes=30))  # the 16:00 reminder was missed
+    first = await start(fake, settings, clock)
+    await fake.wait_until(lambda: all(reminders_to(fake, u) for u in range(1, 5)), timeout=10)
+    await fake.wait_until(lambda: not first.app.reminders.tasks, timeout=10)
+    await first.stop()
+    second = await start(fake, settings, clock)
+    assert second.app.scheduler.get_jobs() == []
+    status = (await second.app.reminders.status())[0]
+    await second.stop()
+    assert [len(reminders_to(fake, u)) for u in range(1, 5)] == [1, 1, 1, 1]
+    assert status.state == "done" and status.report.sent == 4
+
+
+async def test_down_until_after_the_start_skips(fake: FakeTelegram, tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [{"before": "PT1H", "audience": "all"}])
+    await seed(settings.storage.path, 10, online=range(1, 4))
+    people(fake, range(1, 4))
+    running = await start(fake, settings, TravelClock(EVENT_UTC + timedelta(minutes=1)))
+    status = (await running.app.reminders.status())[0]
+    await running.stop()
+    assert status.state == "skipped" and status.report.skipped == 3
+    assert not any(reminders_to(fake, u) for u in range(1, 4))
+
+
+async def test_reminders_are_scheduled_for_their_due_time(fake: FakeTelegram,
+                                                          tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [{"before": "P1D"}, {"before": "PT15M"}])
+    clock = TravelClock(EVENT_UTC - timedelta(days=2))
+    running = await start(fake, settings, clock)
+    jobs = {job.id: job.next_run_time for job in running.app.scheduler.get_jobs()}
+    await running.stop()
+    now = datetime.now(UTC)
+    day = jobs["reminder:86400s-all"] - now
+    quarter = jobs["reminder:900s-all"] - now
+    assert timedelta(hours=23, minutes=59) < day <= timedelta(days=1)
+    assert timedelta(days=1, hours=23, minutes=44) < quarter <= timedelta(days=1, hours=23,
+                                                                          minutes=45)
+    assert Counter(len(reminders_to(fake, u)) for u in range(1, 3)) == Counter({0: 2})
