@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -101,3 +101,14 @@ async def register(user: FakeUser, name: str = "Alice Smith", org: str = "NGO He
     await user.wait_for(has_button("Confirm"))
     await user.press("Confirm")
     return await user.wait_for(has("registered"))
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], within: float = 10.0,
+                     what: str = "condition") -> None:
+    """Poll a condition that nothing notifies us of (e.g. a row another process writes),
+    until a deadline."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what} not met within {within}s")
+        await asyncio.sleep(0.02)

@@ -18,8 +18,9 @@ EVENT_UTC = datetime(2030, 11, 12, 12, 0, tzinfo=UTC)  # 17:00 in Almaty
 
 
 def with_reminders(fake: FakeTelegram, folder: Path, reminders: list[dict[str, Any]],
-                   starts: datetime = EVENT_UTC, **extra: Any) -> Settings:
-    base = settings_for(fake, folder, offline_capacity=10,
+                   starts: datetime = EVENT_UTC, capacity: int = 10,
+                   **extra: Any) -> Settings:
+    base = settings_for(fake, folder, offline_capacity=capacity,
                         starts_at=starts.astimezone(ALMATY).replace(tzinfo=None).isoformat())
     data = base.model_dump(mode="python")
     data["telegram"]["token"] = fake.token
