@@ -7,8 +7,9 @@ from enum import StrEnum
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import Texts
+from bot.i18n import Catalog, Texts
 from bot.registration import Registrations
+from bot.sender import Sender
 from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement
 
@@ -46,3 +47,18 @@ async def answer(registrations: Registrations, deliveries: Deliveries, campaign:
     if data.answer == "y":
         return Answer.COMING, None
     return Answer.RELEASED, await registrations.switch(user_id, Format.ONLINE)
+
+
+async def release_silent(registrations: Registrations, deliveries: Deliveries, campaign: str,
+                         sender: Sender, catalog: Catalog) -> int:
+    """At the deadline (only if organisers turned it on): seats of those who never
+    answered go to the waitlist; both sides are told. Returns how many were released."""
+    released = 0
+    for user_id in await deliveries.silent(campaign):
+        outcome = await registrations.switch(user_id, Format.ONLINE)
+        if outcome and outcome.changed:
+            released += 1
+            reg = outcome.registration
+            t = catalog.for_language(reg.language)
+            await sender.send(reg.chat_id, t("attendance-silent-released"))
+    return released

@@ -79,7 +79,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
     fanout = FanOut(deliveries, sender, clock)
-    reminders = Reminders(settings, ledger, deliveries, fanout, catalog, clock, scheduler)
+    reminders = Reminders(settings, registrations, deliveries, fanout, catalog, scheduler)
     campaigns = Campaigns(ledger, deliveries, fanout, sender, catalog, clock, reminders)
     dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
                     settings=settings, ledger=ledger, registrations=registrations,

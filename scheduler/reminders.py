@@ -6,19 +6,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import attendance, render
 from bot.config import Reminder, Settings
 from bot.i18n import Catalog
-from bot.timeutil import Clock
+from bot.registration import Registrations
 from scheduler.audience import reaches
 from scheduler.fanout import Content, FanOut
 from scheduler.plan import Action, decide, start_at
 from storage.deliveries import Deliveries, Report
-from storage.ledger import Ledger
 from storage.models import Placement, Registration
 
 log = logging.getLogger(__name__)
@@ -38,11 +37,11 @@ class ReminderStatus:
 
 
 class Reminders:
-    def __init__(self, settings: Settings, ledger: Ledger, deliveries: Deliveries,
-                 fanout: FanOut, catalog: Catalog, clock: Clock,
-                 scheduler: AsyncIOScheduler) -> None:
-        self.settings, self.ledger, self.deliveries = settings, ledger, deliveries
-        self.fanout, self.catalog, self.clock, self.scheduler = fanout, catalog, clock, scheduler
+    def __init__(self, settings: Settings, registrations: Registrations, deliveries: Deliveries,
+                 fanout: FanOut, catalog: Catalog, scheduler: AsyncIOScheduler) -> None:
+        self.settings, self.registrations, self.deliveries = settings, registrations, deliveries
+        self.ledger, self.clock = registrations.ledger, registrations.clock
+        self.fanout, self.catalog, self.scheduler = fanout, catalog, scheduler
         self.tasks: set[asyncio.Task[Report | None]] = set()
 
     def due(self, reminder: Reminder) -> datetime:
@@ -74,6 +73,25 @@ class Reminders:
                 await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now)
             else:  # due, overdue within grace, or interrupted mid-way: send what is left
                 self._schedule(reminder, now)
+        if self.settings.attendance.release_silent and self.attendance_campaign:
+            deadline = event.starts_utc - self.settings.attendance.deadline
+            if self.clock() < event.starts_utc:
+                real = datetime.now(UTC) + max(deadline - self.clock(), timedelta(0))
+                self.scheduler.add_job(self.release_silent, "date", run_date=real,
+                                       id="release-silent", replace_existing=True,
+                                       misfire_grace_time=None)
+
+    async def release_silent(self) -> int:
+        """Only people who had the question before the deadline can have been silent."""
+        key = self.attendance_campaign
+        deadline = self.settings.event.starts_utc - self.settings.attendance.deadline
+        campaign = await self.deliveries.campaign(key) if key else None
+        if key is None or campaign is None or campaign.opened_at > deadline:
+            return 0
+        released = await attendance.release_silent(self.registrations, self.deliveries, key,
+                                                   self.fanout.sender, self.catalog)
+        log.info("released %d seats whose holders did not confirm", released)
+        return released
 
     def _schedule(self, reminder: Reminder, when: datetime) -> None:
         # The injected clock may be travelling: convert its "when" to a real moment.

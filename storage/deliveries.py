@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from storage.database import Database
-from storage.models import Registration, to_db
+from storage.models import Registration, from_db, to_db
 
 # Who a campaign reaches, as SQL over registrations r (all of them active).
 AUDIENCES = {
@@ -47,6 +47,7 @@ class Campaign:
     body: str | None
     created_by: int | None
     state: str
+    opened_at: datetime
 
 
 def audience_sql(audience: str) -> str:
@@ -81,8 +82,10 @@ class Deliveries:
         row = await self.db.fetchone("SELECT * FROM campaigns WHERE key = ?", (key,))
         if row is None:
             return None
+        opened = from_db(row["opened_at"])
+        assert opened is not None
         return Campaign(row["key"], row["kind"], row["audience"], row["body"],
-                        row["created_by"], row["state"])
+                        row["created_by"], row["state"], opened)
 
     async def unfinished(self, kind: str) -> list[Campaign]:
         rows = await self.db.fetchall("SELECT key FROM campaigns WHERE kind = ? AND state ="
@@ -138,3 +141,11 @@ class Deliveries:
             "UPDATE deliveries SET answer = ?, updated_at = ? WHERE campaign = ?"
             " AND registration_id = ? AND status = 'sent'",
             (answer, to_db(now), key, registration_id)) == 1
+
+    async def silent(self, key: str) -> list[int]:
+        """Users asked in campaign `key` who have not answered and still hold a seat."""
+        rows = await self.db.fetchall(
+            "SELECT r.user_id FROM deliveries d JOIN registrations r ON r.id = d.registration_id"
+            " WHERE d.campaign = ? AND d.status = 'sent' AND d.answer IS NULL"
+            " AND r.status = 'active' AND r.format = 'offline' ORDER BY d.id", (key,))
+        return [int(row["user_id"]) for row in rows]

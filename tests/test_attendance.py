@@ -57,3 +57,42 @@ async def test_yes_keeps_the_seat(fake: FakeTelegram, tmp_path: Path) -> None:
     await running.stop()
     assert answer is not None and answer["answer"] == "yes"
     assert reg is not None and reg.format == "offline"
+
+
+async def test_silence_releases_the_seat_at_the_deadline_when_switched_on(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    ask_at = EVENT_UTC - timedelta(hours=20)
+    settings = with_reminders(
+        fake, tmp_path, [{"before": "P1D", "audience": "all", "ask_attendance": True}],
+        capacity=2, attendance={"release_silent": True,
+                                "deadline": timedelta(hours=20) - timedelta(seconds=3)})
+    await seed(settings.storage.path, 2, offline=range(1, 4))  # 1, 2 seated; 3 waiting
+    people(fake, range(1, 4))
+    silent, confirming, waiting = fake.user(1), fake.user(2), fake.user(3)
+    clock = TravelClock(ask_at)
+    running = await start(fake, settings, clock)
+    clock.follow_real_time()  # the deadline is 3 real seconds away
+    await confirming.wait_for(has("Are you still coming?"))
+    await confirming.press("Yes, I am coming")
+    await silent.wait_for(has("Are you still coming?"))
+    await silent.wait_for(has("did not confirm"), timeout=15)
+    await waiting.wait_for(has("A seat has freed up"))
+    ledger = running.app.registrations.ledger
+    one, two, three = [await ledger.get(u) for u in (1, 2, 3)]
+    await running.stop()
+    assert one is not None and one.format == "online"
+    assert two is not None and two.format == "offline"
+    assert three is not None and three.format == "offline"
+
+
+async def test_silence_keeps_the_seat_by_default(fake: FakeTelegram, tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [
+        {"before": "P1D", "audience": "all", "ask_attendance": True}], capacity=1)
+    assert settings.attendance.release_silent is False
+    await seed(settings.storage.path, 1, offline=range(1, 3))
+    people(fake, range(1, 3))
+    running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=20)))
+    await fake.user(1).wait_for(has("Are you still coming?"))
+    jobs = [job.id for job in running.app.scheduler.get_jobs()]
+    await running.stop()
+    assert "release-silent" not in jobs
