@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 from importlib import resources
@@ -25,13 +26,30 @@ async def connect(path: Path) -> aiosqlite.Connection:
     """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = await aiosqlite.connect(path, isolation_level=None)
-    conn.row_factory = aiosqlite.Row
-    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    await conn.execute("PRAGMA journal_mode = WAL")
-    await conn.execute("PRAGMA synchronous = NORMAL")
-    await conn.execute("PRAGMA foreign_keys = ON")
-    await migrate(conn)
+    try:
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await _wal(conn)
+        await conn.execute("PRAGMA synchronous = NORMAL")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        await migrate(conn)
+    except BaseException:
+        await conn.close()  # aiosqlite's thread would otherwise keep the process alive
+        raise
     return conn
+
+
+async def _wal(conn: aiosqlite.Connection) -> None:
+    """Switching to WAL ignores the busy timeout: when another process is opening the
+    same new file at this moment, SQLite says "locked" at once. Try again for a while."""
+    for attempt in range(100):
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            await asyncio.sleep(0.05)
 
 
 async def migrate(conn: aiosqlite.Connection) -> int:

@@ -69,8 +69,8 @@ async def start(fake: FakeTelegram, settings: Settings, clock: TravelClock | Non
     clock = clock or TravelClock()
     app = await create_app(settings, clock=clock)
     task = asyncio.create_task(app.run(handle_signals=False, polling_timeout=1))
-    polls_before = len(fake.calls("getUpdates"))
-    await fake.wait_until(lambda: len(fake.calls("getUpdates")) > polls_before, timeout=15)
+    # Started once its first long poll is waiting at the fake (start-up hooks have run).
+    await fake.wait_until(lambda: fake.polling, timeout=15)
     return Running(app, task, clock)
 
 
