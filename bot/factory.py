@@ -26,6 +26,7 @@ from bot.sender import Sender
 from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, system_clock
 from handlers import setup_routers
+from handlers.admin.commands import set_commands
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
@@ -94,6 +95,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         me = await bot.me()
         log.info("started: bot @%s, event %r, database %s", me.username,
                  settings.event.title, settings.storage.path)
+        await set_commands(bot, settings, catalog)
         scheduler.start()
         await reminders.plan()
         await campaigns.resume()

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import attendance, cancel, fallback, form_buttons, form_text, groups, my, start
+from handlers import (
+    attendance,
+    cancel,
+    errors,
+    fallback,
+    form_buttons,
+    form_text,
+    groups,
+    my,
+    start,
+)
+from handlers.admin import router as admin_router
 
 
 def setup_routers() -> Router:
@@ -12,8 +23,10 @@ def setup_routers() -> Router:
     the catch-all comes last."""
     root = Router(name="root")
     root.include_routers(
+        errors.router(),
         groups.router(),
         cancel.router(),
+        admin_router(),  # only admins in private chats; others pass through
         start.router(),
         my.router(),
         attendance.router(),

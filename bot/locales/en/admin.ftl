@@ -1,0 +1,160 @@
+## Organiser console (admins only) and the command menus
+
+## Command menu (descriptions, max 256 characters)
+cmd-start = The event and registration
+cmd-my = My registration
+cmd-help = What the bot can do
+cmd-cancel = Leave the form or draft in progress
+cmd-stats = Numbers at a glance
+cmd-list = Registrations by list, with actions
+cmd-door = Door list with check-in marks
+cmd-checkin = Check someone in: /checkin CODE
+cmd-capacity = Room size: /capacity N
+cmd-close = Stop new registrations
+cmd-open = Reopen registration
+cmd-broadcast = Message participants
+cmd-reminders = Reminder status
+cmd-export = CSV file of every registration
+cmd-log = Latest organiser actions
+
+## Shared pieces
+adm-aud-all = everyone
+adm-aud-offline = offline
+adm-aud-online = online
+adm-aud-waitlist = waitlist
+adm-intake-open = open
+adm-intake-online-only = online only (the room is closed)
+adm-intake-closed = closed
+adm-status-seated = 🪑 code <code>{ $code }</code>
+adm-status-arrived = ✅ code <code>{ $code }</code>, arrived { $at }
+adm-status-waitlisted = ⏳ waitlist #{ $position }
+adm-status-online = 💻 online
+adm-status-cancelled = ✖️ cancelled
+adm-no-such = There is no such registration.
+
+## /stats
+adm-stats =
+    📊 <b>{ $title }</b>
+    🪑 Seats taken: { $seated } of { $capacity } ({ $free } free)
+    ⏳ Waitlist: { $waitlisted }
+    💻 Online: { $online }
+    ✖️ Cancelled: { $cancelled }
+    ✅ Checked in: { $checked } of { $seated }
+    📵 Unreachable: { $unreachable }
+    🚪 Registration: { $intake }
+
+    <b>New registrations per day</b>
+    { $days }
+
+    { $reminder }
+adm-stats-day = { $day }: { $count }
+adm-stats-no-days = none yet
+adm-next-reminder = ⏰ Next reminder: { $due } ({ $before } before, { $audience }); it will reach { $count }.
+adm-no-reminder = ⏰ No reminder pending.
+
+## /list and details
+adm-list-choose = Which list?
+adm-kind-offline = 🪑 Offline
+adm-kind-waitlist = ⏳ Waitlist
+adm-kind-online = 💻 Online
+adm-kind-all = 📋 All
+adm-btn-kind = { $kind } ({ $count })
+adm-list-head = <b>{ $kind }</b>: { $total } · page { $page } of { $pages }
+adm-list-empty = <b>{ $kind }</b>: nobody.
+adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-btn-prev = ◀️ Back
+adm-btn-next = Next ▶️
+adm-btn-lists = ⬅️ Lists
+adm-btn-to-list = ⬅️ Back to the list
+adm-details =
+    <b>{ $name }</b> · #{ $id }
+    { $org } · { $role }
+    📞 { $phone }
+    { $status }
+    Registered { $created } · language: { $language }
+adm-details-cancelled = Cancelled { $at }
+adm-details-unreachable = 📵 Unreachable since { $at }
+adm-btn-checkin = ✅ Check in
+adm-btn-online = 💻 Move to online
+adm-btn-promote = 🪑 Give a seat
+adm-btn-cancel = ✖️ Cancel registration
+adm-btn-no = No, keep as is
+adm-btn-yes-cancel = Yes, cancel it
+adm-btn-yes-online = Yes, move to online
+adm-sure-cancel = Cancel the registration of <b>{ $name }</b>? A seat, if they have one, goes to the first on the waitlist. They will be told.
+adm-sure-online = Move <b>{ $name }</b> to online? Their seat or waitlist place is given up (a seat goes to the first on the waitlist). They will be told.
+adm-done-cancel = Registration cancelled; they have been told.
+adm-done-online = Moved to online; they have been told.
+adm-done-promote = Seat given; they have been told with their entry code.
+adm-done-checkin = Checked in.
+adm-done-promoted = Seated from the waitlist, in order, and told: { $names }
+adm-stale = This registration changed meanwhile. Here it is as it is now; press again if still needed.
+adm-refuse-room-full = No free seat. Raise the room size first with /capacity N: a raise seats the waitlist in order.
+adm-refuse-not-waitlisted = This person is not on the waitlist any more.
+
+## Told to the participant (their language)
+by-organiser-cancelled = The organisers have cancelled your registration for “{ $title }”. Questions: { $phone }
+by-organiser-online = The organisers have moved you to online participation; your entry code, if you had one, is no longer valid.
+
+## /capacity
+adm-capacity-now = 🪑 Room: { $capacity } seats, { $seated } taken, { $waitlisted } on the waitlist. To change it: /capacity N
+adm-capacity-usage = Give a whole number of seats from 0 to { $max }, for example /capacity 12
+adm-capacity-set = 🪑 The room now has { $capacity } seats ({ $seated } taken).
+adm-capacity-refused = Refused: { $seated } seats are already taken, so the room cannot shrink to { $capacity }. Nobody loses a seat silently: cancel registrations or move people online first (/list), then try again.
+
+## /close and /open
+adm-close-ask = Registration is { $intake }. What should stop?
+adm-btn-close-offline = 🪑 Offline only (online stays open)
+adm-btn-close-all = 🚫 All new registrations
+adm-btn-keep = Keep as is
+adm-intake-set = 🚪 Registration is now { $intake }. Existing registrations stay as they are.
+adm-intake-kept = Nothing changed; registration is { $intake }.
+adm-intake-deadline = Note: the registration deadline in the config has passed, so participants see registration closed anyway.
+
+## /checkin and /door
+adm-checkin-usage = Send the entry code, for example /checkin ABC234
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: welcome! { $arrived } of { $seated } have arrived.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org } already checked in at { $at }. Has the code been used twice?
+adm-checkin-unknown = ❌ No seat has the code <code>{ $code }</code>. Check the spelling. A registration that was cancelled or moved online loses its code, and people on the waitlist have none yet: look the person up with /list.
+adm-door-head = 🚪 <b>Door</b>: { $arrived } of { $seated } arrived · room of { $capacity }
+adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
+adm-door-empty = 🚪 Nobody has a seat yet.
+
+## /export
+adm-export-caption = { $count } registrations · times in { $tz }
+
+## /log
+adm-log-head = 🕓 <b>Latest organiser actions</b>
+adm-log-empty = No organiser actions yet.
+adm-log-row = { $at } · { $admin } · { $action }{ $target }{ $details }
+adm-act-capacity = room size
+adm-act-intake = registration switch
+adm-act-cancel = cancel
+adm-act-online = move online
+adm-act-promote = give a seat
+adm-act-checkin = check-in
+adm-act-export = export
+adm-act-broadcast = broadcast
+
+## /broadcast
+adm-cast-ask = ✉️ Send me the message for participants. Formatting is kept.
+adm-btn-stop = ✖️ Cancel
+adm-cast-text-only = Only text can be broadcast. Please send the message as text.
+adm-cast-audience = Who should get it?
+adm-btn-aud = { $audience } ({ $count })
+adm-cast-nobody = Nobody is in that audience. Choose another.
+adm-cast-preview = Preview: participants will see exactly the message below.
+adm-cast-confirm = Send the message above to <b>{ $count }</b> ({ $audience })?
+adm-btn-send = 📤 Send
+adm-cast-started = 📤 Sending to { $count } ({ $audience }). I will report here when it is done.
+adm-cast-stopped = Broadcast cancelled; nothing was sent.
+adm-cast-stale = This broadcast draft is finished. /broadcast starts a new one.
+
+## /reminders
+adm-reminders-head = ⏰ <b>Reminders</b>
+adm-reminders-none = No reminders are configured.
+adm-reminder-row = { $due } · { $before } before · { $audience } · { $state }: { $sent } sent, { $unreachable } unreachable, { $failed } failed, { $pending } pending, { $skipped } skipped
+adm-rstate-scheduled = scheduled
+adm-rstate-running = sending
+adm-rstate-done = done
+adm-rstate-skipped = skipped

@@ -1,0 +1,160 @@
+## Консоль организатора (только для админов) и меню команд
+
+## Меню команд (описания, не длиннее 256 символов)
+cmd-start = Событие и регистрация
+cmd-my = Моя регистрация
+cmd-help = Что умеет бот
+cmd-cancel = Выйти из анкеты или черновика
+cmd-stats = Цифры одним взглядом
+cmd-list = Списки регистраций и действия
+cmd-door = Список на входе с отметками
+cmd-checkin = Отметить приход: /checkin КОД
+cmd-capacity = Число мест: /capacity N
+cmd-close = Остановить новые регистрации
+cmd-open = Снова открыть регистрацию
+cmd-broadcast = Написать участникам
+cmd-reminders = Состояние напоминаний
+cmd-export = CSV-файл всех регистраций
+cmd-log = Последние действия организаторов
+
+## Общие части
+adm-aud-all = все
+adm-aud-offline = офлайн
+adm-aud-online = онлайн
+adm-aud-waitlist = лист ожидания
+adm-intake-open = открыта
+adm-intake-online-only = только онлайн (зал закрыт)
+adm-intake-closed = закрыта
+adm-status-seated = 🪑 код <code>{ $code }</code>
+adm-status-arrived = ✅ код <code>{ $code }</code>, пришёл(а) в { $at }
+adm-status-waitlisted = ⏳ лист ожидания, №{ $position }
+adm-status-online = 💻 онлайн
+adm-status-cancelled = ✖️ отменена
+adm-no-such = Такой регистрации нет.
+
+## /stats
+adm-stats =
+    📊 <b>{ $title }</b>
+    🪑 Занято мест: { $seated } из { $capacity } (свободно { $free })
+    ⏳ Лист ожидания: { $waitlisted }
+    💻 Онлайн: { $online }
+    ✖️ Отменено: { $cancelled }
+    ✅ Пришли: { $checked } из { $seated }
+    📵 Недоступны: { $unreachable }
+    🚪 Регистрация: { $intake }
+
+    <b>Новые регистрации по дням</b>
+    { $days }
+
+    { $reminder }
+adm-stats-day = { $day }: { $count }
+adm-stats-no-days = пока нет
+adm-next-reminder = ⏰ Следующее напоминание: { $due } (за { $before }, { $audience }); получат { $count }.
+adm-no-reminder = ⏰ Запланированных напоминаний нет.
+
+## /list и карточка
+adm-list-choose = Какой список?
+adm-kind-offline = 🪑 Офлайн
+adm-kind-waitlist = ⏳ Лист ожидания
+adm-kind-online = 💻 Онлайн
+adm-kind-all = 📋 Все
+adm-btn-kind = { $kind } ({ $count })
+adm-list-head = <b>{ $kind }</b>: { $total } · страница { $page } из { $pages }
+adm-list-empty = <b>{ $kind }</b>: никого.
+adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-btn-prev = ◀️ Назад
+adm-btn-next = Дальше ▶️
+adm-btn-lists = ⬅️ Списки
+adm-btn-to-list = ⬅️ К списку
+adm-details =
+    <b>{ $name }</b> · #{ $id }
+    { $org } · { $role }
+    📞 { $phone }
+    { $status }
+    Зарегистрирован(а) { $created } · язык: { $language }
+adm-details-cancelled = Отменена { $at }
+adm-details-unreachable = 📵 Недоступен(на) с { $at }
+adm-btn-checkin = ✅ Отметить приход
+adm-btn-online = 💻 Перевести в онлайн
+adm-btn-promote = 🪑 Дать место
+adm-btn-cancel = ✖️ Отменить регистрацию
+adm-btn-no = Нет, оставить
+adm-btn-yes-cancel = Да, отменить
+adm-btn-yes-online = Да, перевести в онлайн
+adm-sure-cancel = Отменить регистрацию: <b>{ $name }</b>? Место, если оно было, перейдёт первому в листе ожидания. Человеку придёт сообщение.
+adm-sure-online = Перевести <b>{ $name }</b> в онлайн? Место или очередь в листе ожидания теряются (место перейдёт первому в листе ожидания). Человеку придёт сообщение.
+adm-done-cancel = Регистрация отменена; человеку сообщено.
+adm-done-online = Переведён(а) в онлайн; человеку сообщено.
+adm-done-promote = Место выдано; человеку пришёл код для входа.
+adm-done-checkin = Приход отмечен.
+adm-done-promoted = Из листа ожидания по очереди получили места (им сообщено): { $names }
+adm-stale = Эта регистрация успела измениться. Вот как она выглядит сейчас; нажмите ещё раз, если действие всё ещё нужно.
+adm-refuse-room-full = Свободных мест нет. Сначала увеличьте зал: /capacity N (при увеличении места получает лист ожидания по очереди).
+adm-refuse-not-waitlisted = Этого человека уже нет в листе ожидания.
+
+## Сообщения участнику (на его языке)
+by-organiser-cancelled = Организаторы отменили вашу регистрацию на «{ $title }». Вопросы: { $phone }
+by-organiser-online = Организаторы перевели вас в онлайн-участие; ваш код для входа, если он был, больше не действует.
+
+## /capacity
+adm-capacity-now = 🪑 Зал: { $capacity } мест, занято { $seated }, в листе ожидания { $waitlisted }. Изменить: /capacity N
+adm-capacity-usage = Укажите целое число мест от 0 до { $max }, например /capacity 12
+adm-capacity-set = 🪑 Теперь в зале { $capacity } мест (занято { $seated }).
+adm-capacity-refused = Отказано: уже занято { $seated } мест, поэтому зал нельзя уменьшить до { $capacity }. Никто не теряет место молча: сначала отмените регистрации или переведите людей в онлайн (/list), потом повторите.
+
+## /close и /open
+adm-close-ask = Регистрация сейчас: { $intake }. Что остановить?
+adm-btn-close-offline = 🪑 Только офлайн (онлайн остаётся открытым)
+adm-btn-close-all = 🚫 Все новые регистрации
+adm-btn-keep = Оставить как есть
+adm-intake-set = 🚪 Регистрация теперь: { $intake }. Существующие регистрации не меняются.
+adm-intake-kept = Ничего не изменилось; регистрация: { $intake }.
+adm-intake-deadline = Внимание: срок регистрации из конфигурации прошёл, поэтому участники всё равно видят регистрацию закрытой.
+
+## /checkin и /door
+adm-checkin-usage = Пришлите код для входа, например /checkin ABC234
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: добро пожаловать! Пришли { $arrived } из { $seated }.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org }: приход уже отмечен в { $at }. Не использовали ли код дважды?
+adm-checkin-unknown = ❌ Ни у одного места нет кода <code>{ $code }</code>. Проверьте написание. При отмене регистрации или переводе в онлайн код перестаёт действовать, а у людей из листа ожидания кода ещё нет: найдите человека через /list.
+adm-door-head = 🚪 <b>Вход</b>: пришли { $arrived } из { $seated } · зал на { $capacity }
+adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
+adm-door-empty = 🚪 Мест пока ни у кого нет.
+
+## /export
+adm-export-caption = Регистраций: { $count } · время: { $tz }
+
+## /log
+adm-log-head = 🕓 <b>Последние действия организаторов</b>
+adm-log-empty = Действий организаторов пока не было.
+adm-log-row = { $at } · { $admin } · { $action }{ $target }{ $details }
+adm-act-capacity = число мест
+adm-act-intake = переключение регистрации
+adm-act-cancel = отмена
+adm-act-online = перевод в онлайн
+adm-act-promote = выдача места
+adm-act-checkin = отметка прихода
+adm-act-export = выгрузка
+adm-act-broadcast = рассылка
+
+## /broadcast
+adm-cast-ask = ✉️ Пришлите сообщение для участников. Форматирование сохранится.
+adm-btn-stop = ✖️ Отмена
+adm-cast-text-only = Рассылать можно только текст. Пришлите сообщение текстом.
+adm-cast-audience = Кому отправить?
+adm-btn-aud = { $audience } ({ $count })
+adm-cast-nobody = В этой аудитории никого нет. Выберите другую.
+adm-cast-preview = Предпросмотр: участники увидят ровно это сообщение.
+adm-cast-confirm = Отправить сообщение выше: <b>{ $count }</b> получателей ({ $audience })?
+adm-btn-send = 📤 Отправить
+adm-cast-started = 📤 Отправляю: { $count } получателей ({ $audience }). Когда закончу, пришлю отчёт сюда.
+adm-cast-stopped = Рассылка отменена; ничего не отправлено.
+adm-cast-stale = Этот черновик рассылки уже закрыт. /broadcast начнёт новый.
+
+## /reminders
+adm-reminders-head = ⏰ <b>Напоминания</b>
+adm-reminders-none = Напоминания не настроены.
+adm-reminder-row = { $due } · за { $before } · { $audience } · { $state }: отправлено { $sent }, недоступны { $unreachable }, ошибки { $failed }, в очереди { $pending }, пропущено { $skipped }
+adm-rstate-scheduled = запланировано
+adm-rstate-running = отправляется
+adm-rstate-done = отправлено
+adm-rstate-skipped = пропущено

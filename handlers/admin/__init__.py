@@ -1,0 +1,28 @@
+"""The organiser console. One gate (AdminOnly) on the router guards every message and
+button below it; everything else passes on to the participant routers untouched."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers.admin import actions, broadcast, door, lists, overview, reminders, room
+from handlers.admin.access import AdminOnly
+from handlers.admin.console import ConsoleMiddleware
+
+
+def router() -> Router:
+    r = Router(name="admin")
+    r.message.filter(AdminOnly())
+    r.callback_query.filter(AdminOnly())
+    r.message.middleware(ConsoleMiddleware())
+    r.callback_query.middleware(ConsoleMiddleware())
+    r.include_routers(
+        overview.router(),
+        lists.router(),
+        actions.router(),
+        door.router(),
+        room.router(),
+        reminders.router(),
+        broadcast.router(),  # last: its draft step takes plain text
+    )
+    return r

@@ -1,0 +1,101 @@
+"""/broadcast: write the text, pick the audience, see the preview and the count, confirm.
+
+Sending, recording and resuming belong to scheduler/campaigns.py (`console.campaigns`):
+this module only calls count() and broadcast()."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Texts
+from handlers.admin import keyboards, screens
+from handlers.admin.callbacks import CastCb
+from handlers.admin.console import Console
+from handlers.admin.keyboards import AUDIENCES
+
+
+class Cast(StatesGroup):
+    text = State()
+    audience = State()
+    confirm = State()
+
+
+async def _preview(bot: Bot, chat_id: int, t: Texts, html: str, count: int,
+                   audience: str) -> bool:
+    await bot.send_message(chat_id, t("adm-cast-preview"))
+    try:
+        await bot.send_message(chat_id, html)
+    except TelegramBadRequest:
+        await bot.send_message(chat_id, t("adm-cast-text-only"))
+        return False
+    await bot.send_message(chat_id, t("adm-cast-confirm", count=count,
+                                      audience=t(f"adm-aud-{audience}")),
+                           reply_markup=keyboards.send(t))
+    return True
+
+
+def router() -> Router:
+    r = Router(name="admin-broadcast")
+
+    @r.message(Command("broadcast"))
+    async def begin(message: Message, state: FSMContext, t: Texts) -> None:
+        await state.set_state(Cast.text)
+        await state.set_data({})
+        await message.answer(t("adm-cast-ask"), reply_markup=keyboards.stop(t))
+
+    @r.message(StateFilter(Cast), F.text, ~F.text.startswith("/"))
+    async def text(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
+        """The draft; a new text at a later step replaces it."""
+        await state.set_data({"html": message.html_text})
+        await state.set_state(Cast.audience)
+        counts = {a: await console.campaigns.count(a) for a in AUDIENCES}
+        await message.answer(t("adm-cast-audience"),
+                             reply_markup=keyboards.audiences(t, counts))
+
+    @r.message(StateFilter(Cast), ~F.text)
+    async def not_text(message: Message, t: Texts) -> None:
+        await message.answer(t("adm-cast-text-only"))
+
+    @r.callback_query(Cast.audience, CastCb.filter((F.act == "aud") & F.aud.in_(AUDIENCES)))
+    async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FSMContext,
+                       t: Texts, console: Console) -> None:
+        count = await console.campaigns.count(callback_data.aud)
+        if not count:
+            await cb.answer(t("adm-cast-nobody"), show_alert=True)
+            return
+        await cb.answer()
+        html = (await state.get_data())["html"]
+        if await _preview(bot, cb.from_user.id, t, html, count, callback_data.aud):
+            await state.update_data(audience=callback_data.aud)
+            await state.set_state(Cast.confirm)
+        else:
+            await state.set_state(Cast.text)
+
+    @r.callback_query(Cast.confirm, CastCb.filter(F.act == "send"))
+    async def send(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+                   console: Console) -> None:
+        data = await state.get_data()
+        await state.clear()  # first: a second press finds no draft and cannot send twice
+        count = await console.campaigns.count(data["audience"])
+        key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id)
+        await console.record("broadcast", details=f"{key} to {data['audience']} ({count})")
+        await cb.answer()
+        started = t("adm-cast-started", count=count, audience=t(f"adm-aud-{data['audience']}"))
+        await screens.show(cb, bot, (started, None))
+
+    @r.callback_query(StateFilter(Cast), CastCb.filter(F.act == "stop"))
+    async def stop(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
+        await state.clear()
+        await cb.answer()
+        await screens.show(cb, bot, (t("adm-cast-stopped"), None))
+
+    @r.callback_query(CastCb.filter())
+    async def stale(cb: CallbackQuery, t: Texts) -> None:
+        await cb.answer(t("adm-cast-stale"), show_alert=True)
+
+    return r

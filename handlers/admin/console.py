@@ -1,0 +1,70 @@
+"""What every admin handler works with, built per update once the gate has let it in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, User
+
+from bot.config import Settings
+from bot.i18n import Catalog
+from bot.registration import Registrations
+from bot.sender import Sender
+from scheduler.campaigns import Campaigns
+from storage.audit import AuditLog
+from storage.ledger import Ledger
+from storage.models import Registration
+from storage.reports import Reports
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Console:
+    admin_id: int
+    registrations: Registrations
+    audit: AuditLog
+    reports: Reports
+    sender: Sender
+    catalog: Catalog
+    settings: Settings
+    campaigns: Campaigns
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.registrations.ledger
+
+    @property
+    def tz(self) -> str:
+        return self.settings.event.timezone
+
+    def now(self) -> datetime:
+        return self.registrations.clock()
+
+    async def record(self, action: str, reg_id: int | None = None, details: str = "") -> None:
+        await self.audit.record(self.admin_id, action, self.now(), reg_id, details)
+
+    async def tell(self, reg: Registration, key: str) -> None:
+        """Let a participant know what an organiser did to their registration."""
+        t = self.catalog.for_language(reg.language)
+        event = self.settings.event
+        sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
+                                                     phone=event.contact_phone))
+        log.info("told registration %s (%s): %s", reg.id, key, sent.result)
+
+
+class ConsoleMiddleware(BaseMiddleware):
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                       event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User = data["event_from_user"]
+        registrations: Registrations = data["registrations"]
+        db = registrations.ledger.db
+        data["console"] = Console(user.id, registrations, AuditLog(db), Reports(db),
+                                  data["sender"], data["catalog"], data["settings"],
+                                  data["campaigns"])
+        return await handler(event, data)

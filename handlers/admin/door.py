@@ -1,0 +1,50 @@
+"""At the door: /checkin CODE and /door (who has a seat, who has arrived)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.i18n import Texts
+from handlers.admin import rules, views
+from handlers.admin.console import Console
+from storage.models import Registration
+
+MAX_CODE = 32  # longer input cannot be a code; keep the audit row and the reply short
+
+
+async def answer(t: Texts, console: Console, result: str, reg: Registration | None,
+                 code: str) -> str:
+    if result == "unknown" or reg is None:
+        return t("adm-checkin-unknown", code=code)
+    if result == "already" and reg.checked_in_at:
+        return t("adm-checkin-already", name=reg.full_name, org=reg.organisation,
+                 at=views.moment(reg.checked_in_at, console.tz))
+    counts = await console.ledger.counts()
+    return t("adm-checkin-ok", name=reg.full_name, org=reg.organisation,
+             arrived=counts.checked_in, seated=counts.seated)
+
+
+def router() -> Router:
+    r = Router(name="admin-door")
+
+    @r.message(Command("checkin"))
+    async def checkin(message: Message, command: CommandObject, t: Texts,
+                      console: Console) -> None:
+        code = rules.normalise_code(command.args)[:MAX_CODE]
+        if not code:
+            await message.answer(t("adm-checkin-usage"))
+            return
+        result, reg = await console.ledger.check_in(code, console.now())
+        await console.record("checkin", reg.id if reg else None, f"{code}: {result}")
+        await message.answer(await answer(t, console, result, reg, code))
+
+    @r.message(Command("door"))
+    async def door(message: Message, t: Texts, console: Console) -> None:
+        seated = await console.reports.seated()
+        capacity = (await console.ledger.counts()).capacity
+        for chunk in rules.chunks(views.door(t, seated, capacity)):
+            await message.answer(chunk)
+
+    return r

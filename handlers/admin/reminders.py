@@ -1,0 +1,49 @@
+"""Reminder status from the scheduler (scheduler/campaigns.py): /reminders and the
+'next reminder' line of /stats."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot.i18n import Texts
+from handlers.admin import rules, views
+from handlers.admin.console import Console
+
+PENDING = ("scheduled", "running")
+
+
+async def next_reminder(t: Texts, console: Console) -> str:
+    """When the next reminder goes out and how many it will reach (if sent now)."""
+    pending = [s for s in await console.campaigns.status() if s.state in PENDING]
+    if not pending:
+        return t("adm-no-reminder")
+    first = min(pending, key=lambda s: s.due)
+    audience = first.reminder.audience.value
+    count = (first.report.pending if first.state == "running"
+             else await console.campaigns.count(audience))
+    return t("adm-next-reminder", due=views.moment(first.due, console.tz),
+             before=rules.span(first.reminder.before), audience=t(f"adm-aud-{audience}"),
+             count=count)
+
+
+def router() -> Router:
+    r = Router(name="admin-reminders")
+
+    @r.message(Command("reminders"))
+    async def reminders(message: Message, t: Texts, console: Console) -> None:
+        found = sorted(await console.campaigns.status(), key=lambda s: s.due)
+        lines = [t("adm-reminders-head")] if found else [t("adm-reminders-none")]
+        for s in found:
+            state = f"adm-rstate-{s.state}"
+            lines.append(t("adm-reminder-row", due=views.moment(s.due, console.tz),
+                           before=rules.span(s.reminder.before),
+                           audience=t(f"adm-aud-{s.reminder.audience.value}"),
+                           state=t(state) if t.has(state) else s.state, sent=s.report.sent,
+                           unreachable=s.report.unreachable, failed=s.report.failed,
+                           pending=s.report.pending, skipped=s.report.skipped))
+        for chunk in rules.chunks(lines):
+            await message.answer(chunk)
+
+    return r

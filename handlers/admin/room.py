@@ -1,0 +1,75 @@
+"""The room and the intake: /capacity N, /close (offline only or all), /open."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Texts
+from bot.registration import Intake
+from handlers.admin import keyboards, rules, screens, views
+from handlers.admin.callbacks import IntakeCb
+from handlers.admin.console import Console
+
+
+async def intake_text(t: Texts, console: Console, changed: bool) -> str:
+    setting = Intake(await console.ledger.setting("intake") or Intake.OPEN)
+    text = t("adm-intake-set" if changed else "adm-intake-kept",
+             intake=views.intake_label(t, setting))
+    if console.now() >= console.settings.event.closes_utc:
+        text += "\n" + t("adm-intake-deadline")
+    return text
+
+
+def router() -> Router:
+    r = Router(name="admin-room")
+
+    @r.message(Command("capacity"))
+    async def capacity(message: Message, command: CommandObject, t: Texts,
+                       console: Console) -> None:
+        before = await console.ledger.counts()
+        if not command.args:
+            await message.answer(t("adm-capacity-now", capacity=before.capacity,
+                                   seated=before.seated, waitlisted=before.waitlisted))
+            return
+        wanted = rules.parse_capacity(command.args)
+        if wanted is None:
+            await message.answer(t("adm-capacity-usage", max=rules.MAX_CAPACITY))
+            return
+        result = await console.ledger.set_capacity(wanted, console.now())
+        if isinstance(result, int):
+            await console.record("capacity", details=f"{wanted}: refused, {result} taken")
+            await message.answer(t("adm-capacity-refused", seated=result, capacity=wanted))
+            return
+        await console.record("capacity", details=f"{before.capacity} → {wanted},"
+                                                 f" {len(result)} promoted")
+        await console.registrations.tell_promoted(result)
+        after = await console.ledger.counts()
+        text = t("adm-capacity-set", capacity=after.capacity, seated=after.seated)
+        if result:
+            text += "\n" + t("adm-done-promoted", names=views.names(result))
+        await message.answer(text)
+
+    @r.message(Command("close"))
+    async def close(message: Message, t: Texts, console: Console) -> None:
+        intake = views.intake_label(t, await console.registrations.intake())
+        await message.answer(t("adm-close-ask", intake=intake), reply_markup=keyboards.close(t))
+
+    @r.callback_query(IntakeCb.filter(F.to.in_((Intake.ONLINE_ONLY, Intake.CLOSED, "keep"))))
+    async def closing(cb: CallbackQuery, callback_data: IntakeCb, bot: Bot, t: Texts,
+                      console: Console) -> None:
+        changed = callback_data.to != "keep"
+        if changed:
+            await console.ledger.set_setting("intake", callback_data.to)
+            await console.record("intake", details=callback_data.to)
+        await cb.answer()
+        await screens.show(cb, bot, (await intake_text(t, console, changed), None))
+
+    @r.message(Command("open"))
+    async def reopen(message: Message, t: Texts, console: Console) -> None:
+        await console.ledger.set_setting("intake", Intake.OPEN.value)
+        await console.record("intake", details=Intake.OPEN.value)
+        await message.answer(await intake_text(t, console, changed=True))
+
+    return r

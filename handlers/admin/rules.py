@@ -1,0 +1,106 @@
+"""Organiser rules as plain Python (no Telegram): what may be done to a registration,
+whether a details screen is stale, how numbers are read and summed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from enum import StrEnum
+
+from bot.timeutil import zone
+from storage.models import Placement, Registration
+
+MAX_CAPACITY = 10_000  # far above any room; catches typos like /capacity 100000
+
+
+class Act(StrEnum):
+    CANCEL = "cancel"
+    ONLINE = "online"  # take the seat (or the waitlist place) away, stay registered online
+    PROMOTE = "promote"
+    CHECKIN = "checkin"
+
+
+CONFIRM_FIRST = frozenset({Act.CANCEL, Act.ONLINE})  # they take something away
+
+
+def actions(reg: Registration) -> tuple[Act, ...]:
+    """The buttons a registration's details offer, in display order."""
+    if not reg.active:
+        return ()
+    if reg.placement is Placement.SEATED:
+        checkin = () if reg.checked_in_at else (Act.CHECKIN,)
+        return (*checkin, Act.ONLINE, Act.CANCEL)
+    if reg.placement is Placement.WAITLISTED:
+        return (Act.PROMOTE, Act.ONLINE, Act.CANCEL)
+    return (Act.CANCEL,)
+
+
+def promotion_refusal(reg: Registration, seats_left: int) -> str | None:
+    """None if this registration may get a seat now; else why not (a catalog key suffix)."""
+    if not reg.active or reg.placement is not Placement.WAITLISTED:
+        return "not-waitlisted"
+    if seats_left <= 0:
+        return "room-full"
+    return None
+
+
+def fingerprint(reg: Registration) -> str:
+    """Short version stamp of everything an action depends on: a details screen whose
+    stamp no longer matches the row is stale."""
+    parts = (reg.status, reg.format, reg.waitlisted_at, reg.entry_code, reg.checked_in_at,
+             reg.cancelled_at, reg.created_at, reg.updated_at)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:8]
+
+
+def parse_capacity(args: str | None) -> int | None:
+    """A whole number of seats between 0 and MAX_CAPACITY, else None."""
+    text = (args or "").strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text):
+        return None
+    value = int(text)
+    return value if value <= MAX_CAPACITY else None
+
+
+def normalise_code(args: str | None) -> str:
+    """Entry codes are read aloud and typed on phones: ignore case, spaces and dashes."""
+    return re.sub(r"[\s-]", "", args or "").upper()
+
+
+def per_day(regs: Iterable[Registration], tz: str) -> list[tuple[date, int]]:
+    """How many registrations were made on each local calendar day, oldest first."""
+    days = Counter(reg.created_at.astimezone(zone(tz)).date() for reg in regs)
+    return sorted(days.items())
+
+
+def unreachable(regs: Iterable[Registration]) -> int:
+    """Active registrations whose chat the bot could not reach (blocked, deleted)."""
+    return sum(1 for reg in regs if reg.active and reg.unreachable_at is not None)
+
+
+def span(delta: timedelta) -> str:
+    """'1d', '1h', '15m', '1d2h' (reminder offsets, compact and language-neutral)."""
+    seconds = int(delta.total_seconds())
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+    return "".join(parts) or "0s"
+
+
+def chunks(lines: Iterable[str], limit: int = 3500) -> list[str]:
+    """Join lines into messages below Telegram's 4096-character cap."""
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + 1 + len(line) > limit:
+            out.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        out.append(current)
+    return out

@@ -1,0 +1,62 @@
+"""Building and showing the list and details screens (one message, edited in place)."""
+
+from __future__ import annotations
+
+from math import ceil
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.i18n import Texts
+from handlers.admin import keyboards, views
+from handlers.admin.console import Console
+from storage.models import Placement, Registration
+from storage.reports import KINDS
+
+PAGE = 10
+Screen = tuple[str, InlineKeyboardMarkup | None]
+
+
+async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> None:
+    """Replace the pressed message; send a new one if it cannot be edited any more."""
+    text, markup = screen
+    if isinstance(cb.message, Message):
+        try:
+            await cb.message.edit_text(text, reply_markup=markup)
+            return
+        except TelegramBadRequest as exc:
+            if "not modified" in exc.message:
+                return
+    await bot.send_message(cb.from_user.id, text, reply_markup=markup)
+
+
+async def kinds(t: Texts, console: Console) -> Screen:
+    counts = {kind: await console.reports.count(kind) for kind in KINDS}
+    return t("adm-list-choose"), keyboards.kinds(t, counts)
+
+
+async def position(console: Console, reg: Registration) -> int | None:
+    if reg.active and reg.placement is Placement.WAITLISTED:
+        return await console.ledger.waitlist_position(reg.user_id)
+    return None
+
+
+async def page(t: Texts, console: Console, kind: str, number: int) -> Screen:
+    total = await console.reports.count(kind)
+    pages = max(1, ceil(total / PAGE))
+    number = min(number, pages - 1)
+    regs = await console.reports.page(kind, number * PAGE, PAGE)
+    label = t(f"adm-kind-{kind}")
+    if not regs:
+        return t("adm-list-empty", kind=label), keyboards.page(t, kind, 0, 1, 1, [])
+    lines = [t("adm-list-head", kind=label, total=total, page=number + 1, pages=pages)]
+    for i, reg in enumerate(regs, start=number * PAGE + 1):
+        lines.append(views.row(t, i, reg, console.tz, await position(console, reg)))
+    return "\n\n".join(lines), keyboards.page(t, kind, number, pages, number * PAGE + 1, regs)
+
+
+async def details(t: Texts, console: Console, reg: Registration, kind: str, number: int,
+                  head: str = "") -> Screen:
+    text = views.details(t, reg, console.tz, await position(console, reg))
+    return (f"{head}\n\n{text}" if head else text), keyboards.details(t, reg, kind, number)

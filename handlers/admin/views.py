@@ -1,0 +1,92 @@
+"""Organiser screens as text, from catalog texts (pure: no Telegram calls)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.i18n import Safe, Texts
+from bot.registration import Intake
+from bot.render import role_label
+from bot.timeutil import zone
+from handlers.admin import rules
+from storage.audit import AuditEntry
+from storage.models import Counts, Placement, Registration
+
+
+def moment(at: datetime, tz: str) -> str:
+    return at.astimezone(zone(tz)).strftime("%d.%m %H:%M")
+
+
+def intake_label(t: Texts, intake: Intake) -> str:
+    return t(f"adm-intake-{intake.value}")
+
+
+def status(t: Texts, reg: Registration, tz: str, position: int | None) -> Safe:
+    if not reg.active:
+        return Safe(t("adm-status-cancelled"))
+    if reg.placement is Placement.SEATED:
+        if reg.checked_in_at:
+            return Safe(t("adm-status-arrived", code=reg.entry_code or "",
+                          at=moment(reg.checked_in_at, tz)))
+        return Safe(t("adm-status-seated", code=reg.entry_code or ""))
+    if reg.placement is Placement.WAITLISTED:
+        return Safe(t("adm-status-waitlisted", position=str(position or 0)))
+    return Safe(t("adm-status-online"))
+
+
+def row(t: Texts, n: int, reg: Registration, tz: str, position: int | None) -> str:
+    return t("adm-list-row", n=str(n), name=reg.full_name, org=reg.organisation,
+             role=role_label(t, reg.role), phone=reg.phone or t("phone-none"),
+             status=status(t, reg, tz, position))
+
+
+def details(t: Texts, reg: Registration, tz: str, position: int | None) -> str:
+    lines = [t("adm-details", name=reg.full_name, id=str(reg.id), org=reg.organisation,
+               role=role_label(t, reg.role), phone=reg.phone or t("phone-none"),
+               status=status(t, reg, tz, position), created=moment(reg.created_at, tz),
+               language=reg.language)]
+    if reg.cancelled_at and not reg.active:
+        lines.append(t("adm-details-cancelled", at=moment(reg.cancelled_at, tz)))
+    if reg.unreachable_at:
+        lines.append(t("adm-details-unreachable", at=moment(reg.unreachable_at, tz)))
+    return "\n".join(lines)
+
+
+def stats(t: Texts, title: str, counts: Counts, intake: Intake, regs: list[Registration],
+          tz: str, reminder: str) -> str:
+    days = [t("adm-stats-day", day=day.strftime("%d.%m.%Y"), count=n)
+            for day, n in rules.per_day(regs, tz)]
+    return t("adm-stats", title=title, seated=counts.seated, capacity=counts.capacity,
+             free=counts.seats_left, waitlisted=counts.waitlisted, online=counts.online,
+             cancelled=counts.cancelled, checked=counts.checked_in,
+             unreachable=rules.unreachable(regs), intake=intake_label(t, intake),
+             days=Safe("\n".join(days) or t("adm-stats-no-days")), reminder=Safe(reminder))
+
+
+def door(t: Texts, seated: list[Registration], capacity: int) -> list[str]:
+    if not seated:
+        return [t("adm-door-empty")]
+    arrived = sum(1 for reg in seated if reg.checked_in_at)
+    head = t("adm-door-head", arrived=arrived, seated=len(seated), capacity=capacity)
+    return [head, *(t("adm-door-row", mark="✅" if reg.checked_in_at else "▫️",
+                      name=reg.full_name, org=reg.organisation, code=reg.entry_code or "")
+                    for reg in seated)]
+
+
+def log(t: Texts, entries: list[AuditEntry], tz: str) -> list[str]:
+    if not entries:
+        return [t("adm-log-empty")]
+    lines = [t("adm-log-head")]
+    for e in entries:
+        target = "" if e.registration_id is None else f" #{e.registration_id} {e.target_name}"
+        action = t(f"adm-act-{e.action}") if t.has(f"adm-act-{e.action}") else e.action
+        lines.append(t("adm-log-row", at=moment(e.at, tz), admin=str(e.admin_id),
+                       action=action, target=target,
+                       details=f": {e.details}" if e.details else ""))
+    return lines
+
+
+def names(regs: tuple[Registration, ...] | list[Registration], limit: int = 20) -> str:
+    """'Alice, Bob, … (+3)': the promoted, short enough for one message."""
+    shown = ", ".join(reg.full_name for reg in regs[:limit])
+    return shown + (f", … (+{len(regs) - limit})" if len(regs) > limit else "")

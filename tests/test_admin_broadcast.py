@@ -1,0 +1,102 @@
+"""/broadcast (the conversation; sending belongs to scheduler/campaigns.py) and /reminders."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import Reminder
+from handlers.admin.callbacks import CastCb
+from storage.models import Format
+from tests.fakeapi import FakeTelegram
+from tests.harness import ADMIN, Running, has, settings_for, start
+from tests.test_admin_support import admin, ask, audit_rows, enrol
+
+
+@pytest.fixture
+async def small(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Running]:
+    admin(fake)
+    settings = settings_for(fake, tmp_path, offline_capacity=2)
+    settings.reminders = [Reminder(before=timedelta(days=1)),
+                          Reminder.model_validate({"before": "PT15M", "audience": "online"})]
+    app = await start(fake, settings)
+    yield app
+    await app.stop()
+
+
+async def people(running: Running, fake: FakeTelegram) -> None:
+    for user_id in (1, 2, 3):
+        await enrol(running, fake, user_id)  # 1, 2 seated; 3 waits
+    await enrol(running, fake, 4, Format.ONLINE)
+    await enrol(running, fake, 5, Format.ONLINE)
+    await running.app.registrations.cancel(5)
+
+
+async def test_broadcast_to_the_room(fake: FakeTelegram, small: Running) -> None:
+    await people(small, fake)
+    olga = admin(fake)
+    await ask(olga, "/broadcast", "Send me the message")
+    await olga.send_sticker()
+    await olga.reply(has("Only text can be broadcast"))
+    # A message with a bold entity (the fake user API sends plain text only).
+    await olga._send({"text": "Doors open at 16:30 <sharp>",
+                      "entities": [{"type": "bold", "offset": 0, "length": 10}]}, "(bold)")
+    choose = await olga.reply(has("Who should get it?"))
+    assert choose.buttons == ["everyone (4)", "offline (2)", "online (2)", "waitlist (1)",
+                              "✖️ Cancel"]
+    await olga.press("offline (2)")
+    confirm = await olga.reply(has("Send the message above to 2 (offline)?"))
+    preview = olga.messages[-2]
+    assert preview.text == "<b>Doors open</b> at 16:30 &lt;sharp&gt;"
+    assert confirm.buttons == ["📤 Send", "✖️ Cancel"]
+    await olga.press("Send")
+    await olga.reply(has("Sending to 2 (offline)"))
+    # The report comes from scheduler/campaigns.py, in the language it knows for the admin.
+    await olga.wait_for(lambda m: "Broadcast finished: 2 sent, 0 unreachable" in m.plain_text
+                        or "Рассылка завершена: отправлено 2, недоступно 0" in m.plain_text)
+    for user_id in (1, 2):
+        got = await fake.user(user_id).wait_for(has("Doors open at 16:30 <sharp>"))
+        assert got.text == preview.text
+    for user_id in (3, 4, 5):
+        assert not any("Doors open" in m.plain_text for m in fake.user(user_id).messages)
+    await olga.press_data(CastCb(act="send").pack(), confirm.message_id)  # a second tap
+    assert "draft is finished" in (await olga.answer_to_press())["text"]  # no second send
+    rows = await audit_rows(small)
+    assert len(rows) == 1 and rows[0][:2] == (ADMIN, "broadcast")
+    assert rows[0][3].endswith("to offline (2)")
+
+
+async def test_broadcast_can_be_cancelled_or_rewritten(fake: FakeTelegram,
+                                                       small: Running) -> None:
+    await people(small, fake)
+    olga = admin(fake)
+    await ask(olga, "/broadcast", "Send me the message")
+    await olga.press("Cancel")
+    await olga.reply(has("Broadcast cancelled; nothing was sent"))
+    await ask(olga, "/broadcast", "Send me the message")
+    await ask(olga, "First draft", "Who should get it?")
+    await olga.press("waitlist (1)")
+    await olga.reply(has("Send the message above to 1 (waitlist)?"))
+    await ask(olga, "Second draft", "Who should get it?")  # a new text replaces the draft
+    await olga.press("everyone (4)")
+    await olga.reply(has("Send the message above to 4 (everyone)?"))
+    assert olga.messages[-2].text == "Second draft"
+    await olga.press("Cancel")
+    await olga.reply(has("Broadcast cancelled"))
+    assert await small.app.db.fetchall("SELECT * FROM campaigns WHERE kind = 'broadcast'") == []
+    assert await audit_rows(small) == []
+
+
+async def test_reminders_and_the_stats_line(fake: FakeTelegram, small: Running) -> None:
+    await people(small, fake)
+    olga = admin(fake)
+    status = await ask(olga, "/reminders", "Reminders")
+    lines = status.plain_text.splitlines()
+    assert lines[1].startswith("11.11 17:00 · 1d before · everyone · scheduled: 0 sent")
+    assert lines[2].startswith("12.11 16:45 · 15m before · online · scheduled")
+    stats = await ask(olga, "/stats", "Seats taken")
+    assert ("Next reminder: 11.11 17:00 (1d before, everyone); it will reach 4."
+            in stats.plain_text)

@@ -1,0 +1,67 @@
+"""/export: the CSV parsed back equals the ledger; formula injection is neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+from bot.timeutil import zone
+from handlers.admin.csvfile import COLUMNS
+from storage.models import Format, Registration
+from tests.fakeapi import FakeTelegram
+from tests.harness import ADMIN, Running, has, register
+from tests.test_admin_support import admin, audit_rows, enrol, reg
+
+INJECTED = '=HYPERLINK("http://x","y")'
+
+
+def expected(r: Registration) -> list[str]:
+    """Written independently of the exporter: local time text, '' for none, and a quote
+    before anything a spreadsheet would evaluate."""
+    out = []
+    for column in COLUMNS:
+        value = r.placement if column == "placement" else getattr(r, column)
+        if isinstance(value, datetime):
+            text = value.astimezone(zone("Asia/Almaty")).strftime("%Y-%m-%d %H:%M:%S")
+        else:
+            text = "" if value is None else str(value)
+        out.append("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text)
+    return out
+
+
+async def test_export_equals_the_ledger(fake: FakeTelegram, running: Running) -> None:
+    await register(fake.user(1, language_code="en"), name=INJECTED, phone="+7 701 123 45 67")
+    await enrol(running, fake, 2, name="Алия Нурланова", org="@home; \"quoted\", comma")
+    await enrol(running, fake, 3, Format.ONLINE, org="-minus\nnew line")
+    await enrol(running, fake, 4, Format.ONLINE, name="Tab\tname")
+    await running.app.registrations.cancel(4)
+    await running.app.registrations.ledger.check_in((await reg(running, 1)).entry_code or "",
+                                                    running.clock())
+    await admin(fake).send("/export")
+    sent = await admin(fake).reply(lambda m: m.document is not None)
+    assert "4 registrations · times in Asia/Almaty" in sent.plain_text
+    assert sent.document is not None
+    filename, data = sent.document
+    assert filename.startswith("registrations-") and filename.endswith(".csv")
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Cyrillic right
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "id" and rows[0][12] == "created_at (Asia/Almaty)"
+    ledger = [await reg(running, user_id) for user_id in (1, 2, 3, 4)]
+    assert rows[1:] == [expected(r) for r in ledger]
+    by_id = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
+    assert by_id["1"]["full_name"] == "'" + INJECTED
+    assert by_id["1"]["phone"] == "'+77011234567"
+    assert by_id["2"]["organisation"] == "'@home; \"quoted\", comma"
+    assert by_id["3"]["organisation"] == "'-minus\nnew line"
+    assert by_id["4"]["status"] == "cancelled" and by_id["4"]["cancelled_at"]
+    assert by_id["1"]["checked_in_at"] == "2030-11-01 11:00:03"  # 06:00:03 UTC
+    assert await audit_rows(running) == [(ADMIN, "export", None, "4 rows")]
+
+
+async def test_export_of_nobody_is_just_the_header(fake: FakeTelegram, running: Running) -> None:
+    await admin(fake).send("/export")
+    sent = await admin(fake).reply(has("0 registrations"))
+    assert sent.document is not None
+    assert sent.document[1].decode("utf-8-sig").splitlines() == [
+        ",".join(f"{c} (Asia/Almaty)" if c.endswith("_at") else c for c in COLUMNS)]
