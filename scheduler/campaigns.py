@@ -30,11 +30,12 @@ class Campaigns:
     async def count(self, audience: str) -> int:
         return await self.deliveries.count(audience)
 
-    async def broadcast(self, text_html: str, audience: str, admin_id: int) -> str:
+    async def broadcast(self, text_html: str, audience: str, admin_id: int,
+                        language: str | None = None) -> str:
         """Fix the recipients now, send in the background, report to the admin at the end."""
         key = f"broadcast:{uuid.uuid4().hex[:12]}"
         await self.deliveries.open(key, "broadcast", audience, self.clock(), body=text_html,
-                                   created_by=admin_id)
+                                   created_by=admin_id, language=language)
         campaign = await self.deliveries.campaign(key)
         assert campaign is not None
         self._spawn(campaign)
@@ -63,8 +64,7 @@ class Campaigns:
 
         report = await self.fanout.run(campaign.key, content)
         if campaign.created_by is not None:
-            admin = await self.ledger.get(campaign.created_by)
-            t = self.catalog.for_language(admin.language if admin else None)
+            t = self.catalog.for_language(campaign.language)
             await self.sender.send(campaign.created_by, t(
                 "broadcast-report", sent=report.sent, unreachable=report.unreachable,
                 failed=report.failed, skipped=report.skipped, total=report.total))

@@ -48,6 +48,7 @@ class Campaign:
     created_by: int | None
     state: str
     opened_at: datetime
+    language: str | None = None
 
 
 def audience_sql(audience: str) -> str:
@@ -61,14 +62,15 @@ class Deliveries:
         self.db = db
 
     async def open(self, key: str, kind: str, audience: str, now: datetime,
-                   body: str | None = None, created_by: int | None = None) -> bool:
+                   body: str | None = None, created_by: int | None = None,
+                   language: str | None = None) -> bool:
         """Create the campaign and fix its recipients, in one transaction. False if it
         already existed: a resumed campaign keeps the recipients it had."""
         async with self.db.transaction() as conn:
             cur = await conn.execute(
-                "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, state,"
-                " opened_at) VALUES (?, ?, ?, ?, ?, 'running', ?)",
-                (key, kind, audience, body, created_by, to_db(now)))
+                "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, language,"
+                " state, opened_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+                (key, kind, audience, body, created_by, language, to_db(now)))
             if cur.rowcount == 0:
                 return False
             await conn.execute(
@@ -85,7 +87,7 @@ class Deliveries:
         opened = from_db(row["opened_at"])
         assert opened is not None
         return Campaign(row["key"], row["kind"], row["audience"], row["body"],
-                        row["created_by"], row["state"], opened)
+                        row["created_by"], row["state"], opened, row["language"])
 
     async def unfinished(self, kind: str) -> list[Campaign]:
         rows = await self.db.fetchall("SELECT key FROM campaigns WHERE kind = ? AND state ="

@@ -130,6 +130,23 @@ class Ledger:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(capacity),))
             return await self._promote(conn, to_db(now))
 
+    async def promote(self, reg_id: int, now: datetime) -> tuple[str, Registration | None]:
+        """Give a free seat to this waitlisted registration (an organiser's choice, even out
+        of queue order). ('ok'|'full'|'not-waitlisted'|'unknown', registration)."""
+        async with self.db.transaction() as conn:
+            async with conn.execute("SELECT * FROM registrations WHERE id = ?", (reg_id,)) as c:
+                row = await c.fetchone()
+            if row is None:
+                return "unknown", None
+            reg = Registration.from_row(row)
+            if not reg.active or reg.waitlisted_at is None:
+                return "not-waitlisted", reg
+            capacity = await _capacity(conn, self._default_capacity)
+            if (await _counts(conn, capacity)).seats_left <= 0:
+                return "full", reg
+            await _give_seat(conn, reg.user_id, to_db(now))
+            return "ok", await _must_get(conn, reg.user_id)
+
     async def set_setting(self, key: str, value: str) -> None:
         await self.db.execute(
             "INSERT INTO event_settings (key, value) VALUES (?, ?)"

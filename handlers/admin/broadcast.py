@@ -82,7 +82,8 @@ def router() -> Router:
         data = await state.get_data()
         await state.clear()  # first: a second press finds no draft and cannot send twice
         count = await console.campaigns.count(data["audience"])
-        key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id)
+        key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id,
+                                                t.language)
         await console.record("broadcast", details=f"{key} to {data['audience']} ({count})")
         await cb.answer()
         started = t("adm-cast-started", count=count, audience=t(f"adm-aud-{data['audience']}"))

@@ -7,7 +7,6 @@ from bot.i18n import Texts
 from handlers.admin import views
 from handlers.admin.console import Console
 from handlers.admin.rules import Act, promotion_refusal
-from storage import seats
 from storage.models import Format, Outcome, Registration
 
 
@@ -34,9 +33,7 @@ async def _promote(reg: Registration, t: Texts, console: Console) -> tuple[bool,
     refusal = promotion_refusal(reg, (await console.ledger.counts()).seats_left)
     fresh = None
     if refusal is None:  # checked again inside the seat transaction
-        result, fresh = await seats.promote(console.ledger.db, reg.id,
-                                            console.settings.event.offline_capacity,
-                                            console.now())
+        result, fresh = await console.ledger.promote(reg.id, console.now())
         refusal = {"ok": None, "full": "room-full"}.get(result, "not-waitlisted")
     await console.record(Act.PROMOTE.value, reg.id, refusal or "ok")
     if refusal or fresh is None:

@@ -7,6 +7,7 @@ CREATE TABLE campaigns (
     audience    TEXT NOT NULL,
     body        TEXT,            -- broadcast text (HTML); reminders render per person
     created_by  INTEGER,         -- admin user id for broadcasts
+    language    TEXT,            -- the admin's language, for the final report
     state       TEXT NOT NULL CHECK (state IN ('running', 'done', 'skipped')),
     opened_at   TEXT NOT NULL,
     finished_at TEXT
