@@ -106,8 +106,10 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
             await asyncio.wait(in_flight, timeout=30)
         if scheduler.running:
             scheduler.shutdown(wait=False)
-        await reminders.stop()
-        await campaigns.stop()
+        fanout.stop()  # sends in flight complete and are recorded; the rest waits
+        grace = settings.sender.request_timeout * 2
+        await reminders.stop(grace)
+        await campaigns.stop(grace)
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)

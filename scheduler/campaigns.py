@@ -11,7 +11,7 @@ from bot.i18n import Catalog
 from bot.sender import Sender
 from bot.timeutil import Clock
 from scheduler.audience import reaches
-from scheduler.fanout import Content, FanOut
+from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
 from storage.deliveries import Campaign, Deliveries, Report
 from storage.ledger import Ledger
@@ -25,7 +25,7 @@ class Campaigns:
                  catalog: Catalog, clock: Clock, reminders: Reminders) -> None:
         self.ledger, self.deliveries, self.fanout = ledger, deliveries, fanout
         self.sender, self.catalog, self.clock, self.reminders = sender, catalog, clock, reminders
-        self.tasks: set[asyncio.Task[Report]] = set()
+        self.tasks: set[asyncio.Task[Report | None]] = set()
 
     async def count(self, audience: str) -> int:
         return await self.deliveries.count(audience)
@@ -55,7 +55,7 @@ class Campaigns:
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    async def _run(self, campaign: Campaign) -> Report:
+    async def _run(self, campaign: Campaign) -> Report | None:
         async def content(reg: Registration) -> Content | None:
             fresh = await self.ledger.get_by_id(reg.id)
             if fresh is None or not reaches(fresh, campaign.audience):
@@ -63,14 +63,13 @@ class Campaigns:
             return campaign.body or "", None
 
         report = await self.fanout.run(campaign.key, content)
-        if campaign.created_by is not None:
+        if report is not None and campaign.created_by is not None:
             t = self.catalog.for_language(campaign.language)
             await self.sender.send(campaign.created_by, t(
                 "broadcast-report", sent=report.sent, unreachable=report.unreachable,
                 failed=report.failed, skipped=report.skipped, total=report.total))
         return report
 
-    async def stop(self) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+    async def stop(self, grace: float) -> None:
+        await drain(self.tasks, grace)
+

@@ -44,8 +44,15 @@ class FanOut:
         # Enough parallel requests to keep the pace despite round-trip time, no more:
         # this is also the bound on repeats after a crash.
         self.concurrency = concurrency or max(2, min(32, int(sender.rate // 4) or 1))
+        self._stopping = asyncio.Event()
 
-    async def run(self, key: str, render: Render) -> Report:
+    def stop(self) -> None:
+        """Graceful stop: sends in flight finish and are recorded, no new ones start; the
+        rest stays pending for the next start, so nothing is repeated."""
+        self._stopping.set()
+
+    async def run(self, key: str, render: Render) -> Report | None:
+        """Send what is pending; the final report, or None if stopped before the end."""
         queue = await self.deliveries.pending(key)
         progress = Progress(total=len(queue), started=time.monotonic())
         jobs: asyncio.Queue[tuple[int, Registration]] = asyncio.Queue()
@@ -58,6 +65,9 @@ class FanOut:
         finally:
             for worker in workers:
                 worker.cancel()
+        if self._stopping.is_set():
+            log.info("%s interrupted by a stop: %d/%d done", key, progress.done, progress.total)
+            return None
         await self.deliveries.finish(key, self.clock())
         report = await self.deliveries.report(key)
         log.info("%s finished: %s", key, report)
@@ -65,7 +75,7 @@ class FanOut:
 
     async def _work(self, key: str, jobs: asyncio.Queue[tuple[int, Registration]],
                     render: Render, progress: Progress) -> None:
-        while not jobs.empty():
+        while not jobs.empty() and not self._stopping.is_set():
             delivery_id, reg = jobs.get_nowait()
             content = await render(reg)
             if content is None:
@@ -76,6 +86,16 @@ class FanOut:
                                              sent.attempts, sent.message_id, sent.error)
             progress.done += 1
             _log_progress(key, progress)
+
+
+async def drain(tasks: set[asyncio.Task[Report | None]], grace: float) -> None:
+    """After stop(): let fan-outs finish their sends in flight, then cancel what lingers.
+    Whatever is still pending resumes at the next start."""
+    if tasks:
+        await asyncio.wait(set(tasks), timeout=grace)
+    for task in list(tasks):
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _log_progress(key: str, p: Progress) -> None:

@@ -15,7 +15,7 @@ from bot.config import Reminder, Settings
 from bot.i18n import Catalog
 from bot.registration import Registrations
 from scheduler.audience import reaches
-from scheduler.fanout import Content, FanOut
+from scheduler.fanout import Content, FanOut, drain
 from scheduler.plan import Action, decide, start_at
 from storage.deliveries import Deliveries, Report
 from storage.models import Placement, Registration
@@ -143,8 +143,5 @@ class Reminders:
                                         await self.deliveries.report(key)))
         return found
 
-    async def stop(self) -> None:
-        """Cancel fan-outs in progress; their pending rows resume at the next start."""
-        for task in list(self.tasks):
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+    async def stop(self, grace: float) -> None:
+        await drain(self.tasks, grace)
