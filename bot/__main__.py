@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import ConfigError, load_or_explain
-from bot.factory import create_app
+from bot.errors import TOKEN_REJECTED, ConfigError, load_or_explain
 from bot.logs import setup_logging
 
 
@@ -23,8 +22,31 @@ def _config_path(argv: list[str] | None) -> Path:
 
 
 async def _run(settings: Settings) -> None:
+    from bot.factory import create_app
+
     app = await create_app(settings)
-    await app.run()
+    try:
+        await app.run()
+    finally:  # polling closes it, but not when the start-up (getMe) fails
+        await app.bot.session.close()
+
+
+def _serve(settings: Settings) -> int:
+    # aiogram is imported only now (it takes seconds), so config errors answer at once.
+    from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+    try:
+        asyncio.run(_run(settings))
+    except TelegramUnauthorizedError:
+        print(f"regbot: {TOKEN_REJECTED}", file=sys.stderr)
+        return 2
+    except TelegramNetworkError as exc:  # the message names the host, never the token
+        print(f"regbot: cannot reach the Bot API at {settings.telegram.api_base}: "
+              f"{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl-C before polling began
+        return 130
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"regbot: {exc}", file=sys.stderr)
         return 2
     setup_logging(settings.telegram.token.get_secret_value())
-    asyncio.run(_run(settings))
-    return 0
+    return _serve(settings)
 
 
 if __name__ == "__main__":

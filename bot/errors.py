@@ -15,6 +15,13 @@ TOKEN_HELP = (
 )
 
 
+TOKEN_REJECTED = (
+    "Telegram rejected the bot token (401 Unauthorized): check REGBOT_TELEGRAM__TOKEN "
+    "(or `token` under [telegram]); @BotFather shows the current token (/token) or a new one "
+    "(/revoke)."
+)
+
+
 class ConfigError(Exception):
     pass
 
@@ -37,7 +44,8 @@ def _explain(exc: ValidationError, path: Path) -> str:
     lines = []
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
-        if (key == "telegram.token" and error["type"] == "missing") or key == "telegram":
+        missing = error["type"] == "missing" or error.get("input") in ("", None)
+        if (key == "telegram.token" and missing) or key == "telegram":
             lines.append(TOKEN_HELP.format(path=path))
             continue
         env = "REGBOT_" + "__".join(str(p).upper() for p in error["loc"] if not isinstance(p, int))

@@ -47,10 +47,9 @@ _PHONE_CHARS = re.compile(r"\+?[\d\s().-]+")
 
 
 def clean_phone(raw: str | None) -> str | Problem:
-    """Accept +7 777 397 11 27, 87773971127, (777) 397-11-27 ... and store '+digits'."""
+    """Accept +7 777 397 11 27, 87773971127, (777) 397-11-27 ... and store '+digits'.
+    The phone is optional, so an empty answer is 'not a phone' (the reply offers Skip)."""
     text = (raw or "").strip()
-    if not text:
-        return Problem("empty")
     digits = re.sub(r"\D", "", text)
     if not _PHONE_CHARS.fullmatch(text) or not 10 <= len(digits) <= 15:
         return Problem("phone")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, ReplyKeyboardRemove
 
 from bot.i18n import Texts
 from bot.registration import Intake, Registrations
@@ -62,8 +62,9 @@ def router() -> Router:
     @r.callback_query(StateFilter(Form), FormCb.filter(F.action == "abort"))
     async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
         await state.clear()
-        await cb.answer()
-        await bot.send_message(cb.from_user.id, t("form-cancelled"))
+        await cb.answer()  # the phone step's share keyboard may be up (Edit -> Phone)
+        await bot.send_message(cb.from_user.id, t("form-cancelled"),
+                               reply_markup=ReplyKeyboardRemove())
 
     @r.callback_query(FormCb.filter())
     async def stale(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,

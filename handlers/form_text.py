@@ -1,6 +1,10 @@
-"""Form steps answered by typing: name, organisation, phone; and anything unexpected."""
+"""Form steps answered by typing: name, organisation, phone; and anything unexpected.
+
+Whatever is refused gets a reason and the same question again; the answers so far stay."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter
@@ -13,9 +17,30 @@ from bot.validation import Problem, clean_name, clean_organisation, clean_phone
 from handlers.states import Form
 from handlers.views import advance, ask
 
+BUTTON_STEPS = (Form.role.state, Form.format.state, Form.confirm.state)
 
-async def _problem(message: Message, problem: Problem, t: Texts) -> None:
-    await message.answer(t(f"error-{problem.code}", limit=problem.limit))
+
+async def refuse(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                 registrations: Registrations, key: str, **args: Any) -> None:
+    await message.answer(t(key, **args))
+    await ask(bot, message.chat.id, state, t, registrations)
+
+
+async def take(message: Message, bot: Bot, state: FSMContext, t: Texts,
+               registrations: Registrations, field: str, value: str | Problem) -> None:
+    """Store a checked answer and move on, or explain the problem and ask again."""
+    if isinstance(value, Problem):
+        await refuse(message, bot, state, t, registrations, f"error-{value.code}",
+                     limit=value.limit)
+        return
+    await advance(bot, message.chat.id, state, t, registrations, **{field: value})
+
+
+def _not_accepted(current: str | None) -> str:
+    """The reason for a message the step cannot use (sticker, photo, voice, text...)."""
+    if current in BUTTON_STEPS:
+        return "error-use-buttons"
+    return "error-phone" if current == Form.phone.state else "error-not-text"
 
 
 def router() -> Router:
@@ -24,62 +49,51 @@ def router() -> Router:
     @r.message(StateFilter(Form), F.text.startswith("/"))
     async def command_mid_form(message: Message, bot: Bot, state: FSMContext, t: Texts,
                                registrations: Registrations) -> None:
-        await message.answer(t("error-mid-form"))
-        await ask(bot, message.chat.id, state, t, registrations)
+        await refuse(message, bot, state, t, registrations, "error-mid-form")
 
     @r.message(Form.name, F.text)
     async def name(message: Message, bot: Bot, state: FSMContext, t: Texts,
                    registrations: Registrations) -> None:
-        value = clean_name(message.text)
-        if isinstance(value, Problem):
-            await _problem(message, value, t)
-            return
-        await advance(bot, message.chat.id, state, t, registrations, name=value)
+        await take(message, bot, state, t, registrations, "name", clean_name(message.text))
 
     @r.message(Form.org, F.text)
     async def organisation(message: Message, bot: Bot, state: FSMContext, t: Texts,
                            registrations: Registrations) -> None:
         value = clean_organisation(message.text)
-        if isinstance(value, Problem):
-            await _problem(message, value, t)
-            return
-        await advance(bot, message.chat.id, state, t, registrations, org=value)
+        await take(message, bot, state, t, registrations, "org", value)
 
     @r.message(Form.phone, F.contact)
     async def contact(message: Message, bot: Bot, state: FSMContext, t: Texts,
                       registrations: Registrations) -> None:
         assert message.contact and message.from_user
         if message.contact.user_id != message.from_user.id:
-            await message.answer(t("error-foreign-contact"))
+            await refuse(message, bot, state, t, registrations, "error-foreign-contact")
             return
-        value = clean_phone(message.contact.phone_number)
-        if isinstance(value, Problem):
-            await _problem(message, value, t)
-            return
-        await message.answer(t("phone-saved", phone=value), reply_markup=ReplyKeyboardRemove())
-        await advance(bot, message.chat.id, state, t, registrations, phone=value)
+        await phone_answer(message, bot, state, t, registrations, message.contact.phone_number)
 
     @r.message(Form.phone, F.text)
     async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
                     registrations: Registrations) -> None:
-        skip = (message.text or "").strip().casefold() == t("btn-skip").casefold()
-        value = None if skip else clean_phone(message.text)
-        if isinstance(value, Problem):
-            await _problem(message, value, t)
-            return
-        done = t("phone-saved", phone=value) if value else t("phone-skipped")
-        await message.answer(done, reply_markup=ReplyKeyboardRemove())
-        await advance(bot, message.chat.id, state, t, registrations, phone=value)
+        await phone_answer(message, bot, state, t, registrations, message.text or "")
 
     @r.message(StateFilter(Form))
     async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
                          registrations: Registrations) -> None:
         """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
-        current = await state.get_state()
-        typed = message.text is not None
-        wants_button = current in (Form.role.state, Form.format.state, Form.confirm.state)
-        key = "error-use-buttons" if typed and wants_button else "error-not-text"
-        await message.answer(t(key))
-        await ask(bot, message.chat.id, state, t, registrations)
+        key = _not_accepted(await state.get_state())
+        await refuse(message, bot, state, t, registrations, key)
 
     return r
+
+
+async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                       registrations: Registrations, raw: str) -> None:
+    """A typed or shared number, or the Skip button; the share keyboard goes away after."""
+    skip = raw.strip().casefold() == t("btn-skip").casefold()
+    value = None if skip else clean_phone(raw)
+    if isinstance(value, Problem):
+        await take(message, bot, state, t, registrations, "phone", value)
+        return
+    done = t("phone-saved", phone=value) if value else t("phone-skipped")
+    await message.answer(done, reply_markup=ReplyKeyboardRemove())
+    await advance(bot, message.chat.id, state, t, registrations, phone=value)

@@ -23,10 +23,11 @@ def button(text: str, data: StartCb | FormCb | MyCb) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
-def event_card(t: Texts, registered: bool) -> InlineKeyboardMarkup:
+def event_card(t: Texts, registered: bool, is_open: bool = True) -> InlineKeyboardMarkup | None:
+    """My registration, or Register while registration is open (after closing: nothing)."""
     if registered:
         return _rows([button(t("btn-my"), StartCb(action="my"))])
-    return _rows([button(t("btn-register"), StartCb(action="reg"))])
+    return _rows([button(t("btn-register"), StartCb(action="reg"))]) if is_open else None
 
 
 def roles(t: Texts) -> InlineKeyboardMarkup:

@@ -9,7 +9,7 @@ from bot.i18n import Texts
 from bot.registration import Intake, Registrations
 from handlers import keyboards
 from handlers.callbacks import MyCb
-from handlers.views import my
+from handlers.views import my, register_again
 from storage.models import Format, Registration
 
 
@@ -64,7 +64,7 @@ def router() -> Router:
         await registrations.cancel(cb.from_user.id)
         await cb.answer()
         await bot.send_message(cb.from_user.id, t("cancelled"),
-                               reply_markup=keyboards.event_card(t, registered=False))
+                               reply_markup=await register_again(t, registrations))
 
     @r.callback_query(MyCb.filter(F.action == "keep"))
     async def keep(cb: CallbackQuery, callback_data: MyCb, bot: Bot, t: Texts,

@@ -9,7 +9,6 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
 from bot.registration import Intake, Registrations
-from handlers import keyboards
 from handlers.callbacks import StartCb
 from handlers.states import Form
 from handlers.views import ask, card, my
@@ -20,7 +19,7 @@ async def _card_or_my(bot: Bot, user_id: int, t: Texts, registrations: Registrat
     if reg and reg.active:
         text, markup = await my(t, registrations, reg)
     else:
-        text, markup = await card(t, registrations), keyboards.event_card(t, registered=False)
+        text, markup = await card(t, registrations)
     await bot.send_message(user_id, text, reply_markup=markup)
 
 

@@ -21,8 +21,7 @@ Screen = tuple[str, InlineKeyboardMarkup | None]
 async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
               registrations: Registrations) -> None:
     """(Re)send the question of the step the user is on; progress stays as it is."""
-    current, data = await state.get_state(), await state.get_data()
-    counts = await registrations.ledger.counts()
+    current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.name.state:
         text = t("ask-name")
@@ -33,9 +32,11 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     elif current == Form.phone.state:
         text, markup = t("ask-phone"), keyboards.phone(t)
     elif current == Form.format.state:
+        counts = await registrations.ledger.counts()
         offline = await registrations.intake() is Intake.OPEN
         text, markup = t("ask-format"), keyboards.formats(t, counts, offline)
     elif current == Form.confirm.state:
+        data, counts = await state.get_data(), await registrations.ledger.counts()
         text, markup = render.summary(t, data, counts), keyboards.summary(t)
     else:
         return
@@ -52,15 +53,22 @@ async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     await ask(bot, chat_id, state, t, registrations)
 
 
-async def card(t: Texts, registrations: Registrations) -> str:
+async def card(t: Texts, registrations: Registrations) -> Screen:
+    """The event card, with a Register button while registration is open."""
     counts = await registrations.ledger.counts()
     is_open = await registrations.intake() is not Intake.CLOSED
-    return render.event_card(t, registrations.event, counts, is_open)
+    text = render.event_card(t, registrations.event, counts, is_open)
+    return text, keyboards.event_card(t, registered=False, is_open=is_open)
+
+
+async def register_again(t: Texts, registrations: Registrations) -> InlineKeyboardMarkup | None:
+    is_open = await registrations.intake() is not Intake.CLOSED
+    return keyboards.event_card(t, registered=False, is_open=is_open)
 
 
 async def my(t: Texts, registrations: Registrations, reg: Registration) -> Screen:
     if not reg.active:
-        return t("my-cancelled"), keyboards.event_card(t, registered=False)
+        return t("my-cancelled"), await register_again(t, registrations)
     position = await registrations.ledger.waitlist_position(reg.user_id)
     counts = await registrations.ledger.counts()
     offline = await registrations.intake() is Intake.OPEN

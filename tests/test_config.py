@@ -1,0 +1,67 @@
+"""Settings: TOML file, environment overrides, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.errors import ConfigError, load_or_explain
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "123456:ABC-def_ghi"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("REGBOT_"):
+            monkeypatch.delenv(key)
+
+
+def test_example_config_loads_with_the_token_from_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    settings = load_settings(ROOT / "config.example.toml")
+    assert settings.telegram.token.get_secret_value() == TOKEN
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings.telegram)
+    assert settings.event.offline_capacity == 10
+    assert settings.event.timezone == "Asia/Almaty"
+    assert settings.event.starts_utc.isoformat() == "2020-11-12T11:00:00+00:00"
+    assert settings.reminders and all(r.before.total_seconds() > 0 for r in settings.reminders)
+
+
+def test_environment_beats_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    monkeypatch.setenv("REGBOT_EVENT__OFFLINE_CAPACITY", "3")
+    settings = load_settings(ROOT / "config.example.toml")
+    assert settings.event.offline_capacity == 3
+    assert settings.event.title.startswith("Migration situation")  # the rest still from TOML
+
+
+def test_missing_token_names_the_variable_and_botfather() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_or_explain(ROOT / "config.example.toml")
+    message = str(caught.value)
+    assert "REGBOT_TELEGRAM__TOKEN" in message and "@BotFather" in message
+    assert len(message.splitlines()) == 1
+
+
+def test_bad_values_name_the_key_and_never_echo_the_token(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", "not a token " + "S3CRET" * 3)
+    monkeypatch.setenv("REGBOT_EVENT__OFFLINE_CAPACITY", "-1")
+    monkeypatch.setenv("REGBOT_EVENT__TIMEZONE", "Mars/Base")
+    with pytest.raises(ConfigError) as caught:
+        load_or_explain(ROOT / "config.example.toml")
+    message = str(caught.value)
+    assert "telegram.token" in message and "S3CRET" not in message
+    assert "event.offline_capacity" in message and "event.timezone" in message
+
+
+def test_missing_file_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        load_or_explain(tmp_path / "nope.toml")
