@@ -23,7 +23,11 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
-bench: $(STAMP)
+$(VENV)/.bench-stamp: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench-stamp
 	$(PY) -m bench
 
 clean:

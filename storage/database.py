@@ -55,10 +55,13 @@ class Database:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
+    # Reads run execute + fetch in one trip to aiosqlite's thread (a cursor costs three:
+    # execute, fetch, close); at a few dozen reads per update that trip is the main cost.
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._lock, self._conn.execute(sql, params) as cur:
-            return await cur.fetchone()
+        async with self._lock:
+            rows = await self._conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._lock, self._conn.execute(sql, params) as cur:
-            return list(await cur.fetchall())
+        async with self._lock:
+            return list(await self._conn.execute_fetchall(sql, params))

@@ -111,16 +111,18 @@ class Deliveries:
 
     async def record(self, delivery_id: int, status: Delivery, now: datetime, attempts: int = 0,
                      message_id: int | None = None, error: str | None = None) -> None:
+        sql = ("UPDATE deliveries SET status = ?, attempts = attempts + ?, message_id = ?,"
+               " error = ?, updated_at = ? WHERE id = ?")
+        params = (status.value, attempts, message_id, error, to_db(now), delivery_id)
+        if status is not Delivery.UNREACHABLE:  # one statement commits atomically by itself
+            await self.db.execute(sql, params)
+            return
         async with self.db.transaction() as conn:
+            await conn.execute(sql, params)
             await conn.execute(
-                "UPDATE deliveries SET status = ?, attempts = attempts + ?, message_id = ?,"
-                " error = ?, updated_at = ? WHERE id = ?",
-                (status.value, attempts, message_id, error, to_db(now), delivery_id))
-            if status is Delivery.UNREACHABLE:
-                await conn.execute(
-                    "UPDATE registrations SET unreachable_at = ? WHERE id ="
-                    " (SELECT registration_id FROM deliveries WHERE id = ?)",
-                    (to_db(now), delivery_id))
+                "UPDATE registrations SET unreachable_at = ? WHERE id ="
+                " (SELECT registration_id FROM deliveries WHERE id = ?)",
+                (to_db(now), delivery_id))
 
     async def finish(self, key: str, now: datetime, state: str = "done") -> None:
         await self.db.execute("UPDATE campaigns SET state = ?, finished_at = ? WHERE key = ?",

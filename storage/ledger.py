@@ -32,8 +32,13 @@ class Ledger:
         return None if row is None else Registration.from_row(row)
 
     async def counts(self) -> Counts:
-        async with self.db.transaction() as conn:
-            return await _counts(conn, await _capacity(conn, self._default_capacity))
+        # One SELECT reads one snapshot: no transaction (and no write lock) for a read.
+        row = await self.db.fetchone(
+            "SELECT c.*, (SELECT value FROM event_settings WHERE key = 'capacity') AS capacity"
+            f" FROM ({_COUNTS}) c")
+        assert row is not None
+        capacity = row["capacity"]
+        return _as_counts(row, self._default_capacity if capacity is None else int(capacity))
 
     async def waitlist_position(self, user_id: int) -> int | None:
         row = await self.db.fetchone(
@@ -184,21 +189,26 @@ class Ledger:
         capacity = await _capacity(conn, self._default_capacity)
         free = (await _counts(conn, capacity)).seats_left
         promoted = []
-        async with conn.execute(
+        rows = await conn.execute_fetchall(
             f"SELECT user_id FROM registrations WHERE {_ACTIVE} AND waitlisted_at IS NOT NULL"
             " ORDER BY waitlisted_at, id LIMIT ?",
             (free,),
-        ) as cur:
-            heads = [int(row["user_id"]) for row in await cur.fetchall()]
+        )
+        heads = [int(row["user_id"]) for row in rows]
         for user_id in heads:
             await _give_seat(conn, user_id, stamp)
             promoted.append(await _must_get(conn, user_id))
         return tuple(promoted)
 
 
+async def _row(conn: aiosqlite.Connection, sql: str,
+               params: tuple[object, ...] = ()) -> aiosqlite.Row | None:
+    """The first row, in one trip to aiosqlite's thread (a cursor takes three)."""
+    return next(iter(await conn.execute_fetchall(sql, params)), None)
+
+
 async def _get(conn: aiosqlite.Connection, user_id: int) -> Registration | None:
-    async with conn.execute("SELECT * FROM registrations WHERE user_id = ?", (user_id,)) as cur:
-        row = await cur.fetchone()
+    row = await _row(conn, "SELECT * FROM registrations WHERE user_id = ?", (user_id,))
     return None if row is None else Registration.from_row(row)
 
 
@@ -209,24 +219,29 @@ async def _must_get(conn: aiosqlite.Connection, user_id: int) -> Registration:
 
 
 async def _capacity(conn: aiosqlite.Connection, default: int) -> int:
-    async with conn.execute("SELECT value FROM event_settings WHERE key = 'capacity'") as cur:
-        row = await cur.fetchone()
+    row = await _row(conn, "SELECT value FROM event_settings WHERE key = 'capacity'")
     return default if row is None else int(row["value"])
 
 
+_COUNTS = (
+    "SELECT"
+    f" COUNT(*) FILTER (WHERE {_ACTIVE} AND format = 'offline') AS seated,"
+    f" COUNT(*) FILTER (WHERE {_ACTIVE} AND waitlisted_at IS NOT NULL) AS waitlisted,"
+    f" COUNT(*) FILTER (WHERE {_ACTIVE} AND format = 'online' AND waitlisted_at IS NULL)"
+    " AS online,"
+    " COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,"
+    f" COUNT(*) FILTER (WHERE {_ACTIVE} AND checked_in_at IS NOT NULL) AS checked_in"
+    " FROM registrations"
+)
+
+
 async def _counts(conn: aiosqlite.Connection, capacity: int) -> Counts:
-    async with conn.execute(
-        "SELECT"
-        f" COUNT(*) FILTER (WHERE {_ACTIVE} AND format = 'offline') AS seated,"
-        f" COUNT(*) FILTER (WHERE {_ACTIVE} AND waitlisted_at IS NOT NULL) AS waitlisted,"
-        f" COUNT(*) FILTER (WHERE {_ACTIVE} AND format = 'online' AND waitlisted_at IS NULL)"
-        " AS online,"
-        " COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,"
-        f" COUNT(*) FILTER (WHERE {_ACTIVE} AND checked_in_at IS NOT NULL) AS checked_in"
-        " FROM registrations"
-    ) as cur:
-        row = await cur.fetchone()
+    row = await _row(conn, _COUNTS)
     assert row is not None
+    return _as_counts(row, capacity)
+
+
+def _as_counts(row: aiosqlite.Row, capacity: int) -> Counts:
     return Counts(capacity=capacity, seated=row["seated"], waitlisted=row["waitlisted"],
                   online=row["online"], cancelled=row["cancelled"],
                   checked_in=row["checked_in"])
@@ -235,9 +250,8 @@ async def _counts(conn: aiosqlite.Connection, capacity: int) -> Counts:
 async def _give_seat(conn: aiosqlite.Connection, user_id: int, stamp: str) -> None:
     while True:  # a collision among 31**6 codes is rare; just draw again
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        async with conn.execute("SELECT 1 FROM registrations WHERE entry_code = ?", (code,)) as c:
-            if await c.fetchone() is None:
-                break
+        if await _row(conn, "SELECT 1 FROM registrations WHERE entry_code = ?", (code,)) is None:
+            break
     await conn.execute(
         "UPDATE registrations SET format = 'offline', entry_code = ?, waitlisted_at = NULL,"
         " updated_at = ? WHERE user_id = ?",
