@@ -19,15 +19,16 @@ from handlers.views import advance, ask
 
 def router() -> Router:
     r = Router(name="form-buttons")
-    r.callback_query.register(confirm, Form.confirm, FormCb.filter(F.action == "ok"))
+    r.callback_query.register(confirm, StateFilter(Form.confirm), FormCb.filter(F.action == "ok"))
 
-    @r.callback_query(Form.role, FormCb.filter((F.action == "role") & F.value.in_(ROLES)))
+    @r.callback_query(StateFilter(Form.role),
+                      FormCb.filter((F.action == "role") & F.value.in_(ROLES)))
     async def role(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
                    t: Texts, registrations: Registrations) -> None:
         await cb.answer()
         await advance(bot, cb.from_user.id, state, t, registrations, role=callback_data.value)
 
-    @r.callback_query(Form.format, FormCb.filter((F.action == "fmt")
+    @r.callback_query(StateFilter(Form.format), FormCb.filter((F.action == "fmt")
                                                  & F.value.in_(("offline", "online"))))
     async def fmt(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
                   t: Texts, registrations: Registrations) -> None:
@@ -38,13 +39,13 @@ def router() -> Router:
         await cb.answer()
         await advance(bot, cb.from_user.id, state, t, registrations, format=callback_data.value)
 
-    @r.callback_query(Form.confirm, FormCb.filter(F.action == "edit"))
+    @r.callback_query(StateFilter(Form.confirm), FormCb.filter(F.action == "edit"))
     async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
         await cb.answer()
         markup = keyboards.edit_fields(t)
         await bot.send_message(cb.from_user.id, t("ask-edit"), reply_markup=markup)
 
-    @r.callback_query(Form.confirm, FormCb.filter((F.action == "field")
+    @r.callback_query(StateFilter(Form.confirm), FormCb.filter((F.action == "field")
                                                   & F.value.in_(keyboards.FIELDS)))
     async def field(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
                     t: Texts, registrations: Registrations) -> None:
@@ -53,7 +54,7 @@ def router() -> Router:
         await state.set_state(getattr(Form, callback_data.value))
         await ask(bot, cb.from_user.id, state, t, registrations)
 
-    @r.callback_query(Form.confirm, FormCb.filter(F.action == "back"))
+    @r.callback_query(StateFilter(Form.confirm), FormCb.filter(F.action == "back"))
     async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
                    registrations: Registrations) -> None:
         await cb.answer()

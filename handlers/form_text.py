@@ -14,6 +14,7 @@ from aiogram.types import Message, ReplyKeyboardRemove
 from bot.i18n import Texts
 from bot.registration import Registrations
 from bot.validation import Problem, clean_name, clean_organisation, clean_phone
+from handlers.filters import Inline
 from handlers.states import Form
 from handlers.views import advance, ask
 
@@ -46,23 +47,23 @@ def _not_accepted(current: str | None) -> str:
 def router() -> Router:
     r = Router(name="form-text")
 
-    @r.message(StateFilter(Form), F.text.startswith("/"))
+    @r.message(StateFilter(Form), Inline(F.text.startswith("/")))
     async def command_mid_form(message: Message, bot: Bot, state: FSMContext, t: Texts,
                                registrations: Registrations) -> None:
         await refuse(message, bot, state, t, registrations, "error-mid-form")
 
-    @r.message(Form.name, F.text)
+    @r.message(StateFilter(Form.name), Inline(F.text))
     async def name(message: Message, bot: Bot, state: FSMContext, t: Texts,
                    registrations: Registrations) -> None:
         await take(message, bot, state, t, registrations, "name", clean_name(message.text))
 
-    @r.message(Form.org, F.text)
+    @r.message(StateFilter(Form.org), Inline(F.text))
     async def organisation(message: Message, bot: Bot, state: FSMContext, t: Texts,
                            registrations: Registrations) -> None:
         value = clean_organisation(message.text)
         await take(message, bot, state, t, registrations, "org", value)
 
-    @r.message(Form.phone, F.contact)
+    @r.message(StateFilter(Form.phone), Inline(F.contact))
     async def contact(message: Message, bot: Bot, state: FSMContext, t: Texts,
                       registrations: Registrations) -> None:
         assert message.contact and message.from_user
@@ -71,7 +72,7 @@ def router() -> Router:
             return
         await phone_answer(message, bot, state, t, registrations, message.contact.phone_number)
 
-    @r.message(Form.phone, F.text)
+    @r.message(StateFilter(Form.phone), Inline(F.text))
     async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
                     registrations: Registrations) -> None:
         await phone_answer(message, bot, state, t, registrations, message.text or "")

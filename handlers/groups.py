@@ -6,13 +6,14 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
+from handlers.filters import Inline
 from storage.ledger import Ledger
 
 
 def router() -> Router:
     r = Router(name="groups")
-    r.message.filter(F.chat.type != "private")
-    r.callback_query.filter(F.message.chat.type != "private")
+    r.message.filter(Inline(F.chat.type != "private"))
+    r.callback_query.filter(Inline(F.message.chat.type != "private"))
 
     @r.message()
     async def not_here(message: Message, bot: Bot, t: Texts, ledger: Ledger) -> None:

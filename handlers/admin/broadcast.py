@@ -17,6 +17,7 @@ from handlers.admin import keyboards, screens
 from handlers.admin.callbacks import CastCb
 from handlers.admin.console import Console
 from handlers.admin.keyboards import AUDIENCES
+from handlers.filters import Inline
 
 
 class Cast(StatesGroup):
@@ -48,7 +49,7 @@ def router() -> Router:
         await state.set_data({})
         await message.answer(t("adm-cast-ask"), reply_markup=keyboards.stop(t))
 
-    @r.message(StateFilter(Cast), F.text, ~F.text.startswith("/"))
+    @r.message(StateFilter(Cast), Inline(F.text), Inline(~F.text.startswith("/")))
     async def text(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
         """The draft; a new text at a later step replaces it."""
         await state.set_data({"html": message.html_text})
@@ -57,11 +58,12 @@ def router() -> Router:
         await message.answer(t("adm-cast-audience"),
                              reply_markup=keyboards.audiences(t, counts))
 
-    @r.message(StateFilter(Cast), ~F.text)
+    @r.message(StateFilter(Cast), Inline(~F.text))
     async def not_text(message: Message, t: Texts) -> None:
         await message.answer(t("adm-cast-text-only"))
 
-    @r.callback_query(Cast.audience, CastCb.filter((F.act == "aud") & F.aud.in_(AUDIENCES)))
+    @r.callback_query(StateFilter(Cast.audience),
+                      CastCb.filter((F.act == "aud") & F.aud.in_(AUDIENCES)))
     async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FSMContext,
                        t: Texts, console: Console) -> None:
         count = await console.campaigns.count(callback_data.aud)
@@ -76,7 +78,7 @@ def router() -> Router:
         else:
             await state.set_state(Cast.text)
 
-    @r.callback_query(Cast.confirm, CastCb.filter(F.act == "send"))
+    @r.callback_query(StateFilter(Cast.confirm), CastCb.filter(F.act == "send"))
     async def send(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
                    console: Console) -> None:
         data = await state.get_data()
