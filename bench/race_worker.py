@@ -18,23 +18,13 @@ import aiosqlite
 
 from storage.database import Database
 from storage.db import connect
-from storage.ledger import Ledger
+from storage.ledger import UPSERT, Ledger
 from storage.models import Applicant, Format, to_db
 
 T0 = datetime(2030, 11, 1, 6, 0, tzinfo=UTC)
 CAPACITY = 10
-# The INSERT of Ledger.register, verbatim.
-INSERT = (
-    "INSERT INTO registrations (user_id, chat_id, language, full_name, organisation,"
-    " role, phone, format, status, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?)"
-    " ON CONFLICT (user_id) DO UPDATE SET chat_id = excluded.chat_id,"
-    " language = excluded.language, full_name = excluded.full_name,"
-    " organisation = excluded.organisation, role = excluded.role,"
-    " phone = excluded.phone, format = 'online', status = 'active',"
-    " waitlisted_at = NULL, entry_code = NULL, cancelled_at = NULL,"
-    " checked_in_at = NULL, unreachable_at = NULL, updated_at = excluded.updated_at"
-)
+# The baseline runs Ledger.register's own upsert (without the seat decision after it).
+INSERT = UPSERT
 
 
 def applicant(user_id: int) -> Applicant:
@@ -54,8 +44,8 @@ async def raw_claims(conn: aiosqlite.Connection, users: range) -> None:
     for user in users:
         stamp = to_db(T0 + timedelta(microseconds=user))
         await conn.execute("BEGIN IMMEDIATE")
-        await conn.execute(INSERT, (user, user, "en", f"Person {user}", "Org", "ngo", None,
-                                    stamp, stamp))
+        await conn.execute_fetchall(INSERT, (user, user, "en", f"Person {user}", "Org",
+                                             "ngo", None, stamp, stamp))
         await conn.execute("COMMIT")
 
 

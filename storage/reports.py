@@ -16,7 +16,7 @@ _WHERE: Final = {
 }
 _ORDER: Final = {
     "offline": "full_name, id",
-    "waitlist": "waitlisted_at, id",  # queue order: the list position is the queue position
+    "waitlist": "queue_no",  # queue order: the list position is the queue position
     "online": "id",
     "all": "id",
 }

@@ -183,3 +183,26 @@ async def test_check_in_by_code(ledger: Ledger) -> None:
     status, checked = await ledger.check_in(reg.entry_code.lower(), T0)
     assert status == "ok" and checked is not None and checked.checked_in_at == T0
     assert (await ledger.check_in(reg.entry_code, T0))[0] == "already"
+
+
+async def test_queue_order_is_arrival_even_when_the_clock_ties(ledger: Ledger) -> None:
+    await ledger.set_capacity(1, T0)
+    for i in (1, 2, 3):
+        await ledger.register(who(i), Format.OFFLINE, T0)  # one timestamp for all
+    await ledger.cancel(2, T0)
+    await ledger.register(who(2), Format.OFFLINE, T0)  # back, with the lower row id
+    assert [await ledger.waitlist_position(u) for u in (3, 2)] == [1, 2]
+    outcome = await ledger.cancel(1, T0)
+    assert outcome is not None and [r.user_id for r in outcome.promoted] == [3]
+
+
+async def test_a_clashing_entry_code_is_drawn_again(ledger: Ledger,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import seating
+
+    codes = iter(["AAAAAA", "AAAAAA", "BBBBBB"])
+    monkeypatch.setattr(seating, "new_code", lambda: next(codes))
+    first = await ledger.register(who(1), Format.OFFLINE, T0)
+    second = await ledger.register(who(2), Format.OFFLINE, T0)
+    assert (first.registration.entry_code, second.registration.entry_code) == ("AAAAAA",
+                                                                                "BBBBBB")

@@ -1,0 +1,83 @@
+"""The seat decisions' SQL, run inside the Ledger's BEGIN IMMEDIATE transactions.
+
+Each decision is a single statement that reads capacity and seats taken and writes the
+row, so a whole registration is BEGIN, upsert, seat-or-queue, COMMIT."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+import aiosqlite
+
+from storage.models import Registration
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud at the door
+CODE_LENGTH = 6
+ACTIVE = "status = 'active'"
+CAPACITY = ("COALESCE((SELECT CAST(value AS INTEGER) FROM event_settings"
+            " WHERE key = 'capacity'), :capacity)")
+SEATED = f"(SELECT COUNT(*) FROM registrations WHERE {ACTIVE} AND format = 'offline')"
+_FREE = f"{SEATED} < {CAPACITY}"
+NEXT_IN_QUEUE = "(SELECT COALESCE(MAX(queue_no), 0) + 1 FROM registrations)"
+
+SEAT_OR_QUEUE = (
+    "UPDATE registrations SET"
+    f" format = CASE WHEN {_FREE} THEN 'offline' ELSE 'online' END,"
+    f" entry_code = CASE WHEN {_FREE} THEN :code END,"
+    f" waitlisted_at = CASE WHEN {_FREE} THEN NULL ELSE :stamp END,"
+    f" queue_no = CASE WHEN {_FREE} THEN NULL ELSE {NEXT_IN_QUEUE} END,"
+    " updated_at = :stamp WHERE user_id = :user_id RETURNING *"
+)
+GIVE_SEAT = (
+    "UPDATE registrations SET format = 'offline', entry_code = :code, waitlisted_at = NULL,"
+    " queue_no = NULL, updated_at = :stamp WHERE user_id = :user_id RETURNING *"
+)
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+async def row(conn: aiosqlite.Connection, sql: str,
+              params: tuple[object, ...] | dict[str, object] = ()) -> aiosqlite.Row | None:
+    """The first row, in one trip to aiosqlite's thread (a cursor takes three)."""
+    return next(iter(await conn.execute_fetchall(sql, params)), None)
+
+
+async def _with_code(conn: aiosqlite.Connection, sql: str, user_id: int, stamp: str,
+                     capacity: int) -> Registration:
+    while True:  # a clash among 31**6 codes is rare: the UNIQUE index says so, draw again
+        params = {"code": new_code(), "stamp": stamp, "user_id": user_id, "capacity": capacity}
+        try:
+            found = await row(conn, sql, params)
+        except sqlite3.IntegrityError as exc:
+            if "entry_code" not in str(exc):
+                raise
+            continue
+        assert found is not None, "the row written in this transaction must exist"
+        return Registration.from_row(found)
+
+
+async def seat_or_queue(conn: aiosqlite.Connection, user_id: int, stamp: str,
+                        capacity: int) -> Registration:
+    """A seat if one is free, else online and at the end of the queue: one statement."""
+    return await _with_code(conn, SEAT_OR_QUEUE, user_id, stamp, capacity)
+
+
+async def give_seat(conn: aiosqlite.Connection, user_id: int, stamp: str) -> Registration:
+    """The caller has checked that a seat is free."""
+    return await _with_code(conn, GIVE_SEAT, user_id, stamp, 0)
+
+
+async def seats(conn: aiosqlite.Connection, capacity: int) -> tuple[int, int]:
+    """(room size, seats taken); `capacity` is the config's, unless organisers changed it."""
+    found = await row(conn, f"SELECT {CAPACITY} AS size, {SEATED} AS taken",
+                      {"capacity": capacity})
+    assert found is not None
+    return int(found["size"]), int(found["taken"])
+
+
+async def free_seats(conn: aiosqlite.Connection, capacity: int) -> int:
+    size, taken = await seats(conn, capacity)
+    return max(size - taken, 0)
