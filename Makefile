@@ -10,7 +10,7 @@ CONFIG ?= config.toml
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -23,11 +23,7 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
-$(VENV)/.bench-stamp: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,bench]'
-	touch $@
-
-bench: $(VENV)/.bench-stamp
+bench: $(STAMP)
 	$(PY) -m bench
 
 clean:
