@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import Settings
 from tests.fakeapi import FakeTelegram
-from tests.harness import Running, settings_for, start
+from tests.harness import ADMIN, Running, settings_for, start
 
 
 @pytest.fixture
@@ -24,5 +24,14 @@ def settings(fake: FakeTelegram, tmp_path: Path) -> Settings:
 @pytest.fixture
 async def running(fake: FakeTelegram, settings: Settings) -> AsyncIterator[Running]:
     app = await start(fake, settings)
+    yield app
+    await app.stop()
+
+
+@pytest.fixture
+async def small(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Running]:
+    """A three-seat room, with the admin's chat known before the start."""
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    app = await start(fake, settings_for(fake, tmp_path, offline_capacity=3))
     yield app
     await app.stop()

@@ -4,26 +4,13 @@ the admin in a group, gets no admin data and changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
 from handlers.admin.rules import Act, fingerprint
 from storage.models import Format
 from storage.reports import KINDS
 from tests.fakeapi import BotMessage, FakeTelegram
-from tests.harness import Running, has, settings_for, start
+from tests.harness import Running, has
 from tests.test_admin_support import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
-
-
-@pytest.fixture
-async def small(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Running]:
-    admin(fake)
-    app = await start(fake, settings_for(fake, tmp_path, offline_capacity=3))
-    yield app
-    await app.stop()
 
 
 def commands(code: str) -> list[str]:

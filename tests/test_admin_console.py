@@ -3,11 +3,8 @@ against what the bot said and what the ledger holds."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.registration import Intake
 from handlers.admin.callbacks import RegCb
@@ -15,16 +12,7 @@ from handlers.admin.rules import fingerprint
 from storage.models import Format, Placement
 from tests.fakeapi import FakeTelegram, Fault, fault_on
 from tests.harness import ADMIN, Running, has, settings_for, start
-from tests.test_admin_support import admin, ask, audit_rows, enrol, reg
-
-
-@pytest.fixture
-async def small(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Running]:
-    """A three-seat room, with the admin's chat known before the start."""
-    admin(fake)
-    app = await start(fake, settings_for(fake, tmp_path, offline_capacity=3))
-    yield app
-    await app.stop()
+from tests.test_admin_support import admin, ask, audit_rows, enrol, open_details, reg
 
 
 async def test_command_menus(fake: FakeTelegram, small: Running) -> None:
@@ -98,11 +86,7 @@ async def test_list_pages_and_details(fake: FakeTelegram, running: Running) -> N
 async def test_check_in_from_details(fake: FakeTelegram, small: Running) -> None:
     await enrol(small, fake, 1, name="Alice Smith")
     olga = admin(fake)
-    await ask(olga, "/list", "Which list?")
-    await olga.press("Offline")
-    await olga.reply(has("page 1 of 1"))
-    await olga.press("1. Alice Smith")
-    await olga.reply(has("Alice Smith · #1"))
+    await open_details(olga, "Offline", "1. Alice Smith", "Alice Smith · #1")
     await olga.press("Check in")
     done = await olga.reply(has("Checked in."))
     assert "arrived" in done.plain_text and "Check in" not in " ".join(done.buttons)
@@ -116,11 +100,7 @@ async def test_cancel_needs_a_yes_and_passes_the_seat_on(fake: FakeTelegram,
     for user_id in (1, 2, 3, 4):
         await enrol(small, fake, user_id)
     olga = admin(fake)
-    await ask(olga, "/list", "Which list?")
-    await olga.press("Offline")
-    await olga.reply(has("page 1 of 1"))
-    await olga.press("1. Person 1")
-    await olga.reply(has("Person 1 · #1"))
+    await open_details(olga, "Offline", "1. Person 1", "Person 1 · #1")
     await olga.press("Cancel registration")
     sure = await olga.reply(has("Cancel the registration of Person 1?"))
     assert (await reg(small, 1)).active  # nothing happens before the yes
@@ -143,11 +123,7 @@ async def test_move_online_and_stale_details(fake: FakeTelegram, small: Running)
     await enrol(small, fake, 1)
     await enrol(small, fake, 2)
     olga = admin(fake)
-    await ask(olga, "/list", "Which list?")
-    await olga.press("Offline")
-    await olga.reply(has("page 1 of 1"))
-    await olga.press("1. Person 1")
-    await olga.reply(has("Person 1 · #1"))
+    await open_details(olga, "Offline", "1. Person 1", "Person 1 · #1")
     # Meanwhile the participant moves online themselves: the details are stale.
     await small.app.registrations.switch(1, Format.ONLINE)
     await olga.press("Move to online")
@@ -172,11 +148,7 @@ async def test_give_a_seat(fake: FakeTelegram, small: Running) -> None:
     for user_id in (1, 2, 3, 4, 5):
         await enrol(small, fake, user_id)  # 4 and 5 wait
     olga = admin(fake)
-    await ask(olga, "/list", "Which list?")
-    await olga.press("Waitlist")
-    await olga.reply(has("page 1 of 1"))
-    await olga.press("2. Person 5")
-    await olga.reply(has("Person 5 · #5", "waitlist #2"))
+    await open_details(olga, "Waitlist", "2. Person 5", "Person 5 · #5", "waitlist #2")
     await olga.press("Give a seat")
     refused = await olga.answer_to_press()
     assert refused.get("show_alert") and "/capacity" in refused["text"]

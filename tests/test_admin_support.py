@@ -56,3 +56,12 @@ async def audit_rows(running: Running) -> list[tuple[Any, ...]]:
     rows = await running.app.db.fetchall(
         "SELECT admin_id, action, registration_id, details FROM audit ORDER BY id")
     return [tuple(row) for row in rows]
+
+
+async def open_details(olga: FakeUser, kind: str, row: str, *header: str) -> BotMessage:
+    """/list → a list → a row; returns the details screen (which shows all of `header`)."""
+    await ask(olga, "/list", "Which list?")
+    await olga.press(kind)
+    await olga.reply(lambda m: "page 1 of 1" in m.plain_text)
+    await olga.press(row)
+    return await olga.reply(lambda m: all(p in m.plain_text for p in header))
