@@ -43,10 +43,6 @@ def show(moment: datetime, tz: str, language: str) -> str:
     return str(format_datetime(moment.astimezone(zone(tz)), "d MMMM y, HH:mm", locale=language))
 
 
-def show_time(moment: datetime, tz: str) -> str:
-    return moment.astimezone(zone(tz)).strftime("%H:%M")
-
-
 _ISO_DURATION = re.compile(
     r"P(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?"
 )

@@ -8,7 +8,7 @@ processes, BEGIN IMMEDIATE and the busy timeout do the same job.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -51,12 +51,6 @@ class Database:
         async with self._lock, self._conn.execute(sql, params) as cur:
             return cur.rowcount
 
-    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        async with self.transaction() as conn:
-            await conn.executemany(sql, rows)
-
-    # Reads run execute + fetch in one trip to aiosqlite's thread (a cursor costs three:
-    # execute, fetch, close); at a few dozen reads per update that trip is the main cost.
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         async with self._lock:
             rows = await self._conn.execute_fetchall(sql, params)
