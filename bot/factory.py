@@ -31,10 +31,12 @@ from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
 from scheduler.reminders import Reminders
+from storage.audit import AuditLog
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.fsm import FormStore
 from storage.ledger import Ledger
+from storage.reports import Reports
 
 log = logging.getLogger("regbot")
 
@@ -85,7 +87,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
                     settings=settings, ledger=ledger, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
-                    deliveries=deliveries, reminders=reminders, campaigns=campaigns)
+                    deliveries=deliveries, reminders=reminders, campaigns=campaigns,
+                    audit=AuditLog(db), reports=Reports(db))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from storage.database import Database
-from storage.models import Registration
+from storage.models import Counts, Registration
 
 KINDS: Final = ("offline", "waitlist", "online", "all")
 _WHERE: Final = {
@@ -26,10 +26,13 @@ class Reports:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def count(self, kind: str) -> int:
-        row = await self._db.fetchone(
-            f"SELECT COUNT(*) AS n FROM registrations WHERE {_where(kind)}")
-        return 0 if row is None else int(row["n"])
+    async def queue_positions(self) -> dict[int, int]:
+        """Registration id -> place in the waitlist, for everyone waiting: one query for a
+        whole page instead of one per row."""
+        rows = await self._db.fetchall(
+            "SELECT id, ROW_NUMBER() OVER (ORDER BY queue_no) AS pos FROM registrations"
+            " WHERE status = 'active' AND queue_no IS NOT NULL")
+        return {int(row["id"]): int(row["pos"]) for row in rows}
 
     async def page(self, kind: str, offset: int, limit: int) -> list[Registration]:
         rows = await self._db.fetchall(
@@ -44,6 +47,12 @@ class Reports:
 
     async def seated(self) -> list[Registration]:
         return await self.page("offline", 0, -1)
+
+
+def sizes(counts: Counts) -> dict[str, int]:
+    """How many rows each list has, from the ledger's counts (no query of its own)."""
+    return {"offline": counts.seated, "waitlist": counts.waitlisted, "online": counts.online,
+            "all": counts.seated + counts.waitlisted + counts.online + counts.cancelled}
 
 
 def _where(kind: str) -> str:

@@ -59,12 +59,13 @@ class Console:
 
 
 class ConsoleMiddleware(BaseMiddleware):
+    """Per update: the acting admin's id, bound to the shared objects the factory built."""
+
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User = data["event_from_user"]
         registrations: Registrations = data["registrations"]
-        db = registrations.ledger.db
-        data["console"] = Console(user.id, registrations, AuditLog(db), Reports(db),
+        data["console"] = Console(user.id, registrations, data["audit"], data["reports"],
                                   data["sender"], data["catalog"], data["settings"],
                                   data["campaigns"])
         return await handler(event, data)

@@ -12,7 +12,7 @@ from bot.i18n import Texts
 from handlers.admin import keyboards, views
 from handlers.admin.console import Console
 from storage.models import Placement, Registration
-from storage.reports import KINDS
+from storage.reports import sizes
 
 PAGE = 10
 Screen = tuple[str, InlineKeyboardMarkup | None]
@@ -32,8 +32,7 @@ async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> None:
 
 
 async def kinds(t: Texts, console: Console) -> Screen:
-    counts = {kind: await console.reports.count(kind) for kind in KINDS}
-    return t("adm-list-choose"), keyboards.kinds(t, counts)
+    return t("adm-list-choose"), keyboards.kinds(t, sizes(await console.ledger.counts()))
 
 
 async def position(console: Console, reg: Registration) -> int | None:
@@ -43,7 +42,7 @@ async def position(console: Console, reg: Registration) -> int | None:
 
 
 async def page(t: Texts, console: Console, kind: str, number: int) -> Screen:
-    total = await console.reports.count(kind)
+    total = sizes(await console.ledger.counts())[kind]
     pages = max(1, ceil(total / PAGE))
     number = min(number, pages - 1)
     regs = await console.reports.page(kind, number * PAGE, PAGE)
@@ -51,8 +50,9 @@ async def page(t: Texts, console: Console, kind: str, number: int) -> Screen:
     if not regs:
         return t("adm-list-empty", kind=label), keyboards.page(t, kind, 0, 1, 1, [])
     lines = [t("adm-list-head", kind=label, total=total, page=number + 1, pages=pages)]
+    positions = await console.reports.queue_positions()
     for i, reg in enumerate(regs, start=number * PAGE + 1):
-        lines.append(views.row(t, i, reg, console.tz, await position(console, reg)))
+        lines.append(views.row(t, i, reg, console.tz, positions.get(reg.id)))
     return "\n\n".join(lines), keyboards.page(t, kind, number, pages, number * PAGE + 1, regs)
 
 
