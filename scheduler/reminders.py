@@ -63,23 +63,21 @@ class Reminders:
             now = self.clock()
             action = decide(self.due(reminder), event.starts_utc,
                             self.settings.delivery.catch_up_grace, now)
-            recipients = await self.deliveries.count(reminder.audience.value)
-            when = start_at(self.due(reminder), event.starts_utc, recipients,
-                            self.settings.sender.rate_per_second)
-            if action is Action.WAIT and campaign is None and when > now:
-                self._schedule(reminder, when)
+            if action is Action.WAIT and campaign is None:
+                recipients = await self.deliveries.count(reminder.audience.value)
+                self._schedule(reminder, start_at(self.due(reminder), event.starts_utc,
+                                                  recipients, self.settings.sender.rate_per_second))
             elif action is Action.SKIP:
                 log.warning("%s: the event has started; recorded as skipped", key)
                 await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now)
             else:  # due, overdue within grace, or interrupted mid-way: send what is left
                 self._schedule(reminder, now)
-        if self.settings.attendance.release_silent and self.attendance_campaign:
-            deadline = event.starts_utc - self.settings.attendance.deadline
-            if self.clock() < event.starts_utc:
-                real = datetime.now(UTC) + max(deadline - self.clock(), timedelta(0))
-                self.scheduler.add_job(self.release_silent, "date", run_date=real,
-                                       id="release-silent", replace_existing=True,
-                                       misfire_grace_time=None)
+        attendance_on = self.settings.attendance.release_silent and self.attendance_campaign
+        if attendance_on and self.clock() < event.starts_utc:
+            self.scheduler.add_job(
+                self.release_silent, "date", id="release-silent", replace_existing=True,
+                run_date=self._real(event.starts_utc - self.settings.attendance.deadline),
+                misfire_grace_time=None)
 
     async def release_silent(self) -> int:
         """Only people who had the question before the deadline can have been silent."""
@@ -93,10 +91,13 @@ class Reminders:
         log.info("released %d seats whose holders did not confirm", released)
         return released
 
+    def _real(self, when: datetime) -> datetime:
+        """The injected clock may be travelling: its `when` as a real moment (now at the
+        earliest: a past moment means "at once")."""
+        return datetime.now(UTC) + max(when - self.clock(), timedelta(0))
+
     def _schedule(self, reminder: Reminder, when: datetime) -> None:
-        # The injected clock may be travelling: convert its "when" to a real moment.
-        real = datetime.now(UTC) + (when - self.clock())
-        self.scheduler.add_job(self.fire, "date", run_date=real, args=[reminder],
+        self.scheduler.add_job(self.fire, "date", run_date=self._real(when), args=[reminder],
                                id=campaign_key(reminder), replace_existing=True,
                                misfire_grace_time=None)
 
