@@ -4,6 +4,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 
 from bot.config import Settings
 from tests.fakeapi import FakeTelegram
@@ -35,3 +38,12 @@ async def small(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Running]:
     app = await start(fake, settings_for(fake, tmp_path, offline_capacity=3))
     yield app
     await app.stop()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
+    """A bare aiogram Bot on the loopback API, for tests of one part (sender, fan-out)."""
+    client = Bot(fake.token, session=AiohttpSession(
+        api=TelegramAPIServer.from_base(fake.base_url)))
+    yield client
+    await client.session.close()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import logging
 
-from bot.logs import Redact
+import pytest
+
+from bot.logs import Redact, setup_logging
 
 TOKEN = "123456:AAE-very_secret-Value"
 
@@ -29,3 +31,20 @@ def test_token_is_scrubbed_from_messages_arguments_and_tracebacks() -> None:
     text = out.getvalue()
     assert "very_secret" not in text
     assert text.count("<token>") == 3 and "Traceback" in text and "getUpdates" in text
+
+
+def test_setup_logging_installs_the_scrubber(capsys: pytest.CaptureFixture[str]) -> None:
+    """Whatever logger writes the token after start-up, stderr shows the mask."""
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        setup_logging(TOKEN)
+        logging.getLogger("aiogram.event").error("GET /bot%s/getMe failed", TOKEN)
+        for handler in root.handlers:
+            handler.flush()
+    finally:
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
+    err = capsys.readouterr().err
+    assert "getMe failed" in err and "<token>" in err
+    assert "very_secret" not in err
