@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.database import Database
-from storage.models import from_db, to_db
+from storage.models import to_db
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class AuditLog:
             " ORDER BY a.id DESC LIMIT ?", (limit,))
         entries = []
         for row in rows:
-            at = from_db(row["at"])
-            assert at is not None
+            at = datetime.fromisoformat(row["at"])  # NOT NULL in the schema
             entries.append(AuditEntry(row["id"], row["admin_id"], row["action"],
                                       row["registration_id"], row["full_name"],
                                       row["details"], at))

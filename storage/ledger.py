@@ -11,7 +11,7 @@ import aiosqlite
 from storage import seating
 from storage.database import Database
 from storage.models import Applicant, Counts, Format, Outcome, Registration, Status, to_db
-from storage.seating import ACTIVE, CAPACITY, row
+from storage.seating import ACTIVE, CAPACITY, MissingRow, row
 
 UPSERT = (
     "INSERT INTO registrations (user_id, chat_id, language, full_name, organisation,"
@@ -58,7 +58,8 @@ class Ledger:
     async def counts(self) -> Counts:
         # One SELECT reads one snapshot: no transaction (and no write lock) for a read.
         found = await self.db.fetchone(_COUNTS, {"capacity": self._capacity})
-        assert found is not None
+        if found is None:
+            raise MissingRow("counts")
         return Counts(capacity=int(found["capacity"]), seated=found["seated"],
                       waitlisted=found["waitlisted"], online=found["online"],
                       cancelled=found["cancelled"], checked_in=found["checked_in"])
@@ -187,7 +188,8 @@ async def _get(conn: aiosqlite.Connection, user_id: int) -> Registration | None:
 
 async def _must_get(conn: aiosqlite.Connection, user_id: int) -> Registration:
     reg = await _get(conn, user_id)
-    assert reg is not None, "row written in this transaction must exist"
+    if reg is None:
+        raise MissingRow(f"registration of user {user_id}")
     return reg
 
 

@@ -39,10 +39,23 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+class MissingRow(RuntimeError):
+    """A row this transaction just wrote, or an aggregate that always yields one, is absent:
+    the file is not what the code expects. Never caused by input."""
+
+
 async def row(conn: aiosqlite.Connection, sql: str,
               params: tuple[object, ...] | dict[str, object] = ()) -> aiosqlite.Row | None:
     """The first row, in one trip to aiosqlite's thread (a cursor takes three)."""
     return next(iter(await conn.execute_fetchall(sql, params)), None)
+
+
+async def must_row(conn: aiosqlite.Connection, sql: str,
+                   params: tuple[object, ...] | dict[str, object] = ()) -> aiosqlite.Row:
+    found = await row(conn, sql, params)
+    if found is None:
+        raise MissingRow(sql[:80])
+    return found
 
 
 async def _with_code(conn: aiosqlite.Connection, sql: str, user_id: int, stamp: str,
@@ -55,7 +68,8 @@ async def _with_code(conn: aiosqlite.Connection, sql: str, user_id: int, stamp: 
             if "entry_code" not in str(exc):
                 raise
             continue
-        assert found is not None, "the row written in this transaction must exist"
+        if found is None:
+            raise MissingRow(f"registration of user {user_id}")
         return Registration.from_row(found)
 
 
@@ -72,9 +86,8 @@ async def give_seat(conn: aiosqlite.Connection, user_id: int, stamp: str) -> Reg
 
 async def seats(conn: aiosqlite.Connection, capacity: int) -> tuple[int, int]:
     """(room size, seats taken); `capacity` is the config's, unless organisers changed it."""
-    found = await row(conn, f"SELECT {CAPACITY} AS size, {SEATED} AS taken",
-                      {"capacity": capacity})
-    assert found is not None
+    found = await must_row(conn, f"SELECT {CAPACITY} AS size, {SEATED} AS taken",
+                           {"capacity": capacity})
     return int(found["size"]), int(found["taken"])
 
 

@@ -11,6 +11,7 @@ from bot.timeutil import zone
 from tests.fakeapi import FakeTelegram
 from tests.harness import TravelClock, settings_for, start
 from tests.seed import seed
+from tests.travel import travel
 
 ALMATY = zone("Asia/Almaty")
 EVENT_UTC = datetime(2030, 11, 12, 12, 0, tzinfo=UTC)  # 17:00 in Almaty
@@ -41,24 +42,29 @@ def reminders_to(fake: FakeTelegram, chat_id: int) -> list[str]:
 
 async def test_three_reminders_reach_each_active_person_once(fake: FakeTelegram,
                                                              tmp_path: Path) -> None:
-    # The event is 4 s away in real time; reminders at 3, 2 and 1 s before it.
-    starts = datetime.now(UTC) + timedelta(seconds=4)
+    # Reminders at 3, 2 and 1 s before the start; the clock travels from one to the next.
     settings = with_reminders(fake, tmp_path, [
         {"before": 3, "audience": "all", "ask_attendance": True},
         {"before": 2, "audience": "all"},
         {"before": 1, "audience": "online"},
-    ], starts=starts)
+    ])
     await seed(settings.storage.path, 10, offline=range(1, 15), online=range(15, 27),
                cancelled=range(27, 31))
     people(fake, range(1, 31))
-    running = await start(fake, settings, TravelClock(datetime.now(UTC)))
-    running.clock.follow_real_time()
+    running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=1)))
+
+    def sent() -> int:
+        return sum(len(reminders_to(fake, u)) for u in range(1, 31))
+
+    travel(running, timedelta(hours=1) - timedelta(seconds=3))  # the first is due
+    await fake.wait_until(lambda: sent() >= 26, timeout=20)
+    travel(running, timedelta(seconds=1))  # the second
+    await fake.wait_until(lambda: sent() >= 52, timeout=20)
+    travel(running, timedelta(seconds=1))  # the third, online only
+    await fake.wait_until(lambda: sent() >= 68, timeout=20)
     expected = {**{u: 2 for u in range(1, 11)},  # seated: the two "all" reminders
                 **{u: 3 for u in range(11, 27)},  # waitlisted and online: all three
                 **{u: 0 for u in range(27, 31)}}  # cancelled: none
-    total = sum(expected.values())
-    await fake.wait_until(lambda: sum(len(reminders_to(fake, u)) for u in expected) >= total,
-                          timeout=20)
     await fake.wait_until(lambda: not running.app.reminders.tasks, timeout=10)
     statuses = await running.app.reminders.status()
     await running.stop()
