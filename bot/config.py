@@ -5,11 +5,10 @@ Every key is documented in config.example.toml; the next event edits only that f
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, BeforeValidator, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -17,16 +16,13 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from bot.timeutil import local_to_utc, parse_duration, zone
+from bot.timeutil import Duration, local_to_utc, zone
+
+# The audience rule lives with the ledger (storage may not import bot); re-exported here
+# because [[reminders]] `audience` is one of its values.
+from storage.models import Audience as Audience
 
 TOKEN_PATTERN = r"^\d+:[\w-]{1,}$"
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
-
-
-class Audience(StrEnum):
-    ALL = "all"
-    OFFLINE = "offline"
-    ONLINE = "online"
 
 
 class TelegramSection(BaseModel):

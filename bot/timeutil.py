@@ -3,14 +3,17 @@ people see local time. `Clock` is injected wherever code waits on or compares ti
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
+from pydantic import BeforeValidator, TypeAdapter
 
 Clock = Callable[[], datetime]
 
@@ -43,31 +46,42 @@ def show(moment: datetime, tz: str, language: str) -> str:
     return str(format_datetime(moment.astimezone(zone(tz)), "d MMMM y, HH:mm", locale=language))
 
 
-_ISO_DURATION = re.compile(
-    r"P(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?"
-)
+# The duration forms a config may use: an ISO-8601 duration in days, hours, minutes and
+# seconds (any letter case), or plain seconds. Pydantic does the parsing; this only keeps
+# the language that narrow, because pydantic alone would also take "P15M" as 15 *months*
+# (a silent 450 days for someone who meant minutes), "P1Y", "1 day", "-PT1H" and `true`.
+_ISO_FORM = re.compile(r"P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?")
+_FORMS = "an ISO-8601 duration (P1D, PT1H, PT15M) or seconds"
 
 
-def parse_duration(value: str | int | float | timedelta) -> timedelta:
-    """'P1D', 'PT1H', 'PT15M', 'PT5S' or plain seconds."""
-    if isinstance(value, timedelta):
+def duration_form(value: object) -> object:
+    """Before pydantic's timedelta parsing: refuse what is not ours, hand on the rest in a
+    form pydantic reads the same way (upper-case ISO text, seconds as a number)."""
+    if isinstance(value, str):
+        text = value.strip().upper()
+        if text not in ("P", "PT") and _ISO_FORM.fullmatch(text):
+            return text  # ISO durations here have no sign: never negative
+        try:
+            seconds = float(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not {_FORMS}") from None
+    elif isinstance(value, timedelta):
         seconds = value.total_seconds()
     elif isinstance(value, int | float) and not isinstance(value, bool):
         seconds = float(value)
     else:
-        text = str(value).strip().upper()
-        match = _ISO_DURATION.fullmatch(text)
-        if text in ("P", "PT") or not match:
-            try:
-                seconds = float(text)
-            except ValueError:
-                raise ValueError(
-                    f"{value!r} is not an ISO-8601 duration (P1D, PT1H, PT15M) or seconds"
-                ) from None
-        else:
-            parts = {k: float(v) for k, v in match.groupdict().items() if v}
-            seconds = (parts.get("d", 0) * 86400 + parts.get("h", 0) * 3600
-                       + parts.get("m", 0) * 60 + parts.get("s", 0))
+        raise ValueError(f"{value!r} is not {_FORMS}")
+    if not math.isfinite(seconds):
+        raise ValueError(f"{value!r} is not {_FORMS}")
     if seconds < 0:
         raise ValueError(f"{value!r} must not be negative")
-    return timedelta(seconds=seconds)
+    return value if isinstance(value, timedelta) else seconds
+
+
+Duration = Annotated[timedelta, BeforeValidator(duration_form)]
+_DURATION: TypeAdapter[timedelta] = TypeAdapter(Duration)
+
+
+def parse_duration(value: str | int | float | timedelta) -> timedelta:
+    """'P1D', 'PT1H', 'PT15M', 'PT5S' or plain seconds, outside a settings model."""
+    return _DURATION.validate_python(value)

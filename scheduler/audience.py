@@ -1,17 +1,12 @@
-"""Who a campaign reaches, checked again at send time (people cancel and switch)."""
+"""Who a campaign reaches, checked again at send time (people cancel and switch).
+
+The rule itself lives with the ledger (storage.models.Audience), next to the SQL that
+fixed the recipients when the campaign opened; this is only the scheduler's name for it."""
 
 from __future__ import annotations
 
-from storage.models import Format, Registration
+from storage.models import Registration, parse_audience
 
 
 def reaches(reg: Registration, audience: str) -> bool:
-    if not reg.active:
-        return False
-    if audience == "offline":
-        return reg.format is Format.OFFLINE
-    if audience == "online":
-        return reg.format is Format.ONLINE
-    if audience == "waitlist":
-        return reg.waitlisted_at is not None
-    return audience == "all"
+    return parse_audience(audience).reaches(reg)

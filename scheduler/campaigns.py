@@ -10,7 +10,6 @@ import uuid
 from bot.i18n import Catalog
 from bot.sender import Sender
 from bot.timeutil import Clock
-from scheduler.audience import reaches
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
 from storage.deliveries import Campaign, Deliveries, Report
@@ -37,7 +36,8 @@ class Campaigns:
         await self.deliveries.open(key, "broadcast", audience, self.clock(), body=text_html,
                                    created_by=admin_id, language=language)
         campaign = await self.deliveries.campaign(key)
-        assert campaign is not None
+        if campaign is None:  # written just above: only a broken database gets here
+            raise LookupError(f"campaign {key} vanished right after it was opened")
         self._spawn(campaign)
         return key
 
@@ -58,7 +58,7 @@ class Campaigns:
     async def _run(self, campaign: Campaign) -> Report | None:
         async def content(reg: Registration) -> Content | None:
             fresh = await self.ledger.get_by_id(reg.id)
-            if fresh is None or not reaches(fresh, campaign.audience):
+            if fresh is None or not campaign.audience.reaches(fresh):
                 return None
             return campaign.body or "", None
 

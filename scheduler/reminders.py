@@ -14,7 +14,6 @@ from bot import attendance, render
 from bot.config import Reminder, Settings
 from bot.i18n import Catalog
 from bot.registration import Registrations
-from scheduler.audience import reaches
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.plan import Action, decide, start_at
 from storage.deliveries import Deliveries, Report
@@ -121,7 +120,7 @@ class Reminders:
 
         async def content(reg: Registration) -> Content | None:
             fresh = await self.ledger.get_by_id(reg.id)
-            if fresh is None or not reaches(fresh, reminder.audience.value):
+            if fresh is None or not reminder.audience.reaches(fresh):
                 return None
             return self.render(reminder, fresh)
 

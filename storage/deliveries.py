@@ -7,15 +7,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from storage.database import Database
-from storage.models import Registration, from_db, to_db
-
-# Who a campaign reaches, as SQL over registrations r (all of them active).
-AUDIENCES = {
-    "all": "1",
-    "offline": "r.format = 'offline'",
-    "online": "r.format = 'online'",  # includes the waitlisted: they attend online meanwhile
-    "waitlist": "r.waitlisted_at IS NOT NULL",
-}
+from storage.models import (
+    Audience,
+    Registration,
+    audience_sql,
+    from_db,
+    parse_audience,
+    to_db,
+)
 
 
 class Delivery(StrEnum):
@@ -43,18 +42,12 @@ class Report:
 class Campaign:
     key: str
     kind: str
-    audience: str
+    audience: Audience
     body: str | None
     created_by: int | None
     state: str
     opened_at: datetime
     language: str | None = None
-
-
-def audience_sql(audience: str) -> str:
-    if audience not in AUDIENCES:
-        raise ValueError(f"unknown audience {audience!r}")
-    return f"r.status = 'active' AND {AUDIENCES[audience]}"
 
 
 class Deliveries:
@@ -66,17 +59,18 @@ class Deliveries:
                    language: str | None = None) -> bool:
         """Create the campaign and fix its recipients, in one transaction. False if it
         already existed: a resumed campaign keeps the recipients it had."""
+        who = parse_audience(audience)  # an unknown audience is refused before any write
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, language,"
                 " state, opened_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-                (key, kind, audience, body, created_by, language, to_db(now)))
+                (key, kind, who.value, body, created_by, language, to_db(now)))
             if cur.rowcount == 0:
                 return False
             await conn.execute(
                 "INSERT OR IGNORE INTO deliveries (campaign, registration_id, status, updated_at)"
                 " SELECT ?, r.id, 'pending', ? FROM registrations r"
-                f" WHERE {audience_sql(audience)}",
+                f" WHERE {audience_sql(who)}",
                 (key, to_db(now)))
             return True
 
@@ -85,8 +79,9 @@ class Deliveries:
         if row is None:
             return None
         opened = from_db(row["opened_at"])
-        assert opened is not None
-        return Campaign(row["key"], row["kind"], row["audience"], row["body"],
+        if opened is None:  # NOT NULL in the schema: a damaged row
+            raise ValueError(f"campaign {key!r} has no opened_at")
+        return Campaign(row["key"], row["kind"], parse_audience(row["audience"]), row["body"],
                         row["created_by"], row["state"], opened, row["language"])
 
     async def unfinished(self, kind: str) -> list[Campaign]:
@@ -151,5 +146,5 @@ class Deliveries:
         rows = await self.db.fetchall(
             "SELECT r.user_id FROM deliveries d JOIN registrations r ON r.id = d.registration_id"
             " WHERE d.campaign = ? AND d.status = 'sent' AND d.answer IS NULL"
-            " AND r.status = 'active' AND r.format = 'offline' ORDER BY d.id", (key,))
+            f" AND {audience_sql(Audience.OFFLINE)} ORDER BY d.id", (key,))
         return [int(row["user_id"]) for row in rows]

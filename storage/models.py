@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 
 class Format(StrEnum):
@@ -22,6 +23,64 @@ class Placement(StrEnum):
     SEATED = "seated"  # offline, has an entry code
     WAITLISTED = "waitlisted"  # online now, queued for an offline seat
     ONLINE = "online"
+
+
+# The same placements as SQL over `registrations r`, mirroring Registration.placement.
+# The table's CHECK keeps waitlisted_at NULL for offline rows, so "queued" needs no format.
+PLACEMENT_SQL: Final[Mapping[Placement, str]] = {
+    Placement.SEATED: "r.format = 'offline'",
+    Placement.WAITLISTED: "r.waitlisted_at IS NOT NULL",
+    Placement.ONLINE: "r.format = 'online' AND r.waitlisted_at IS NULL",
+}
+
+
+def placement_sql(placements: Iterable[Placement]) -> str:
+    """WHERE fragment over `registrations r`: active and in one of `placements`."""
+    wanted = set(placements)
+    chosen = [f"({PLACEMENT_SQL[p]})" for p in Placement if p in wanted]  # stable order
+    if not chosen:
+        raise ValueError("no placement chosen")
+    return f"r.status = 'active' AND ({' OR '.join(chosen)})"
+
+
+class Audience(StrEnum):
+    """Who a reminder or broadcast reaches. The one rule: every value is a set of
+    placements (_AUDIENCE below), always of active registrations; Python (`reaches`) and
+    SQL (`audience_sql`) both derive from it. Declaration order is the admin button order."""
+
+    ALL = "all"
+    OFFLINE = "offline"  # seated
+    ONLINE = "online"  # everyone attending online, the waitlisted included: they watch meanwhile
+    WAITLIST = "waitlist"  # queued for a seat (also in ONLINE)
+
+    @property
+    def placements(self) -> frozenset[Placement]:
+        return _AUDIENCE[self]
+
+    def reaches(self, reg: Registration) -> bool:
+        """Checked again at send time: people cancel and switch after a campaign opens."""
+        return reg.active and reg.placement in self.placements
+
+
+_AUDIENCE: Final[Mapping[Audience, frozenset[Placement]]] = {
+    Audience.ALL: frozenset(Placement),
+    Audience.OFFLINE: frozenset({Placement.SEATED}),
+    Audience.ONLINE: frozenset({Placement.WAITLISTED, Placement.ONLINE}),
+    Audience.WAITLIST: frozenset({Placement.WAITLISTED}),
+}
+
+
+def parse_audience(value: str) -> Audience:
+    """Parse a stored or submitted audience name, with a plain error for an unknown one."""
+    try:
+        return Audience(value)
+    except ValueError:
+        raise ValueError(f"unknown audience {value!r}") from None
+
+
+def audience_sql(value: str) -> str:
+    """WHERE fragment over `registrations r` for who an audience reaches."""
+    return placement_sql(parse_audience(value).placements)
 
 
 def to_db(moment: datetime) -> str:
@@ -79,7 +138,8 @@ class Registration:
     @classmethod
     def from_row(cls, row: Any) -> Registration:
         created, updated = from_db(row["created_at"]), from_db(row["updated_at"])
-        assert created and updated
+        if created is None or updated is None:  # NOT NULL in the schema: a damaged row
+            raise ValueError(f"registration {row['id']} has no created_at/updated_at")
         return cls(
             id=row["id"], user_id=row["user_id"], chat_id=row["chat_id"],
             language=row["language"], full_name=row["full_name"],

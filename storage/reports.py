@@ -5,20 +5,23 @@ from __future__ import annotations
 from typing import Final
 
 from storage.database import Database
-from storage.models import Counts, Registration
+from storage.models import Audience, Counts, Placement, Registration, audience_sql, placement_sql
 
 KINDS: Final = ("offline", "waitlist", "online", "all")
+# The lists are the campaign audiences' rule, with two differences on purpose: the online
+# list is the online-only (the waitlisted have their own list, so each person shows once),
+# and "all" is every registration ever made, cancelled ones included.
 _WHERE: Final = {
-    "offline": "status = 'active' AND format = 'offline'",
-    "waitlist": "status = 'active' AND waitlisted_at IS NOT NULL",
-    "online": "status = 'active' AND format = 'online' AND waitlisted_at IS NULL",
+    "offline": audience_sql(Audience.OFFLINE),
+    "waitlist": audience_sql(Audience.WAITLIST),
+    "online": placement_sql([Placement.ONLINE]),
     "all": "1",
 }
 _ORDER: Final = {
-    "offline": "full_name, id",
-    "waitlist": "queue_no",  # queue order: the list position is the queue position
-    "online": "id",
-    "all": "id",
+    "offline": "r.full_name, r.id",
+    "waitlist": "r.queue_no",  # queue order: the list position is the queue position
+    "online": "r.id",
+    "all": "r.id",
 }
 
 
@@ -30,13 +33,13 @@ class Reports:
         """Registration id -> place in the waitlist, for everyone waiting: one query for a
         whole page instead of one per row."""
         rows = await self._db.fetchall(
-            "SELECT id, ROW_NUMBER() OVER (ORDER BY queue_no) AS pos FROM registrations"
-            " WHERE status = 'active' AND queue_no IS NOT NULL")
+            "SELECT r.id, ROW_NUMBER() OVER (ORDER BY r.queue_no) AS pos FROM registrations r"
+            f" WHERE {audience_sql(Audience.WAITLIST)}")  # queue_no is set exactly when queued
         return {int(row["id"]): int(row["pos"]) for row in rows}
 
     async def page(self, kind: str, offset: int, limit: int) -> list[Registration]:
         rows = await self._db.fetchall(
-            f"SELECT * FROM registrations WHERE {_where(kind)} ORDER BY {_ORDER[kind]}"
+            f"SELECT r.* FROM registrations r WHERE {_where(kind)} ORDER BY {_ORDER[kind]}"
             " LIMIT ? OFFSET ?", (limit, offset))
         return [Registration.from_row(row) for row in rows]
 

@@ -65,3 +65,43 @@ def test_bad_values_name_the_key_and_never_echo_the_token(
 def test_missing_file_is_explained(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_or_explain(tmp_path / "nope.toml")
+
+
+def _example_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = (ROOT / "config.example.toml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "config.toml"
+    path.write_text(text.replace(old, new), "utf-8")
+    return path
+
+
+def test_reminders_may_go_to_the_waitlist(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    path = _example_with(tmp_path, 'audience = "online"', 'audience = "waitlist"')
+    settings = load_settings(path)
+    assert [r.audience.value for r in settings.reminders] == ["all", "all", "waitlist"]
+    assert settings.reminders[2].key == "900s-waitlist"
+
+
+def test_durations_in_any_case_and_as_seconds(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    monkeypatch.setenv("REGBOT_ATTENDANCE__DEADLINE", "5400")
+    settings = load_settings(_example_with(tmp_path, 'before = "PT15M"', 'before = "pt15m"'))
+    assert settings.reminders[2].before.total_seconds() == 900
+    assert settings.attendance.deadline.total_seconds() == 5400
+    assert settings.delivery.catch_up_grace.total_seconds() == 0
+
+
+@pytest.mark.parametrize("before", ['"P15M"', '"1 day"', '"-PT1H"', "-5", "true"])
+def test_bad_durations_name_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                    before: str) -> None:
+    # "P15M" is 15 months in ISO-8601: refused rather than taken for 450 days.
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    path = _example_with(tmp_path, 'before = "PT15M"', f"before = {before}")
+    with pytest.raises(ConfigError) as caught:
+        load_or_explain(path)
+    message = str(caught.value)
+    assert "`reminders.2.before`" in message and len(message.splitlines()) == 1
+    assert "ISO-8601 duration" in message or "must not be negative" in message

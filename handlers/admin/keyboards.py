@@ -8,7 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Texts
 from handlers.admin import rules
 from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
-from storage.models import Registration
+from storage.models import Audience, Registration
 from storage.reports import KINDS
 
 AUDIENCES = ("all", "offline", "online", "waitlist")
@@ -69,8 +69,9 @@ def stop(t: Texts) -> InlineKeyboardMarkup:
 
 
 def audiences(t: Texts, counts: dict[str, int]) -> InlineKeyboardMarkup:
-    buttons = [_button(t("adm-btn-aud", audience=t(f"adm-aud-{a}"), count=counts[a]),
-                       CastCb(act="aud", aud=a)) for a in AUDIENCES]
+    # One button per value of the one audience rule, labelled by its catalog key.
+    buttons = [_button(t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=counts[a]),
+                       CastCb(act="aud", aud=a.value)) for a in Audience]
     return _rows(buttons[:2], buttons[2:], [_button(t("adm-btn-stop"), CastCb(act="stop"))])
 
 
