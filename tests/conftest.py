@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 from tests.harness import ADMIN, Running, settings_for, start
 
 
