@@ -10,8 +10,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.factory import App, create_app
-from loopback import BotMessage, FakeTelegram, FakeUser
-from loopback.clock import TravelClock
+from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
 
 ADMIN = 9000
 
