@@ -2,7 +2,7 @@
 
 (a) in-process: updates go in through dp.feed_update, Bot API calls are answered in memory
     (bench.memsession), so only the bot's own cost is measured;
-(b) HTTP: real long polling against tests.fakeapi on loopback, the fake and the users in a
+(b) HTTP: real long polling against the loopback fake Bot API, the fake and the users in a
     child process (bench.fakeproc).
 Baseline for both: a bare aiogram echo bot on the same transport with the same updates."""
 
@@ -29,9 +29,9 @@ from bench.remote import RemoteFake
 from bench.report import TIMES, Row, Section
 from bench.steps import REGISTER, echo_steps
 from bot.factory import create_app
+from loopback import TravelClock
 from storage.database import Database
 from storage.ledger import Ledger
-from tests.harness import TravelClock
 
 CAPACITY = 10
 
@@ -233,7 +233,7 @@ async def section_http(users: int) -> Section:
     pair = await over_http(users)
     section = Section("B1b", "registration burst, HTTP on loopback", _rows(pair, "HTTP"))
     section.notes = [
-        "Transport: real long polling (aiohttp) against tests.fakeapi on 127.0.0.1; the fake"
+        "Transport: real long polling (aiohttp) against the loopback fake on 127.0.0.1; the fake"
         " and the simulated users run in a child process (bench.fakeproc), so the bot has one"
         " core and the fake the other. Latency is the time inside dp.feed_update, which here"
         " includes the HTTP round trips of the replies.",

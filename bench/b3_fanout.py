@@ -1,5 +1,5 @@
 """B3 fan-out: the real FanOut + Sender + Deliveries sending one campaign to every
-registration, against tests.fakeapi over loopback (the fake in its own process, so the
+registration, against the loopback fake Bot API (the fake in its own process, so the
 endpoint's receive times are not disturbed by the sender and vice versa).
 
 Baseline: bare aiogram sending the same message to the same fake from as many concurrent
@@ -20,13 +20,13 @@ from aiogram.client.telegram import TelegramAPIServer
 from bench.common import max_in_window, settings
 from bench.remote import RemoteFake
 from bench.report import TIMES, Row, Section
+from bench.seed import seed
 from bench.steps import TOKEN
 from bot.factory import create_app
+from loopback import TravelClock
 from scheduler.audience import reaches
 from scheduler.fanout import Content
 from storage.models import Registration
-from tests.harness import TravelClock
-from tests.seed import seed
 
 FIRST = 1_000_000
 TEXT = "Reminder: the round table starts in <b>one hour</b>. Zoom ID 846 8448 4087."
@@ -140,7 +140,7 @@ async def section(big: int, big_limit: float, small: int, small_limit: float) ->
     result = Section("B3", "campaign fan-out", rows)
     result.notes = [
         "The app's own FanOut (app.campaigns.fanout: Sender + Deliveries ledger) runs one"
-        " campaign opened with Deliveries.open over registrations seeded with tests/seed.py;"
+        " campaign opened with Deliveries.open over registrations seeded with bench/seed.py;"
         " per recipient it re-reads the registration like a broadcast does, sends, and records"
         " the result. The fake Bot API runs in a child process; rates and windows are taken"
         " from its receive times (first to last receipt; windows [t, t + 1 s) starting at"

@@ -21,11 +21,11 @@ from bench.echo import echo_bot, echo_dispatcher
 from bench.inprocess import Driver, JourneyError, in_memory, stop_in_memory
 from bench.memsession import MemorySession
 from bench.report import Row, Section
+from bench.seed import T0, applicant
 from bench.steps import MID_FORM, echo_steps
 from bot.factory import create_app
+from loopback import TravelClock
 from storage.models import Format
-from tests.harness import TravelClock
-from tests.seed import T0, applicant
 
 REGISTRATIONS = 10_000
 STEP = 1_000

@@ -1,4 +1,4 @@
-"""B5 start-up: `python -m bot --config <tmp toml>` as a subprocess against tests.fakeapi
+"""B5 start-up: `python -m bot --config <tmp toml>` as a subprocess against the loopback fake
 (in this process: it only answers a handful of requests); the figure is the time from
 spawning the process to the fake receiving its first getUpdates. Baseline, for context:
 spawning `python -c "import aiogram"` until it exits."""
@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import ROOT
 from bench.report import Row, Section
 from bench.steps import TOKEN
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 
 CONFIG = """\
 [telegram]
@@ -114,7 +114,7 @@ async def section(runs: int) -> Section:
     result = Section("B5", "start-up", rows)
     result.notes = [
         "`python -m bot --config <tmp toml>` (token from REGBOT_TELEGRAM__TOKEN) spawned"
-        " against tests.fakeapi; the time from spawning to the fake receiving the first"
+        " against the loopback fake; the time from spawning to the fake receiving the first"
         f" getUpdates, median of {runs} runs after one warm-up run (which creates the"
         " database). Baseline: spawning `python -c 'import aiogram'` until it exits.",
         "Runs (ms): " + ", ".join(f"{t * 1000:.0f}" for t in bot_times)

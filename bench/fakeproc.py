@@ -1,4 +1,4 @@
-"""`python -m bench.fakeproc`: tests.fakeapi's loopback Bot API in a process of its own,
+"""`python -m bench.fakeproc`: the loopback Bot API in a process of its own,
 with the simulated users, so the bot under test has the other core to itself.
 
 Protocol: one JSON object per line. On start it prints {"base_url": ...}; then it reads
@@ -21,9 +21,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bench.steps import REGISTER, TOKEN, Step, echo_steps
-from tests.fakeapi import BotMessage, FakeTelegram
-from tests.fakeapi import registry as fake_registry
-from tests.fakeapi.state import CallbackQueryInfo, ChatState, State
+from loopback import BotMessage, FakeTelegram
+from loopback import registry as fake_registry
+from loopback.state import CallbackQueryInfo, ChatState, State
 
 Signals = dict[int, asyncio.Event]
 Method = Callable[[State, dict[str, Any]], Awaitable[Any]]

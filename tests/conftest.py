@@ -9,7 +9,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.config import Settings
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 from tests.harness import ADMIN, Running, settings_for, start
 
 

@@ -5,36 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
 from bot.factory import App, create_app
-from tests.fakeapi import BotMessage, FakeTelegram, FakeUser
+from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
 
-# A fixed "now" well before the test event, so registration is open whatever the real date.
 ADMIN = 9000
-NOW = datetime(2030, 11, 1, 6, 0, tzinfo=UTC)
-
-
-@dataclass
-class TravelClock:
-    """Injectable clock: tests move it instead of waiting (or let it run with real time)."""
-
-    now: datetime = NOW
-    _real_base: datetime | None = None
-
-    def __call__(self) -> datetime:
-        if self._real_base is None:
-            return self.now
-        return self.now + (datetime.now(UTC) - self._real_base)
-
-    def travel(self, delta: timedelta) -> None:
-        self.now += delta
-
-    def follow_real_time(self) -> None:
-        self._real_base = datetime.now(UTC)
 
 
 def settings_for(fake: FakeTelegram, folder: Path, **event: Any) -> Settings:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.fakeapi import BotMessage, FakeUser
+from loopback import BotMessage, FakeUser
 from tests.harness import has, has_button
 
 Predicate = Callable[[BotMessage], bool]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
 from handlers.admin.rules import Act, fingerprint
+from loopback import BotMessage, FakeTelegram
 from storage.models import Format
 from storage.reports import KINDS
-from tests.fakeapi import BotMessage, FakeTelegram
+from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
 from tests.harness import Running, has
-from tests.test_admin_support import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
 
 
 def commands(code: str) -> list[str]:

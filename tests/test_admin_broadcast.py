@@ -10,10 +10,10 @@ import pytest
 
 from bot.config import Reminder
 from handlers.admin.callbacks import CastCb
+from loopback import FakeTelegram
 from storage.models import Format
-from tests.fakeapi import FakeTelegram
+from tests.admin import admin, ask, audit_rows, enrol
 from tests.harness import ADMIN, Running, has, settings_for, start
-from tests.test_admin_support import admin, ask, audit_rows, enrol
 
 
 @pytest.fixture

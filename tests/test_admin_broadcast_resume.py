@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fakeapi import FakeTelegram, Fault, fault_on
+from bench.seed import seed
+from loopback import FakeTelegram, Fault, fault_on
+from tests.admin import admin, ask
 from tests.harness import has, settings_for, start
-from tests.seed import seed
-from tests.test_admin_support import admin, ask
 
 TEXT = "Doors open at 16:30"
 USERS = range(1, 101)

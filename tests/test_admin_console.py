@@ -9,10 +9,10 @@ from pathlib import Path
 from bot.registration import Intake
 from handlers.admin.callbacks import RegCb
 from handlers.admin.rules import fingerprint
+from loopback import FakeTelegram, Fault, fault_on
 from storage.models import Format, Placement
-from tests.fakeapi import FakeTelegram, Fault, fault_on
+from tests.admin import admin, ask, audit_rows, enrol, open_details, reg
 from tests.harness import ADMIN, Running, has, settings_for, start
-from tests.test_admin_support import admin, ask, audit_rows, enrol, open_details, reg
 
 
 async def test_command_menus(fake: FakeTelegram, small: Running) -> None:

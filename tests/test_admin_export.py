@@ -8,10 +8,10 @@ from datetime import datetime
 
 from bot.timeutil import zone
 from handlers.admin.csvfile import COLUMNS
+from loopback import FakeTelegram
 from storage.models import Format, Registration
-from tests.fakeapi import FakeTelegram
+from tests.admin import admin, audit_rows, enrol, reg
 from tests.harness import ADMIN, Running, has, register
-from tests.test_admin_support import admin, audit_rows, enrol, reg
 
 INJECTED = '=HYPERLINK("http://x","y")'
 

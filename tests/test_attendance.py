@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from tests.fakeapi import FakeTelegram
-from tests.harness import TravelClock, has, start
-from tests.seed import seed
-from tests.test_reminders import EVENT_UTC, people, with_reminders
+from bench.seed import seed
+from loopback import FakeTelegram, TravelClock
+from tests.harness import has, start
+from tests.reminders import EVENT_UTC, people, with_reminders
 from tests.travel import travel
 
 

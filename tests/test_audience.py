@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.seed import T0, applicant
 from bot.i18n import Catalog
 from handlers.admin.callbacks import CastCb
 from handlers.admin.keyboards import audiences
@@ -17,7 +18,6 @@ from storage.deliveries import Deliveries
 from storage.ledger import Ledger
 from storage.models import Audience, Format, Placement, Registration, parse_audience
 from storage.reports import KINDS, Reports, sizes
-from tests.seed import T0, applicant
 
 SEATED, WAITLISTED, ONLINE = 1, 2, 3
 WAITLISTED_CANCELLED, ONLINE_CANCELLED, SEATED_CANCELLED = 4, 5, 6

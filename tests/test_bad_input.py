@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from tests.fakeapi import BotMessage, FakeTelegram, FakeUser
+from loopback import BotMessage, FakeTelegram, FakeUser
 from tests.harness import Running, has, has_button, register
 from tests.steps import (
     NAME,

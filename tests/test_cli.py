@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from tests.fakeapi import FakeTelegram, Fault, fault_on
+from loopback import FakeTelegram, Fault, fault_on
 from tests.harness import has
 from tests.steps import reach
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 from tests.harness import has, has_button, register, settings_for, start
 from tests.steps import reach
 

@@ -10,11 +10,11 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.seed import seed
+from loopback import FakeTelegram
 from storage.database import Database
-from tests.fakeapi import FakeTelegram
 from tests.harness import eventually
-from tests.seed import seed
-from tests.test_reminders import ALMATY, people, reminders_to
+from tests.reminders import ALMATY, people, reminders_to
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 50

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from tests.fakeapi import FakeTelegram, Fault, fault_on
-from tests.harness import TravelClock, start
-from tests.seed import seed
-from tests.test_reminders import EVENT_UTC, people, reminders_to, with_reminders
+from bench.seed import seed
+from loopback import FakeTelegram, Fault, TravelClock, fault_on
+from tests.harness import start
+from tests.reminders import EVENT_UTC, people, reminders_to, with_reminders
 
 RATE = 10
 

@@ -7,15 +7,14 @@ from pathlib import Path
 
 from aiogram import Bot
 
+from bench.seed import seed
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
+from loopback import FakeTelegram, TravelClock
 from scheduler.fanout import Content, FanOut
 from storage.database import Database
 from storage.deliveries import Deliveries, Delivery
 from storage.models import Registration
-from tests.fakeapi import FakeTelegram
-from tests.harness import TravelClock
-from tests.seed import seed
 
 KEY = "broadcast:1"
 

@@ -36,7 +36,7 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
-from tests.fakeapi import FakeTelegram, Fault, fault_on
+from loopback import FakeTelegram, Fault, fault_on
 
 
 class FastSession(AiohttpSession):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 from tests.harness import Running, has, has_button, register
 
 

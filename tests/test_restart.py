@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 from tests.harness import has, settings_for, start
 from tests.steps import NAME, ORG, QUESTION, SUMMARY_LINES, finish, reach
 

@@ -9,7 +9,7 @@ from aiogram import Bot
 
 from bot.sender import Result, Sender
 from bot.throttle import RetryAfterGate
-from tests.fakeapi import FakeTelegram
+from loopback import FakeTelegram
 
 
 class VirtualTime:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fakeapi import FakeTelegram, Fault, fault_on
+from loopback import FakeTelegram, Fault, fault_on
 from tests.harness import Running, has, has_button, register
 from tests.steps import reach
 

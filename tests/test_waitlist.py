@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from tests.fakeapi import BotMessage, FakeTelegram, FakeUser
+from loopback import BotMessage, FakeTelegram, FakeUser
 from tests.harness import has, has_button, register, settings_for, start
 
 PROMOTED = "A seat has freed up and it is yours."

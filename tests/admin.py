@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from loopback import BotMessage, FakeTelegram, FakeUser
 from storage.models import Applicant, Format, Registration
-from tests.fakeapi import BotMessage, FakeTelegram, FakeUser
 from tests.harness import ADMIN, Running
 
 UNKNOWN = "I did not understand that."  # the fallback's answer to any unknown command

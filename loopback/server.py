@@ -77,7 +77,8 @@ class FakeTelegram:
 
     @property
     def base_url(self) -> str:
-        assert self._port, "FakeTelegram is not started"
+        if not self._port:
+            raise RuntimeError("FakeTelegram is not started")
         return f"http://127.0.0.1:{self._port}"
 
     # -- HTTP --------------------------------------------------------------------------------
@@ -158,7 +159,8 @@ class FakeTelegram:
 
     def block(self, user_id: int, blocked: bool = True) -> None:
         chat = self.state.chats.get(user_id)
-        assert chat is not None and chat.person is not None, f"no user {user_id}"
+        if chat is None or chat.person is None:
+            raise KeyError(f"no user {user_id}")
         chat.person.blocked = blocked
 
     def unblock(self, user_id: int) -> None:

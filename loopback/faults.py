@@ -62,7 +62,8 @@ class Fault:
         return cls(delay=seconds)
 
     def to_error(self) -> ApiError:
-        assert self.status is not None
+        if self.status is None:
+            raise ValueError("a merely slow Fault has no error to answer with")
         return ApiError(self.status, self.description or "Error", self.retry_after)
 
 

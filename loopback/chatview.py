@@ -152,14 +152,16 @@ class ChatView:
 
     async def answer_to_press(self, timeout: float = 10.0) -> dict[str, Any]:
         """Parameters of the answerCallbackQuery for the latest press (waits for it)."""
-        assert self._last_query is not None, "nothing was pressed"
+        if self._last_query is None:
+            raise RuntimeError("nothing was pressed")
         query = self._state.callbacks[self._last_query]
         if not await self._state.wait(lambda: query.answer is not None, timeout):
             raise AssertionError(
                 f"callback query {query.id} (data={query.data!r}) not answered within "
                 f"{timeout}s.\nTranscript:\n{self.transcript()}"
             )
-        assert query.answer is not None
+        if query.answer is None:  # the wait above returned True, so this cannot happen
+            raise RuntimeError(f"callback query {query.id} lost its answer")
         return query.answer
 
     def _answers(self, user_id: int) -> list[dict[str, Any]]:
