@@ -7,7 +7,7 @@ from __future__ import annotations
 from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
 from handlers.admin.rules import Act, fingerprint
 from loopback import BotMessage, FakeTelegram
-from storage.models import Format
+from storage.models import Audience, Format
 from storage.reports import KINDS
 from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
 from tests.harness import Running, has
@@ -62,7 +62,7 @@ async def forged_buttons(running: Running) -> set[str]:
         data.add(RegCb(act="show", reg=row.id).pack())
     data |= {IntakeCb(to=to).pack() for to in ("online-only", "closed", "keep")}
     data |= {CastCb(act=a, aud=aud).pack() for a in ("aud", "send", "stop")
-             for aud in ("all", "offline")}
+             for aud in (Audience.ALL, Audience.OFFLINE)}
     return data
 
 

@@ -113,9 +113,9 @@ def test_unknown_audiences_are_refused_plainly() -> None:
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_broadcast_keyboard_offers_every_audience(language: str) -> None:
     t = Catalog().for_language(language)
-    markup = audiences(t, {a.value: 7 for a in Audience})
+    markup = audiences(t, dict.fromkeys(Audience, 7))
     data = [b.callback_data for row in markup.inline_keyboard for b in row]
-    assert data[:len(Audience)] == [CastCb(act="aud", aud=a.value).pack() for a in Audience]
+    assert data[:len(Audience)] == [CastCb(act="aud", aud=a).pack() for a in Audience]
     labels = [b.text for row in markup.inline_keyboard for b in row][:len(Audience)]
     assert all(label == t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=7)
                for label, a in zip(labels, Audience, strict=True))

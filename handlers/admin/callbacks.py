@@ -1,28 +1,39 @@
-"""Admin callback data: short prefixes, ids only. Every handler re-checks the row."""
+"""Admin callback data: short prefixes, ids only. Every handler re-checks the row.
+
+Closed choices are Literal fields: data outside them fails to unpack, so the filter does
+not match and the participant fallback answers "out of date" - no second check by hand."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
+
+from storage.models import Audience
+
+Kind = Literal["offline", "waitlist", "online", "all"]  # storage.reports.KINDS
 
 
 class ListCb(CallbackData, prefix="al"):
-    kind: str  # offline | waitlist | online | all | "" (back to the choice)
+    kind: Kind | Literal[""]  # "" = back to the choice of lists
     page: int = 0
 
 
 class RegCb(CallbackData, prefix="ar"):
-    act: str  # show | cancel | online | promote | checkin
+    # A plain string on purpose: "show" or a rules.Act value. Tests forge unknown acts
+    # (RegCb(act="explode")) to check they get the stale answer, so it must construct.
+    act: str
     reg: int  # registration id
     v: str = ""  # rules.fingerprint of the row the buttons were made for
     sure: bool = False  # the confirmation step was passed
-    kind: str = "all"  # the list to go back to
+    kind: Kind = "all"  # the list to go back to
     page: int = 0
 
 
 class IntakeCb(CallbackData, prefix="ai"):
-    to: str  # online-only | closed | keep
+    to: Literal["online-only", "closed", "keep"]  # Intake values, or leave it as it is
 
 
 class CastCb(CallbackData, prefix="ab"):
-    act: str  # aud | send | stop
-    aud: str = ""  # all | offline | online | waitlist
+    act: Literal["aud", "send", "stop"]
+    aud: Audience | None = None  # the one audience rule's values

@@ -13,13 +13,11 @@ from aiogram.types import TelegramObject, User
 
 from bot.config import Settings
 from bot.i18n import Catalog
+from bot.organiser import Organiser
+from bot.ports import CampaignsPort
 from bot.registration import Registrations
 from bot.sender import Sender
-from scheduler.campaigns import Campaigns
-from storage.audit import AuditLog
-from storage.ledger import Ledger
 from storage.models import Registration
-from storage.reports import Reports
 
 log = logging.getLogger(__name__)
 
@@ -28,26 +26,21 @@ log = logging.getLogger(__name__)
 class Console:
     admin_id: int
     registrations: Registrations
-    audit: AuditLog
-    reports: Reports
+    organiser: Organiser
     sender: Sender
     catalog: Catalog
     settings: Settings
-    campaigns: Campaigns
-
-    @property
-    def ledger(self) -> Ledger:
-        return self.registrations.ledger
+    campaigns: CampaignsPort
 
     @property
     def tz(self) -> str:
         return self.settings.event.timezone
 
     def now(self) -> datetime:
-        return self.registrations.clock()
+        return self.organiser.now()
 
     async def record(self, action: str, reg_id: int | None = None, details: str = "") -> None:
-        await self.audit.record(self.admin_id, action, self.now(), reg_id, details)
+        await self.organiser.record(self.admin_id, action, reg_id, details)
 
     async def tell(self, reg: Registration, key: str) -> None:
         """Let a participant know what an organiser did to their registration."""
@@ -65,7 +58,8 @@ class ConsoleMiddleware(BaseMiddleware):
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User = data["event_from_user"]
         registrations: Registrations = data["registrations"]
-        data["console"] = Console(user.id, registrations, data["audit"], data["reports"],
-                                  data["sender"], data["catalog"], data["settings"],
-                                  data["campaigns"])
+        organiser = Organiser(data["ledger"], data["reports"], data["audit"], data["clock"])
+        campaigns: CampaignsPort = data["campaigns"]
+        data["console"] = Console(user.id, registrations, organiser, data["sender"],
+                                  data["catalog"], data["settings"], campaigns)
         return await handler(event, data)

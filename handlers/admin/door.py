@@ -21,30 +21,30 @@ async def answer(t: Texts, console: Console, result: str, reg: Registration | No
     if result == "already" and reg.checked_in_at:
         return t("adm-checkin-already", name=reg.full_name, org=reg.organisation,
                  at=views.moment(reg.checked_in_at, console.tz))
-    counts = await console.ledger.counts()
+    counts = await console.organiser.counts()
     return t("adm-checkin-ok", name=reg.full_name, org=reg.organisation,
              arrived=counts.checked_in, seated=counts.seated)
 
 
+async def checkin(message: Message, command: CommandObject, t: Texts, console: Console) -> None:
+    code = rules.normalise_code(command.args)[:MAX_CODE]
+    if not code:
+        await message.answer(t("adm-checkin-usage"))
+        return
+    result, reg = await console.organiser.check_in(code)
+    await console.record("checkin", reg.id if reg else None, f"{code}: {result}")
+    await message.answer(await answer(t, console, result, reg, code))
+
+
+async def door(message: Message, t: Texts, console: Console) -> None:
+    seated = await console.organiser.seated()
+    capacity = (await console.organiser.counts()).capacity
+    for chunk in rules.chunks(views.door(t, seated, capacity)):
+        await message.answer(chunk)
+
+
 def router() -> Router:
     r = Router(name="admin-door")
-
-    @r.message(Command("checkin"))
-    async def checkin(message: Message, command: CommandObject, t: Texts,
-                      console: Console) -> None:
-        code = rules.normalise_code(command.args)[:MAX_CODE]
-        if not code:
-            await message.answer(t("adm-checkin-usage"))
-            return
-        result, reg = await console.ledger.check_in(code, console.now())
-        await console.record("checkin", reg.id if reg else None, f"{code}: {result}")
-        await message.answer(await answer(t, console, result, reg, code))
-
-    @r.message(Command("door"))
-    async def door(message: Message, t: Texts, console: Console) -> None:
-        seated = await console.reports.seated()
-        capacity = (await console.ledger.counts()).capacity
-        for chunk in rules.chunks(views.door(t, seated, capacity)):
-            await message.answer(chunk)
-
+    r.message.register(checkin, Command("checkin"))
+    r.message.register(door, Command("door"))
     return r

@@ -2,79 +2,97 @@
 
 from __future__ import annotations
 
-from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
 from handlers.admin import rules
-from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
+from handlers.admin.callbacks import CastCb, IntakeCb, Kind, ListCb, RegCb
 from storage.models import Audience, Registration
 from storage.reports import KINDS
 
-AUDIENCES = ("all", "offline", "online", "waitlist")
-
-
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
-def _rows(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
-
 
 def kinds(t: Texts, counts: dict[str, int]) -> InlineKeyboardMarkup:
-    buttons = [_button(t("adm-btn-kind", kind=t(f"adm-kind-{k}"), count=counts[k]), ListCb(kind=k))
-               for k in KINDS]
-    return _rows(buttons[:2], buttons[2:])
+    kb = InlineKeyboardBuilder()
+    for k in KINDS:
+        kb.button(text=t("adm-btn-kind", kind=t(f"adm-kind-{k}"), count=counts[k]),
+                  callback_data=ListCb(kind=k))
+    kb.adjust(2)
+    return kb.as_markup()
 
 
-def page(t: Texts, kind: str, number: int, pages: int, start: int,
+def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
          regs: list[Registration]) -> InlineKeyboardMarkup:
-    rows = [[_button(f"{start + i}. {reg.full_name}"[:60],
-                     RegCb(act="show", reg=reg.id, kind=kind, page=number))]
-            for i, reg in enumerate(regs)]
-    nav = []
+    kb = InlineKeyboardBuilder()
+    for i, reg in enumerate(regs):  # one row each
+        kb.button(text=f"{start + i}. {reg.full_name}"[:60],
+                  callback_data=RegCb(act="show", reg=reg.id, kind=kind, page=number))
+    nav = InlineKeyboardBuilder()  # one row: previous, next (either may be missing)
     if number > 0:
-        nav.append(_button(t("adm-btn-prev"), ListCb(kind=kind, page=number - 1)))
+        nav.button(text=t("adm-btn-prev"), callback_data=ListCb(kind=kind, page=number - 1))
     if number + 1 < pages:
-        nav.append(_button(t("adm-btn-next"), ListCb(kind=kind, page=number + 1)))
-    return _rows(*rows, nav, [_button(t("adm-btn-lists"), ListCb(kind=""))])
+        nav.button(text=t("adm-btn-next"), callback_data=ListCb(kind=kind, page=number + 1))
+    back = InlineKeyboardBuilder()
+    back.button(text=t("adm-btn-lists"), callback_data=ListCb(kind=""))
+    kb.adjust(1)
+    kb.attach(nav)
+    kb.attach(back)
+    return kb.as_markup()
 
 
-def details(t: Texts, reg: Registration, kind: str, number: int) -> InlineKeyboardMarkup:
+def details(t: Texts, reg: Registration, kind: Kind, number: int) -> InlineKeyboardMarkup:
     stamp = rules.fingerprint(reg)
-    acts = [_button(t(f"adm-btn-{a.value}"),
-                    RegCb(act=a.value, reg=reg.id, v=stamp, kind=kind, page=number))
-            for a in rules.actions(reg)]
-    back = [_button(t("adm-btn-to-list"), ListCb(kind=kind, page=number))]
-    return _rows(*[[b] for b in acts], back)
+    kb = InlineKeyboardBuilder()
+    for a in rules.actions(reg):
+        kb.button(text=t(f"adm-btn-{a.value}"),
+                  callback_data=RegCb(act=a.value, reg=reg.id, v=stamp, kind=kind, page=number))
+    kb.button(text=t("adm-btn-to-list"), callback_data=ListCb(kind=kind, page=number))
+    kb.adjust(1)
+    return kb.as_markup()
 
 
-def confirm(t: Texts, reg: Registration, act: rules.Act, kind: str,
+def confirm(t: Texts, reg: Registration, act: rules.Act, kind: Kind,
             number: int) -> InlineKeyboardMarkup:
     stamp = rules.fingerprint(reg)
-    yes = RegCb(act=act.value, reg=reg.id, v=stamp, sure=True, kind=kind, page=number)
-    no = RegCb(act="show", reg=reg.id, kind=kind, page=number)
-    return _rows([_button(t(f"adm-btn-yes-{act.value}"), yes)], [_button(t("adm-btn-no"), no)])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t(f"adm-btn-yes-{act.value}"),
+              callback_data=RegCb(act=act.value, reg=reg.id, v=stamp, sure=True, kind=kind,
+                                  page=number))
+    kb.button(text=t("adm-btn-no"), callback_data=RegCb(act="show", reg=reg.id, kind=kind,
+                                                        page=number))
+    kb.adjust(1)
+    return kb.as_markup()
 
 
 def close(t: Texts) -> InlineKeyboardMarkup:
-    return _rows([_button(t("adm-btn-close-offline"), IntakeCb(to="online-only"))],
-                 [_button(t("adm-btn-close-all"), IntakeCb(to="closed"))],
-                 [_button(t("adm-btn-keep"), IntakeCb(to="keep"))])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-close-offline"), callback_data=IntakeCb(to="online-only"))
+    kb.button(text=t("adm-btn-close-all"), callback_data=IntakeCb(to="closed"))
+    kb.button(text=t("adm-btn-keep"), callback_data=IntakeCb(to="keep"))
+    kb.adjust(1)
+    return kb.as_markup()
 
 
 def stop(t: Texts) -> InlineKeyboardMarkup:
-    return _rows([_button(t("adm-btn-stop"), CastCb(act="stop"))])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
+    return kb.as_markup()
 
 
-def audiences(t: Texts, counts: dict[str, int]) -> InlineKeyboardMarkup:
+def audiences(t: Texts, counts: dict[Audience, int]) -> InlineKeyboardMarkup:
     # One button per value of the one audience rule, labelled by its catalog key.
-    buttons = [_button(t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=counts[a]),
-                       CastCb(act="aud", aud=a.value)) for a in Audience]
-    return _rows(buttons[:2], buttons[2:], [_button(t("adm-btn-stop"), CastCb(act="stop"))])
+    kb = InlineKeyboardBuilder()
+    for a in Audience:
+        kb.button(text=t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=counts[a]),
+                  callback_data=CastCb(act="aud", aud=a))
+    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
+    kb.adjust(2, 2, 1)
+    return kb.as_markup()
 
 
 def send(t: Texts) -> InlineKeyboardMarkup:
-    return _rows([_button(t("adm-btn-send"), CastCb(act="send"))],
-                 [_button(t("adm-btn-stop"), CastCb(act="stop"))])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-send"), callback_data=CastCb(act="send"))
+    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
+    kb.adjust(1)
+    return kb.as_markup()

@@ -15,31 +15,33 @@ from handlers.admin.reminders import next_reminder
 LOG_SIZE = 20
 
 
+async def stats(message: Message, t: Texts, console: Console) -> None:
+    counts = await console.organiser.counts()
+    intake = await console.registrations.intake()
+    everyone = await console.organiser.everyone()
+    await message.answer(views.stats(t, console.settings.event.title, counts, intake,
+                                     everyone, console.tz, await next_reminder(t, console)))
+
+
+async def export(message: Message, t: Texts, console: Console) -> None:
+    everyone = await console.organiser.everyone()
+    stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
+    document = BufferedInputFile(csvfile.export(everyone, console.tz),
+                                 f"registrations-{stamp}.csv")
+    await console.record("export", details=f"{len(everyone)} rows")
+    await message.answer_document(document, caption=t("adm-export-caption",
+                                                      count=len(everyone), tz=console.tz))
+
+
+async def audit_log(message: Message, t: Texts, console: Console) -> None:
+    entries = await console.organiser.latest_audit(LOG_SIZE)
+    for chunk in rules.chunks(views.log(t, entries, console.tz)):
+        await message.answer(chunk)
+
+
 def router() -> Router:
     r = Router(name="admin-overview")
-
-    @r.message(Command("stats"))
-    async def stats(message: Message, t: Texts, console: Console) -> None:
-        counts = await console.ledger.counts()
-        intake = await console.registrations.intake()
-        everyone = await console.reports.everyone()
-        await message.answer(views.stats(t, console.settings.event.title, counts, intake,
-                                         everyone, console.tz, await next_reminder(t, console)))
-
-    @r.message(Command("export"))
-    async def export(message: Message, t: Texts, console: Console) -> None:
-        everyone = await console.reports.everyone()
-        stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
-        document = BufferedInputFile(csvfile.export(everyone, console.tz),
-                                     f"registrations-{stamp}.csv")
-        await console.record("export", details=f"{len(everyone)} rows")
-        await message.answer_document(document, caption=t("adm-export-caption",
-                                                          count=len(everyone), tz=console.tz))
-
-    @r.message(Command("log"))
-    async def audit_log(message: Message, t: Texts, console: Console) -> None:
-        entries = await console.audit.latest(LOG_SIZE)
-        for chunk in rules.chunks(views.log(t, entries, console.tz)):
-            await message.answer(chunk)
-
+    r.message.register(stats, Command("stats"))
+    r.message.register(export, Command("export"))
+    r.message.register(audit_log, Command("log"))
     return r

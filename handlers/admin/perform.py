@@ -15,7 +15,7 @@ async def perform(act: Act, reg: Registration, t: Texts, console: Console) -> tu
     if act is Act.PROMOTE:
         return await _promote(reg, t, console)
     if act is Act.CHECKIN:
-        result, _ = await console.ledger.check_in(reg.entry_code or "", console.now())
+        result, _ = await console.organiser.check_in(reg.entry_code or "")
         await console.record(act.value, reg.id, f"{reg.entry_code}: {result}")
         return (True, t("adm-done-checkin")) if result == "ok" else (False, t("adm-stale"))
     if act is Act.CANCEL:
@@ -30,10 +30,10 @@ async def perform(act: Act, reg: Registration, t: Texts, console: Console) -> tu
 
 
 async def _promote(reg: Registration, t: Texts, console: Console) -> tuple[bool, str]:
-    refusal = promotion_refusal(reg, (await console.ledger.counts()).seats_left)
+    refusal = promotion_refusal(reg, (await console.organiser.counts()).seats_left)
     fresh = None
     if refusal is None:  # checked again inside the seat transaction
-        result, fresh = await console.ledger.promote(reg.id, console.now())
+        result, fresh = await console.organiser.promote(reg.id)
         refusal = {"ok": None, "full": "room-full"}.get(result, "not-waitlisted")
     await console.record(Act.PROMOTE.value, reg.id, refusal or "ok")
     if refusal or fresh is None:

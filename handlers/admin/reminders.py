@@ -1,5 +1,5 @@
-"""Reminder status from the scheduler (scheduler/campaigns.py): /reminders and the
-'next reminder' line of /stats."""
+"""Reminder status from the scheduler (through bot.ports.CampaignsPort): /reminders and
+the 'next reminder' line of /stats."""
 
 from __future__ import annotations
 
@@ -28,22 +28,22 @@ async def next_reminder(t: Texts, console: Console) -> str:
              count=count)
 
 
+async def reminders(message: Message, t: Texts, console: Console) -> None:
+    found = sorted(await console.campaigns.status(), key=lambda s: s.due)
+    lines = [t("adm-reminders-head")] if found else [t("adm-reminders-none")]
+    for s in found:
+        state = f"adm-rstate-{s.state}"
+        lines.append(t("adm-reminder-row", due=views.moment(s.due, console.tz),
+                       before=rules.span(s.reminder.before),
+                       audience=t(f"adm-aud-{s.reminder.audience.value}"),
+                       state=t(state) if t.has(state) else s.state, sent=s.report.sent,
+                       unreachable=s.report.unreachable, failed=s.report.failed,
+                       pending=s.report.pending, skipped=s.report.skipped))
+    for chunk in rules.chunks(lines):
+        await message.answer(chunk)
+
+
 def router() -> Router:
     r = Router(name="admin-reminders")
-
-    @r.message(Command("reminders"))
-    async def reminders(message: Message, t: Texts, console: Console) -> None:
-        found = sorted(await console.campaigns.status(), key=lambda s: s.due)
-        lines = [t("adm-reminders-head")] if found else [t("adm-reminders-none")]
-        for s in found:
-            state = f"adm-rstate-{s.state}"
-            lines.append(t("adm-reminder-row", due=views.moment(s.due, console.tz),
-                           before=rules.span(s.reminder.before),
-                           audience=t(f"adm-aud-{s.reminder.audience.value}"),
-                           state=t(state) if t.has(state) else s.state, sent=s.report.sent,
-                           unreachable=s.report.unreachable, failed=s.report.failed,
-                           pending=s.report.pending, skipped=s.report.skipped))
-        for chunk in rules.chunks(lines):
-            await message.answer(chunk)
-
+    r.message.register(reminders, Command("reminders"))
     return r

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
@@ -14,7 +14,7 @@ from handlers.admin.console import Console
 
 
 async def intake_text(t: Texts, console: Console, changed: bool) -> str:
-    setting = Intake(await console.ledger.setting("intake") or Intake.OPEN)
+    setting = await console.organiser.stored_intake()
     text = t("adm-intake-set" if changed else "adm-intake-kept",
              intake=views.intake_label(t, setting))
     if console.now() >= console.settings.event.closes_utc:
@@ -22,54 +22,55 @@ async def intake_text(t: Texts, console: Console, changed: bool) -> str:
     return text
 
 
+async def capacity(message: Message, command: CommandObject, t: Texts, console: Console) -> None:
+    before = await console.organiser.counts()
+    if not command.args:
+        await message.answer(t("adm-capacity-now", capacity=before.capacity,
+                               seated=before.seated, waitlisted=before.waitlisted))
+        return
+    wanted = rules.parse_capacity(command.args)
+    if wanted is None:
+        await message.answer(t("adm-capacity-usage", max=rules.MAX_CAPACITY))
+        return
+    result = await console.organiser.set_capacity(wanted)
+    if isinstance(result, int):
+        await console.record("capacity", details=f"{wanted}: refused, {result} taken")
+        await message.answer(t("adm-capacity-refused", seated=result, capacity=wanted))
+        return
+    await console.record("capacity", details=f"{before.capacity} → {wanted},"
+                                             f" {len(result)} promoted")
+    await console.registrations.tell_promoted(result)
+    after = await console.organiser.counts()
+    text = t("adm-capacity-set", capacity=after.capacity, seated=after.seated)
+    if result:
+        text += "\n" + t("adm-done-promoted", names=views.names(result))
+    await message.answer(text)
+
+
+async def close(message: Message, t: Texts, console: Console) -> None:
+    intake = views.intake_label(t, await console.registrations.intake())
+    await message.answer(t("adm-close-ask", intake=intake), reply_markup=keyboards.close(t))
+
+
+async def closing(cb: CallbackQuery, callback_data: IntakeCb, bot: Bot, t: Texts,
+                  console: Console) -> None:
+    changed = callback_data.to != "keep"
+    if changed:
+        await console.organiser.set_intake(Intake(callback_data.to))
+        await console.record("intake", details=callback_data.to)
+    await screens.show(cb, bot, (await intake_text(t, console, changed), None))
+
+
+async def reopen(message: Message, t: Texts, console: Console) -> None:
+    await console.organiser.set_intake(Intake.OPEN)
+    await console.record("intake", details=Intake.OPEN.value)
+    await message.answer(await intake_text(t, console, changed=True))
+
+
 def router() -> Router:
     r = Router(name="admin-room")
-
-    @r.message(Command("capacity"))
-    async def capacity(message: Message, command: CommandObject, t: Texts,
-                       console: Console) -> None:
-        before = await console.ledger.counts()
-        if not command.args:
-            await message.answer(t("adm-capacity-now", capacity=before.capacity,
-                                   seated=before.seated, waitlisted=before.waitlisted))
-            return
-        wanted = rules.parse_capacity(command.args)
-        if wanted is None:
-            await message.answer(t("adm-capacity-usage", max=rules.MAX_CAPACITY))
-            return
-        result = await console.ledger.set_capacity(wanted, console.now())
-        if isinstance(result, int):
-            await console.record("capacity", details=f"{wanted}: refused, {result} taken")
-            await message.answer(t("adm-capacity-refused", seated=result, capacity=wanted))
-            return
-        await console.record("capacity", details=f"{before.capacity} → {wanted},"
-                                                 f" {len(result)} promoted")
-        await console.registrations.tell_promoted(result)
-        after = await console.ledger.counts()
-        text = t("adm-capacity-set", capacity=after.capacity, seated=after.seated)
-        if result:
-            text += "\n" + t("adm-done-promoted", names=views.names(result))
-        await message.answer(text)
-
-    @r.message(Command("close"))
-    async def close(message: Message, t: Texts, console: Console) -> None:
-        intake = views.intake_label(t, await console.registrations.intake())
-        await message.answer(t("adm-close-ask", intake=intake), reply_markup=keyboards.close(t))
-
-    @r.callback_query(IntakeCb.filter(F.to.in_((Intake.ONLINE_ONLY, Intake.CLOSED, "keep"))))
-    async def closing(cb: CallbackQuery, callback_data: IntakeCb, bot: Bot, t: Texts,
-                      console: Console) -> None:
-        changed = callback_data.to != "keep"
-        if changed:
-            await console.ledger.set_setting("intake", callback_data.to)
-            await console.record("intake", details=callback_data.to)
-        await cb.answer()
-        await screens.show(cb, bot, (await intake_text(t, console, changed), None))
-
-    @r.message(Command("open"))
-    async def reopen(message: Message, t: Texts, console: Console) -> None:
-        await console.ledger.set_setting("intake", Intake.OPEN.value)
-        await console.record("intake", details=Intake.OPEN.value)
-        await message.answer(await intake_text(t, console, changed=True))
-
+    r.message.register(capacity, Command("capacity"))
+    r.message.register(close, Command("close"))
+    r.callback_query.register(closing, IntakeCb.filter())
+    r.message.register(reopen, Command("open"))
     return r

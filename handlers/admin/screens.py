@@ -10,9 +10,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.i18n import Texts
 from handlers.admin import keyboards, views
+from handlers.admin.callbacks import Kind
 from handlers.admin.console import Console
-from storage.models import Placement, Registration
-from storage.reports import sizes
+from storage.models import Registration
 
 PAGE = 10
 Screen = tuple[str, InlineKeyboardMarkup | None]
@@ -32,31 +32,25 @@ async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> None:
 
 
 async def kinds(t: Texts, console: Console) -> Screen:
-    return t("adm-list-choose"), keyboards.kinds(t, sizes(await console.ledger.counts()))
+    return t("adm-list-choose"), keyboards.kinds(t, await console.organiser.list_sizes())
 
 
-async def position(console: Console, reg: Registration) -> int | None:
-    if reg.active and reg.placement is Placement.WAITLISTED:
-        return await console.ledger.waitlist_position(reg.user_id)
-    return None
-
-
-async def page(t: Texts, console: Console, kind: str, number: int) -> Screen:
-    total = sizes(await console.ledger.counts())[kind]
+async def page(t: Texts, console: Console, kind: Kind, number: int) -> Screen:
+    total = (await console.organiser.list_sizes())[kind]
     pages = max(1, ceil(total / PAGE))
     number = min(number, pages - 1)
-    regs = await console.reports.page(kind, number * PAGE, PAGE)
+    regs = await console.organiser.page(kind, number * PAGE, PAGE)
     label = t(f"adm-kind-{kind}")
     if not regs:
         return t("adm-list-empty", kind=label), keyboards.page(t, kind, 0, 1, 1, [])
     lines = [t("adm-list-head", kind=label, total=total, page=number + 1, pages=pages)]
-    positions = await console.reports.queue_positions()
+    positions = await console.organiser.queue_positions()
     for i, reg in enumerate(regs, start=number * PAGE + 1):
         lines.append(views.row(t, i, reg, console.tz, positions.get(reg.id)))
     return "\n\n".join(lines), keyboards.page(t, kind, number, pages, number * PAGE + 1, regs)
 
 
-async def details(t: Texts, console: Console, reg: Registration, kind: str, number: int,
+async def details(t: Texts, console: Console, reg: Registration, kind: Kind, number: int,
                   head: str = "") -> Screen:
-    text = views.details(t, reg, console.tz, await position(console, reg))
+    text = views.details(t, reg, console.tz, await console.organiser.waitlist_position(reg))
     return (f"{head}\n\n{text}" if head else text), keyboards.details(t, reg, kind, number)

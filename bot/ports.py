@@ -1,0 +1,43 @@
+"""What the shared core and the handlers need from the floors beside them, as protocols.
+
+Handlers type against these; scheduler/ classes satisfy them structurally (no inheritance),
+so handlers and scheduler never import each other."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from bot.config import Reminder
+from storage.deliveries import Report
+
+
+class ReminderState(Protocol):
+    """One reminder as the console shows it (scheduler.reminders.ReminderStatus)."""
+
+    # Read-only properties: the scheduler's status is a frozen dataclass.
+    @property
+    def reminder(self) -> Reminder: ...
+
+    @property
+    def due(self) -> datetime: ...  # UTC
+
+    @property
+    def state(self) -> str: ...  # scheduled | running | done | skipped
+
+    @property
+    def report(self) -> Report: ...
+
+
+class CampaignsPort(Protocol):
+    """The console's calls on scheduler.campaigns.Campaigns: audience sizes, a broadcast,
+    the reminders' status."""
+
+    async def count(self, audience: str) -> int: ...
+
+    async def broadcast(self, text_html: str, audience: str, admin_id: int,
+                        language: str | None = None) -> str: ...
+
+    # Sequence, not list: it is covariant, so a list of the scheduler's own status type fits.
+    async def status(self) -> Sequence[ReminderState]: ...
