@@ -6,7 +6,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Catalog, Texts
 from bot.registration import Registrations
@@ -42,12 +43,10 @@ class Answer(StrEnum):
 
 
 def keyboard(t: Texts, reg_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=t("btn-coming"), callback_data=AttendCb(reg=reg_id,
-                                                                          answer=Choice.YES).pack()),
-        InlineKeyboardButton(text=t("btn-not-coming"), callback_data=AttendCb(reg=reg_id,
-                                                                              answer=Choice.NO).pack()),
-    ]])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.YES))
+    kb.button(text=t("btn-not-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.NO))
+    return kb.as_markup()
 
 
 async def answer(registrations: Registrations, deliveries: Deliveries, campaign: str | None,

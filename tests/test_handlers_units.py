@@ -10,6 +10,7 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
+from bot import attendance
 from bot.attendance import AttendanceSource, AttendCb, Choice
 from bot.i18n import Catalog
 from bot.roles import ROLES
@@ -102,6 +103,7 @@ def test_keyboard_rows() -> None:
     assert _rows(keyboards.edit_fields(T)) == [
         ["f:field:name", "f:field:org", "f:field:role"], ["f:field:phone", "f:field:format"],
         ["f:back:"]]
+    assert _rows(attendance.keyboard(T, 7)) == [["a:7:y", "a:7:n"]]
 
 
 def test_reminders_are_an_attendance_source() -> None:
