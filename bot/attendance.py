@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Catalog, Texts
 from bot.registration import Registrations
@@ -14,9 +16,24 @@ from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement
 
 
+class Choice(StrEnum):
+    """The two buttons; anything else in the data fails to parse (a forged press)."""
+
+    YES = "y"
+    NO = "n"
+
+
 class AttendCb(CallbackData, prefix="a"):
     reg: int
-    answer: str  # "y" | "n"
+    answer: Choice
+
+
+class AttendanceSource(Protocol):
+    """Which reminder campaign asks "still coming?". The scheduler's Reminders provides it;
+    handlers type against this so they never import the scheduler."""
+
+    @property
+    def attendance_campaign(self) -> str | None: ...
 
 
 class Answer(StrEnum):
@@ -26,25 +43,24 @@ class Answer(StrEnum):
 
 
 def keyboard(t: Texts, reg_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[
-        InlineKeyboardButton(text=t("btn-coming"), callback_data=AttendCb(reg=reg_id,
-                                                                          answer="y").pack()),
-        InlineKeyboardButton(text=t("btn-not-coming"), callback_data=AttendCb(reg=reg_id,
-                                                                              answer="n").pack()),
-    ]])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.YES))
+    kb.button(text=t("btn-not-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.NO))
+    return kb.as_markup()
 
 
 async def answer(registrations: Registrations, deliveries: Deliveries, campaign: str | None,
                  user_id: int, data: AttendCb) -> tuple[Answer, Outcome | None]:
     """Only the seat holder may answer for their own seat. No releases it at once."""
-    reg = await registrations.ledger.get(user_id)
+    reg = await registrations.get(user_id)
     if (reg is None or reg.id != data.reg or campaign is None
             or reg.placement is not Placement.SEATED or not reg.active):
         return Answer.NOT_YOURS, None
     now = registrations.clock()
-    if not await deliveries.answer(campaign, reg.id, "yes" if data.answer == "y" else "no", now):
+    coming = data.answer is Choice.YES
+    if not await deliveries.answer(campaign, reg.id, "yes" if coming else "no", now):
         return Answer.NOT_YOURS, None
-    if data.answer == "y":
+    if coming:
         return Answer.COMING, None
     return Answer.RELEASED, await registrations.switch(user_id, Format.ONLINE)
 

@@ -16,6 +16,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import TelegramObject
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
@@ -92,6 +93,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
 
     async def on_startup(bot: Bot) -> None:

@@ -12,7 +12,7 @@ from bot.render import promoted
 from bot.sender import Sender
 from bot.timeutil import Clock
 from storage.ledger import Ledger
-from storage.models import Applicant, Format, Outcome, Registration
+from storage.models import Applicant, Counts, Format, Outcome, Registration
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,25 @@ class Registrations:
         self.clock = clock
         self._sender = sender
         self._catalog = catalog
+
+    # --- reads, so handlers never reach into the ledger themselves ----------------
+    async def get(self, user_id: int) -> Registration | None:
+        return await self.ledger.get(user_id)
+
+    async def active(self, user_id: int) -> Registration | None:
+        """The person's registration if it is still active (a cancelled one counts as none)."""
+        reg = await self.ledger.get(user_id)
+        return reg if reg is not None and reg.active else None
+
+    async def counts(self) -> Counts:
+        return await self.ledger.counts()
+
+    async def waitlist_position(self, user_id: int) -> int | None:
+        return await self.ledger.waitlist_position(user_id)
+
+    async def remember_group(self, chat_id: int) -> bool:
+        """True the first time a group chat is seen (so the bot speaks there only once)."""
+        return await self.ledger.remember_group(chat_id)
 
     async def intake(self) -> Intake:
         if self.clock() >= self.event.closes_utc:

@@ -1,19 +1,89 @@
-"""Callback data: short prefixes, ids and codes only (Telegram caps it at 64 bytes)."""
+"""Callback data: short prefixes, ids and codes only (Telegram caps it at 64 bytes).
+
+Every field is an enum or a literal, so a forged or outdated value fails to parse instead of
+reaching a handler; the stale-button fallback answers those. The packed text is unchanged
+("s:reg", "f:role:ngo", "f:ok:", "m:yes:7"), so buttons already sent keep working."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
+
+from storage.models import Format
+
+
+class Role(StrEnum):
+    """The role codes of bot/roles.py ROLES, in the same order (a unit test keeps them equal)."""
+
+    NGO = "ngo"
+    STATE = "state"
+    RESEARCH = "research"
+    MIGRANT = "migrant"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Field(StrEnum):
+    """Form answers that can be edited from the summary; values are handlers.states.Form names."""
+
+    NAME = "name"
+    ORG = "org"
+    ROLE = "role"
+    PHONE = "phone"
+    FORMAT = "format"
+
+
+class StartAction(StrEnum):
+    REG = "reg"  # open the form
+    MY = "my"  # show my registration
 
 
 class StartCb(CallbackData, prefix="s"):
-    action: str  # "reg" (open the form) | "my" (show my registration)
+    action: StartAction
+
+
+# The form's buttons share the prefix "f" and the layout action:value; one class per kind
+# of value, so each handler gets its value already typed.
+class FormAction(StrEnum):
+    OK = "ok"
+    EDIT = "edit"
+    ABORT = "abort"
+    BACK = "back"
 
 
 class FormCb(CallbackData, prefix="f"):
-    action: str  # "role" | "fmt" | "ok" | "edit" | "field" | "abort" | "back"
-    value: str = ""
+    action: FormAction
+    value: Literal[""] = ""  # keeps the "f:ok:" layout of the buttons already sent
+
+
+class RoleCb(CallbackData, prefix="f"):
+    action: Literal["role"] = "role"
+    value: Role
+
+
+class FormatCb(CallbackData, prefix="f"):
+    action: Literal["fmt"] = "fmt"
+    value: Format
+
+
+class FieldCb(CallbackData, prefix="f"):
+    action: Literal["field"] = "field"
+    value: Field
+
+
+FORM_BUTTONS: tuple[type[CallbackData], ...] = (FormCb, RoleCb, FormatCb, FieldCb)
+
+
+class MyAction(StrEnum):
+    ONLINE = "online"  # to online, or off the waitlist
+    OFFLINE = "offline"  # to a seat, or onto the waitlist
+    CANCEL = "cancel"
+    YES = "yes"  # cancel: confirmed
+    KEEP = "keep"  # cancel: changed my mind
 
 
 class MyCb(CallbackData, prefix="m"):
-    action: str  # "online" | "offline" | "cancel" | "yes" | "keep"
+    action: MyAction
     reg: int  # registration id: checked against the presser

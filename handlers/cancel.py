@@ -10,15 +10,15 @@ from aiogram.types import Message, ReplyKeyboardRemove
 from bot.i18n import Texts
 
 
+async def cancel(message: Message, state: FSMContext, t: Texts) -> None:
+    if await state.get_state() is None:
+        await message.answer(t("nothing-to-cancel"), reply_markup=ReplyKeyboardRemove())
+        return
+    await state.clear()
+    await message.answer(t("form-cancelled"), reply_markup=ReplyKeyboardRemove())
+
+
 def router() -> Router:
     r = Router(name="cancel")
-
-    @r.message(Command("cancel"))
-    async def cancel(message: Message, state: FSMContext, t: Texts) -> None:
-        if await state.get_state() is None:
-            await message.answer(t("nothing-to-cancel"), reply_markup=ReplyKeyboardRemove())
-            return
-        await state.clear()
-        await message.answer(t("form-cancelled"), reply_markup=ReplyKeyboardRemove())
-
+    r.message.register(cancel, Command("cancel"))
     return r

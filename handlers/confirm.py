@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
 from bot.registration import Intake, Registrations
@@ -12,14 +13,13 @@ from handlers.views import my
 from storage.models import Applicant, Format
 
 
-async def confirm(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
-                  registrations: Registrations) -> None:
+async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
+                  state: FSMContext, t: Texts, registrations: Registrations) -> None:
     data = await state.get_data()
     intake = await registrations.intake()
     wants = Format(data.get("format", "online"))
     if intake is Intake.CLOSED:
         await state.clear()
-        await cb.answer()
         await bot.send_message(cb.from_user.id, t("registration-closed"))
         return
     if intake is Intake.ONLINE_ONLY and wants is Format.OFFLINE:
@@ -30,7 +30,7 @@ async def confirm(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
     outcome = await registrations.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
     await state.clear()
-    await cb.answer(t("registered") if outcome.changed else t("already-registered"))
+    callback_answer.text = t("registered") if outcome.changed else t("already-registered")
     text, markup = await my(t, registrations, outcome.registration)
     head = t("registered-head") if outcome.changed else t("already-registered")
     await bot.send_message(cb.from_user.id, head + "\n\n" + text, reply_markup=markup)

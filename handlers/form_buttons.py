@@ -1,4 +1,7 @@
-"""Form steps answered by buttons, the summary, and presses that no longer fit."""
+"""Form steps answered by buttons, the summary, and presses that no longer fit.
+
+CallbackAnswerMiddleware answers every press once, after the handler; a handler that has
+something to say sets `callback_answer.text` (and `show_alert`)."""
 
 from __future__ import annotations
 
@@ -6,74 +9,82 @@ from aiogram import Bot, F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ReplyKeyboardRemove
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
 from bot.registration import Intake, Registrations
-from bot.roles import ROLES
 from handlers import keyboards
-from handlers.callbacks import FormCb
+from handlers.callbacks import FORM_BUTTONS, FieldCb, FormAction, FormatCb, FormCb, RoleCb
 from handlers.confirm import confirm
 from handlers.states import Form
 from handlers.views import advance, ask
+from storage.models import Format
+
+
+async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
+               t: Texts, registrations: Registrations) -> None:
+    await advance(bot, cb.from_user.id, state, t, registrations,
+                  role=callback_data.value.value)  # plain text in the FSM data (JSON)
+
+
+async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: CallbackAnswer,
+              bot: Bot, state: FSMContext, t: Texts, registrations: Registrations) -> None:
+    if (callback_data.value is Format.OFFLINE
+            and await registrations.intake() is not Intake.OPEN):
+        callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
+        await ask(bot, cb.from_user.id, state, t, registrations)
+        return
+    await advance(bot, cb.from_user.id, state, t, registrations,
+                  format=callback_data.value.value)
+
+
+async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
+    markup = keyboards.edit_fields(t)
+    await bot.send_message(cb.from_user.id, t("ask-edit"), reply_markup=markup)
+
+
+async def field(cb: CallbackQuery, callback_data: FieldCb, bot: Bot, state: FSMContext,
+                t: Texts, registrations: Registrations) -> None:
+    await state.update_data(editing=True)
+    await state.set_state(getattr(Form, callback_data.value))  # Field values name Form states
+    await ask(bot, cb.from_user.id, state, t, registrations)
+
+
+async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+               registrations: Registrations) -> None:
+    await ask(bot, cb.from_user.id, state, t, registrations)
+
+
+async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
+    await state.clear()
+    # The phone step's share keyboard may be up (Edit -> Phone): take it away.
+    await bot.send_message(cb.from_user.id, t("form-cancelled"),
+                           reply_markup=ReplyKeyboardRemove())
+
+
+async def stale(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
+                state: FSMContext, t: Texts, registrations: Registrations) -> None:
+    """A button from an earlier step or an old form: keep the user where they are."""
+    in_form = await state.get_state() is not None
+    callback_answer.text = t("error-stale-button" if in_form else "error-form-finished")
+    callback_answer.show_alert = True
+    await ask(bot, cb.from_user.id, state, t, registrations)
 
 
 def router() -> Router:
     r = Router(name="form-buttons")
-    r.callback_query.register(confirm, StateFilter(Form.confirm), FormCb.filter(F.action == "ok"))
-
-    @r.callback_query(StateFilter(Form.role),
-                      FormCb.filter((F.action == "role") & F.value.in_(ROLES)))
-    async def role(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
-                   t: Texts, registrations: Registrations) -> None:
-        await cb.answer()
-        await advance(bot, cb.from_user.id, state, t, registrations, role=callback_data.value)
-
-    @r.callback_query(StateFilter(Form.format), FormCb.filter((F.action == "fmt")
-                                                 & F.value.in_(("offline", "online"))))
-    async def fmt(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
-                  t: Texts, registrations: Registrations) -> None:
-        if callback_data.value == "offline" and await registrations.intake() is not Intake.OPEN:
-            await cb.answer(t("offline-closed"), show_alert=True)
-            await ask(bot, cb.from_user.id, state, t, registrations)
-            return
-        await cb.answer()
-        await advance(bot, cb.from_user.id, state, t, registrations, format=callback_data.value)
-
-    @r.callback_query(StateFilter(Form.confirm), FormCb.filter(F.action == "edit"))
-    async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
-        await cb.answer()
-        markup = keyboards.edit_fields(t)
-        await bot.send_message(cb.from_user.id, t("ask-edit"), reply_markup=markup)
-
-    @r.callback_query(StateFilter(Form.confirm), FormCb.filter((F.action == "field")
-                                                  & F.value.in_(keyboards.FIELDS)))
-    async def field(cb: CallbackQuery, callback_data: FormCb, bot: Bot, state: FSMContext,
-                    t: Texts, registrations: Registrations) -> None:
-        await cb.answer()
-        await state.update_data(editing=True)
-        await state.set_state(getattr(Form, callback_data.value))
-        await ask(bot, cb.from_user.id, state, t, registrations)
-
-    @r.callback_query(StateFilter(Form.confirm), FormCb.filter(F.action == "back"))
-    async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
-                   registrations: Registrations) -> None:
-        await cb.answer()
-        await ask(bot, cb.from_user.id, state, t, registrations)
-
-    @r.callback_query(StateFilter(Form), FormCb.filter(F.action == "abort"))
-    async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
-        await state.clear()
-        await cb.answer()  # the phone step's share keyboard may be up (Edit -> Phone)
-        await bot.send_message(cb.from_user.id, t("form-cancelled"),
-                               reply_markup=ReplyKeyboardRemove())
-
-    @r.callback_query(FormCb.filter())
-    async def stale(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
-                    registrations: Registrations) -> None:
-        """A button from an earlier step or an old form: keep the user where they are."""
-        in_form = await state.get_state() is not None
-        await cb.answer(t("error-stale-button" if in_form else "error-form-finished"),
-                        show_alert=True)
-        await ask(bot, cb.from_user.id, state, t, registrations)
-
+    r.callback_query.register(confirm, StateFilter(Form.confirm),
+                              FormCb.filter(F.action == FormAction.OK))
+    r.callback_query.register(role, StateFilter(Form.role), RoleCb.filter())
+    r.callback_query.register(fmt, StateFilter(Form.format), FormatCb.filter())
+    r.callback_query.register(edit, StateFilter(Form.confirm),
+                              FormCb.filter(F.action == FormAction.EDIT))
+    r.callback_query.register(field, StateFilter(Form.confirm), FieldCb.filter())
+    r.callback_query.register(back, StateFilter(Form.confirm),
+                              FormCb.filter(F.action == FormAction.BACK))
+    r.callback_query.register(abort, StateFilter(Form),
+                              FormCb.filter(F.action == FormAction.ABORT))
+    # Any well-formed form button that none of the above took (wrong step, finished form).
+    for kind in FORM_BUTTONS:
+        r.callback_query.register(stale, kind.filter())
     return r

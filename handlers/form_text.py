@@ -44,47 +44,44 @@ def _not_accepted(current: str | None) -> str:
     return "error-phone" if current == Form.phone.state else "error-not-text"
 
 
-def router() -> Router:
-    r = Router(name="form-text")
-
-    @r.message(StateFilter(Form), Inline(F.text.startswith("/")))
-    async def command_mid_form(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                               registrations: Registrations) -> None:
-        await refuse(message, bot, state, t, registrations, "error-mid-form")
-
-    @r.message(StateFilter(Form.name), Inline(F.text))
-    async def name(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                   registrations: Registrations) -> None:
-        await take(message, bot, state, t, registrations, "name", clean_name(message.text))
-
-    @r.message(StateFilter(Form.org), Inline(F.text))
-    async def organisation(message: Message, bot: Bot, state: FSMContext, t: Texts,
+async def command_mid_form(message: Message, bot: Bot, state: FSMContext, t: Texts,
                            registrations: Registrations) -> None:
-        value = clean_organisation(message.text)
-        await take(message, bot, state, t, registrations, "org", value)
+    await refuse(message, bot, state, t, registrations, "error-mid-form")
 
-    @r.message(StateFilter(Form.phone), Inline(F.contact))
-    async def contact(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                      registrations: Registrations) -> None:
-        assert message.contact and message.from_user
-        if message.contact.user_id != message.from_user.id:
-            await refuse(message, bot, state, t, registrations, "error-foreign-contact")
-            return
-        await phone_answer(message, bot, state, t, registrations, message.contact.phone_number)
 
-    @r.message(StateFilter(Form.phone), Inline(F.text))
-    async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                    registrations: Registrations) -> None:
-        await phone_answer(message, bot, state, t, registrations, message.text or "")
+async def name(message: Message, bot: Bot, state: FSMContext, t: Texts,
+               registrations: Registrations) -> None:
+    await take(message, bot, state, t, registrations, "name", clean_name(message.text))
 
-    @r.message(StateFilter(Form))
-    async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                         registrations: Registrations) -> None:
-        """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
-        key = _not_accepted(await state.get_state())
-        await refuse(message, bot, state, t, registrations, key)
 
-    return r
+async def organisation(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                       registrations: Registrations) -> None:
+    value = clean_organisation(message.text)
+    await take(message, bot, state, t, registrations, "org", value)
+
+
+async def contact(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                  registrations: Registrations) -> None:
+    shared = message.contact
+    if shared is None:  # the filter lets only contacts through
+        return
+    # Only one's own number: a contact without a sender to compare with counts as foreign.
+    if message.from_user is None or shared.user_id != message.from_user.id:
+        await refuse(message, bot, state, t, registrations, "error-foreign-contact")
+        return
+    await phone_answer(message, bot, state, t, registrations, shared.phone_number)
+
+
+async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                registrations: Registrations) -> None:
+    await phone_answer(message, bot, state, t, registrations, message.text or "")
+
+
+async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                     registrations: Registrations) -> None:
+    """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
+    key = _not_accepted(await state.get_state())
+    await refuse(message, bot, state, t, registrations, key)
 
 
 async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
@@ -98,3 +95,14 @@ async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
     done = t("phone-saved", phone=value) if value else t("phone-skipped")
     await message.answer(done, reply_markup=ReplyKeyboardRemove())
     await advance(bot, message.chat.id, state, t, registrations, phone=value)
+
+
+def router() -> Router:
+    r = Router(name="form-text")
+    r.message.register(command_mid_form, StateFilter(Form), Inline(F.text.startswith("/")))
+    r.message.register(name, StateFilter(Form.name), Inline(F.text))
+    r.message.register(organisation, StateFilter(Form.org), Inline(F.text))
+    r.message.register(contact, StateFilter(Form.phone), Inline(F.contact))
+    r.message.register(phone, StateFilter(Form.phone), Inline(F.text))
+    r.message.register(unexpected, StateFilter(Form))
+    return r

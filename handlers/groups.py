@@ -6,23 +6,25 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
+from bot.registration import Registrations
 from handlers.filters import Inline
-from storage.ledger import Ledger
+
+
+async def not_here(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if await registrations.remember_group(message.chat.id):
+        me = await bot.me()
+        await message.answer(t("private-only", username=me.username or ""))
+
+
+async def no_buttons_here(cb: CallbackQuery) -> None:
+    """Taken so no other router acts in a group; CallbackAnswerMiddleware answers it
+    without a text."""
 
 
 def router() -> Router:
     r = Router(name="groups")
     r.message.filter(Inline(F.chat.type != "private"))
     r.callback_query.filter(Inline(F.message.chat.type != "private"))
-
-    @r.message()
-    async def not_here(message: Message, bot: Bot, t: Texts, ledger: Ledger) -> None:
-        if await ledger.remember_group(message.chat.id):
-            me = await bot.me()
-            await message.answer(t("private-only", username=me.username or ""))
-
-    @r.callback_query()
-    async def no_buttons_here(cb: CallbackQuery) -> None:
-        await cb.answer()
-
+    r.message.register(not_here)
+    r.callback_query.register(no_buttons_here)
     return r

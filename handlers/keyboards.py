@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-from aiogram.types import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-)
+from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
-from bot.roles import ROLES
-from handlers.callbacks import FormCb, MyCb, StartCb
-from storage.models import Counts, Placement, Registration
-
-
-def _rows(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
-
-
-def button(text: str, data: StartCb | FormCb | MyCb) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+from handlers.callbacks import (
+    Field,
+    FieldCb,
+    FormAction,
+    FormatCb,
+    FormCb,
+    MyAction,
+    MyCb,
+    Role,
+    RoleCb,
+    StartAction,
+    StartCb,
+)
+from storage.models import Counts, Format, Placement, Registration
 
 
 def event_card(t: Texts, registered: bool, is_open: bool = True) -> InlineKeyboardMarkup | None:
     """My registration, or Register while registration is open (after closing: nothing)."""
+    kb = InlineKeyboardBuilder()
     if registered:
-        return _rows([button(t("btn-my"), StartCb(action="my"))])
-    return _rows([button(t("btn-register"), StartCb(action="reg"))]) if is_open else None
+        kb.button(text=t("btn-my"), callback_data=StartCb(action=StartAction.MY))
+    elif is_open:
+        kb.button(text=t("btn-register"), callback_data=StartCb(action=StartAction.REG))
+    else:
+        return None
+    return kb.as_markup()
 
 
 def roles(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [button(t(f"role-{r}"), FormCb(action="role", value=r)) for r in ROLES]
-    return _rows(*[buttons[i:i + 2] for i in range(0, len(buttons), 2)])
+    kb = InlineKeyboardBuilder()
+    for role in Role:
+        kb.button(text=t(f"role-{role}"), callback_data=RoleCb(value=role))
+    kb.adjust(2)
+    return kb.as_markup()
 
 
 def phone(t: Texts) -> ReplyKeyboardMarkup:
@@ -44,44 +51,58 @@ def phone(t: Texts) -> ReplyKeyboardMarkup:
 
 
 def formats(t: Texts, counts: Counts, offline_open: bool) -> InlineKeyboardMarkup:
-    online = [button(t("btn-online"), FormCb(action="fmt", value="online"))]
-    if not offline_open:
-        return _rows(online)
-    offline = (t("btn-offline", seats=counts.seats_left) if counts.seats_left
-               else t("btn-offline-full"))
-    return _rows([button(offline, FormCb(action="fmt", value="offline"))], online)
+    """Offline (with the seats left) above online; online only once the room is closed."""
+    kb = InlineKeyboardBuilder()
+    if offline_open:
+        offline = (t("btn-offline", seats=counts.seats_left) if counts.seats_left
+                   else t("btn-offline-full"))
+        kb.button(text=offline, callback_data=FormatCb(value=Format.OFFLINE))
+    kb.button(text=t("btn-online"), callback_data=FormatCb(value=Format.ONLINE))
+    kb.adjust(1)
+    return kb.as_markup()
 
 
 def summary(t: Texts) -> InlineKeyboardMarkup:
-    return _rows([button(t("btn-confirm"), FormCb(action="ok"))],
-                 [button(t("btn-edit"), FormCb(action="edit")),
-                  button(t("btn-abort"), FormCb(action="abort"))])
-
-
-FIELDS = ("name", "org", "role", "phone", "format")
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-confirm"), callback_data=FormCb(action=FormAction.OK))
+    kb.button(text=t("btn-edit"), callback_data=FormCb(action=FormAction.EDIT))
+    kb.button(text=t("btn-abort"), callback_data=FormCb(action=FormAction.ABORT))
+    kb.adjust(1, 2)
+    return kb.as_markup()
 
 
 def edit_fields(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [button(t(f"field-{f}"), FormCb(action="field", value=f)) for f in FIELDS]
-    return _rows(buttons[:3], buttons[3:], [button(t("btn-back"), FormCb(action="back"))])
+    kb = InlineKeyboardBuilder()
+    for field in Field:
+        kb.button(text=t(f"field-{field}"), callback_data=FieldCb(value=field))
+    kb.button(text=t("btn-back"), callback_data=FormCb(action=FormAction.BACK))
+    kb.adjust(3, 2, 1)
+    return kb.as_markup()
 
 
 def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool) -> InlineKeyboardMarkup:
-    cancel = [button(t("btn-cancel-reg"), MyCb(action="cancel", reg=reg.id))]
-    if reg.placement is Placement.ONLINE and not offline_open:
-        return _rows(cancel)
+    """A move (to online / off the waitlist / to a seat / onto the waitlist) above Cancel;
+    an online registration gets no move once the room is closed."""
+    kb = InlineKeyboardBuilder()
     if reg.placement is Placement.SEATED:
-        move = button(t("btn-to-online"), MyCb(action="online", reg=reg.id))
+        kb.button(text=t("btn-to-online"), callback_data=MyCb(action=MyAction.ONLINE, reg=reg.id))
     elif reg.placement is Placement.WAITLISTED:
-        move = button(t("btn-leave-waitlist"), MyCb(action="online", reg=reg.id))
-    elif counts.seats_left:
-        move = button(t("btn-to-offline", seats=counts.seats_left),
-                      MyCb(action="offline", reg=reg.id))
-    else:
-        move = button(t("btn-join-waitlist"), MyCb(action="offline", reg=reg.id))
-    return _rows([move], cancel)
+        kb.button(text=t("btn-leave-waitlist"),
+                  callback_data=MyCb(action=MyAction.ONLINE, reg=reg.id))
+    elif offline_open and counts.seats_left:
+        kb.button(text=t("btn-to-offline", seats=counts.seats_left),
+                  callback_data=MyCb(action=MyAction.OFFLINE, reg=reg.id))
+    elif offline_open:
+        kb.button(text=t("btn-join-waitlist"),
+                  callback_data=MyCb(action=MyAction.OFFLINE, reg=reg.id))
+    kb.button(text=t("btn-cancel-reg"), callback_data=MyCb(action=MyAction.CANCEL, reg=reg.id))
+    kb.adjust(1)
+    return kb.as_markup()
 
 
 def confirm_cancel(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
-    return _rows([button(t("btn-cancel-yes"), MyCb(action="yes", reg=reg.id)),
-                  button(t("btn-cancel-keep"), MyCb(action="keep", reg=reg.id))])
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-cancel-yes"), callback_data=MyCb(action=MyAction.YES, reg=reg.id))
+    kb.button(text=t("btn-cancel-keep"), callback_data=MyCb(action=MyAction.KEEP, reg=reg.id))
+    kb.adjust(2)
+    return kb.as_markup()

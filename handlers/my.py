@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
 from bot.registration import Intake, Registrations
 from handlers import keyboards
-from handlers.callbacks import MyCb
+from handlers.callbacks import MyAction, MyCb
 from handlers.views import my, register_again
 from storage.models import Format, Registration
 
 
-async def _own(cb: CallbackQuery, data: MyCb, t: Texts,
+async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, t: Texts,
                registrations: Registrations) -> Registration | None:
     """The pressed id must be the presser's own, still active registration."""
-    reg = await registrations.ledger.get(cb.from_user.id)
-    if reg is None or reg.id != data.reg or not reg.active:
-        await cb.answer(t("error-not-yours"), show_alert=True)
+    reg = await registrations.active(cb.from_user.id)
+    if reg is None or reg.id != data.reg:
+        callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
         return None
     return reg
 
@@ -30,47 +31,51 @@ async def _show(cb: CallbackQuery, bot: Bot, t: Texts, registrations: Registrati
                            reply_markup=markup)
 
 
+async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
+                 bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if not await _own(cb, callback_data, callback_answer, t, registrations):
+        return
+    to = Format.OFFLINE if callback_data.action is MyAction.OFFLINE else Format.ONLINE
+    if to is Format.OFFLINE and await registrations.intake() is not Intake.OPEN:
+        callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
+        return
+    outcome = await registrations.switch(cb.from_user.id, to)
+    if outcome is None:
+        # Cancelled between the check above and the switch (another device): same as a
+        # press on someone else's registration.
+        callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
+        return
+    await _show(cb, bot, t, registrations, outcome.registration,
+                t("switched") if outcome.changed else "")
+
+
+async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
+                     bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if reg := await _own(cb, callback_data, callback_answer, t, registrations):
+        await bot.send_message(cb.from_user.id, t("ask-cancel"),
+                               reply_markup=keyboards.confirm_cancel(t, reg))
+
+
+async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
+                    bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if not await _own(cb, callback_data, callback_answer, t, registrations):
+        return
+    await registrations.cancel(cb.from_user.id)
+    await bot.send_message(cb.from_user.id, t("cancelled"),
+                           reply_markup=await register_again(t, registrations))
+
+
+async def keep(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
+               bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if reg := await _own(cb, callback_data, callback_answer, t, registrations):
+        await _show(cb, bot, t, registrations, reg, t("kept"))
+
+
 def router() -> Router:
     r = Router(name="my")
-
-    @r.callback_query(MyCb.filter(F.action.in_(("online", "offline"))))
-    async def switch(cb: CallbackQuery, callback_data: MyCb, bot: Bot, t: Texts,
-                     registrations: Registrations) -> None:
-        if not await _own(cb, callback_data, t, registrations):
-            return
-        to = Format(callback_data.action)
-        if to is Format.OFFLINE and await registrations.intake() is not Intake.OPEN:
-            await cb.answer(t("offline-closed"), show_alert=True)
-            return
-        outcome = await registrations.switch(cb.from_user.id, to)
-        assert outcome is not None
-        await cb.answer()
-        await _show(cb, bot, t, registrations, outcome.registration,
-                    t("switched") if outcome.changed else "")
-
-    @r.callback_query(MyCb.filter(F.action == "cancel"))
-    async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, bot: Bot, t: Texts,
-                         registrations: Registrations) -> None:
-        if reg := await _own(cb, callback_data, t, registrations):
-            await cb.answer()
-            await bot.send_message(cb.from_user.id, t("ask-cancel"),
-                                   reply_markup=keyboards.confirm_cancel(t, reg))
-
-    @r.callback_query(MyCb.filter(F.action == "yes"))
-    async def do_cancel(cb: CallbackQuery, callback_data: MyCb, bot: Bot, t: Texts,
-                        registrations: Registrations) -> None:
-        if not await _own(cb, callback_data, t, registrations):
-            return
-        await registrations.cancel(cb.from_user.id)
-        await cb.answer()
-        await bot.send_message(cb.from_user.id, t("cancelled"),
-                               reply_markup=await register_again(t, registrations))
-
-    @r.callback_query(MyCb.filter(F.action == "keep"))
-    async def keep(cb: CallbackQuery, callback_data: MyCb, bot: Bot, t: Texts,
-                   registrations: Registrations) -> None:
-        if reg := await _own(cb, callback_data, t, registrations):
-            await cb.answer()
-            await _show(cb, bot, t, registrations, reg, t("kept"))
-
+    r.callback_query.register(switch,
+                              MyCb.filter(F.action.in_((MyAction.ONLINE, MyAction.OFFLINE))))
+    r.callback_query.register(ask_cancel, MyCb.filter(F.action == MyAction.CANCEL))
+    r.callback_query.register(do_cancel, MyCb.filter(F.action == MyAction.YES))
+    r.callback_query.register(keep, MyCb.filter(F.action == MyAction.KEEP))
     return r

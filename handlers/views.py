@@ -32,11 +32,11 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     elif current == Form.phone.state:
         text, markup = t("ask-phone"), keyboards.phone(t)
     elif current == Form.format.state:
-        counts = await registrations.ledger.counts()
+        counts = await registrations.counts()
         offline = await registrations.intake() is Intake.OPEN
         text, markup = t("ask-format"), keyboards.formats(t, counts, offline)
     elif current == Form.confirm.state:
-        data, counts = await state.get_data(), await registrations.ledger.counts()
+        data, counts = await state.get_data(), await registrations.counts()
         text, markup = render.summary(t, data, counts), keyboards.summary(t)
     else:
         return
@@ -55,7 +55,7 @@ async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
 
 async def card(t: Texts, registrations: Registrations) -> Screen:
     """The event card, with a Register button while registration is open."""
-    counts = await registrations.ledger.counts()
+    counts = await registrations.counts()
     is_open = await registrations.intake() is not Intake.CLOSED
     text = render.event_card(t, registrations.event, counts, is_open)
     return text, keyboards.event_card(t, registered=False, is_open=is_open)
@@ -69,8 +69,8 @@ async def register_again(t: Texts, registrations: Registrations) -> InlineKeyboa
 async def my(t: Texts, registrations: Registrations, reg: Registration) -> Screen:
     if not reg.active:
         return t("my-cancelled"), await register_again(t, registrations)
-    position = await registrations.ledger.waitlist_position(reg.user_id)
-    counts = await registrations.ledger.counts()
+    position = await registrations.waitlist_position(reg.user_id)
+    counts = await registrations.counts()
     offline = await registrations.intake() is Intake.OPEN
     text = render.my_registration(t, registrations.event, reg, position)
     return text, keyboards.my(t, reg, counts, offline)
