@@ -24,9 +24,8 @@ from bench.seed import seed
 from bench.steps import TOKEN
 from bot.factory import create_app
 from loopback import TravelClock
-from scheduler.audience import reaches
 from scheduler.fanout import Content
-from storage.models import Registration
+from storage.models import Audience, Registration
 
 FIRST = 1_000_000
 TEXT = "Reminder: the round table starts in <b>one hour</b>. Zoom ID 846 8448 4087."
@@ -73,7 +72,7 @@ async def run_campaign(recipients: int, limit: float) -> Fan:
                 async def render(reg: Registration) -> Content | None:
                     # What a broadcast does per recipient: re-read, re-check the audience.
                     fresh = await ledger.get_by_id(reg.id)
-                    return (TEXT, None) if fresh and reaches(fresh, "all") else None
+                    return (TEXT, None) if fresh and Audience.ALL.reaches(fresh) else None
 
                 wall, cpu = time.perf_counter(), time.process_time()
                 report = await fanout.run(key, render)

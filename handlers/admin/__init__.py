@@ -4,7 +4,6 @@ button below it; everything else passes on to the participant routers untouched.
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from handlers.admin import actions, broadcast, door, lists, overview, reminders, room
 from handlers.admin.access import AdminOnly
@@ -17,9 +16,6 @@ def router() -> Router:
     r.callback_query.filter(AdminOnly())
     r.message.middleware(ConsoleMiddleware())
     r.callback_query.middleware(ConsoleMiddleware())
-    # Every admin button gets exactly one answer, after its handler (which may set a text).
-    # Belongs on the dispatcher once the participant routers stop answering by hand.
-    r.callback_query.middleware(CallbackAnswerMiddleware())
     r.include_routers(
         overview.router(),
         lists.router(),
