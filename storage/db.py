@@ -52,14 +52,28 @@ async def _wal(conn: aiosqlite.Connection) -> None:
             await asyncio.sleep(0.05)
 
 
-async def migrate(conn: aiosqlite.Connection) -> int:
-    """Apply every migration newer than PRAGMA user_version, each in its own transaction."""
+async def migrate(conn: aiosqlite.Connection, upto: int | None = None) -> int:
+    """Apply every migration newer than PRAGMA user_version (up to `upto`, for tests that
+    build an older schema), each in its own transaction. Foreign keys are off meanwhile so
+    a migration can rebuild a table the SQLite way (create, copy, drop, rename); each is
+    checked with foreign_key_check before it commits."""
     async with conn.execute("PRAGMA user_version") as cur:
         row = await cur.fetchone()
     current = int(row[0]) if row else 0
-    for version, script in _migrations():
-        if version <= current:
-            continue
+    pending = [(v, s) for v, s in _migrations() if v > current and (upto is None or v <= upto)]
+    if not pending:
+        return current
+    await conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+    try:
+        current = await _apply(conn, pending, current)
+    finally:
+        await conn.execute("PRAGMA foreign_keys = ON")
+    return current
+
+
+async def _apply(conn: aiosqlite.Connection, pending: list[tuple[int, str]],
+                 current: int) -> int:
+    for version, script in pending:
         # BEGIN IMMEDIATE so two processes starting at once cannot both migrate.
         await conn.execute("BEGIN IMMEDIATE")
         try:
@@ -70,6 +84,10 @@ async def migrate(conn: aiosqlite.Connection) -> int:
                 continue
             for statement in _split(script):
                 await conn.execute(statement)
+            broken = await conn.execute_fetchall("PRAGMA foreign_key_check")
+            if broken:
+                raise sqlite3.IntegrityError(f"migration {version} breaks a reference: "
+                                             f"{[tuple(r) for r in broken][:5]}")
             await conn.execute(f"PRAGMA user_version = {version}")
             await conn.execute("COMMIT")
         except BaseException:

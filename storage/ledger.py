@@ -1,6 +1,7 @@
-"""Seat decisions. Each public method that changes seats is exactly one transaction:
-capacity is read, checked and acted on under BEGIN IMMEDIATE, so no interleaving of
-coroutines or processes can overbook the room. The statements are in storage/seating.py."""
+"""Seat decisions for one event. Each public method that changes seats is exactly one
+transaction: capacity is read, checked and acted on under BEGIN IMMEDIATE, so no
+interleaving of coroutines or processes can overbook the room. The statements are in
+storage/seating.py. A Ledger is cheap: one per event, made when needed."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import aiosqlite
 from storage import seating
 from storage.database import Database
 from storage.models import Applicant, Counts, Format, Outcome, Registration, Status, to_db
-from storage.seating import ACTIVE, CAPACITY, MissingRow, row
+from storage.seating import ACTIVE, CAPACITY, OF_EVENT, MissingRow, row
 
 UPSERT = (
-    "INSERT INTO registrations (user_id, chat_id, language, full_name, organisation,"
+    "INSERT INTO registrations (event_id, user_id, chat_id, language, full_name, organisation,"
     " role, phone, format, status, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?)"
-    " ON CONFLICT (user_id) DO UPDATE SET chat_id = excluded.chat_id,"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?)"
+    " ON CONFLICT (event_id, user_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " language = excluded.language, full_name = excluded.full_name,"
     " organisation = excluded.organisation, role = excluded.role, phone = excluded.phone,"
     " format = 'online', status = 'active', waitlisted_at = NULL, queue_no = NULL,"
@@ -32,7 +33,7 @@ _COUNTS = (
     f" COUNT(*) FILTER (WHERE {ACTIVE} AND format = 'online' AND queue_no IS NULL) AS online,"
     " COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,"
     f" COUNT(*) FILTER (WHERE {ACTIVE} AND checked_in_at IS NOT NULL) AS checked_in"
-    " FROM registrations"
+    f" FROM registrations WHERE {OF_EVENT}"
 )
 _TO_ONLINE = (
     "UPDATE registrations SET format = 'online', entry_code = NULL, waitlisted_at = NULL,"
@@ -41,23 +42,25 @@ _TO_ONLINE = (
 
 
 class Ledger:
-    def __init__(self, db: Database, default_capacity: int) -> None:
+    def __init__(self, db: Database, event: int) -> None:
         self.db = db
-        self._capacity = default_capacity
+        self.event = event
 
     # --- reads -----------------------------------------------------------------
     async def get(self, user_id: int) -> Registration | None:
-        found = await self.db.fetchone("SELECT * FROM registrations WHERE user_id = ?",
-                                       (user_id,))
+        found = await self.db.fetchone(
+            "SELECT * FROM registrations WHERE event_id = ? AND user_id = ?",
+            (self.event, user_id))
         return None if found is None else Registration.from_row(found)
 
     async def get_by_id(self, reg_id: int) -> Registration | None:
-        found = await self.db.fetchone("SELECT * FROM registrations WHERE id = ?", (reg_id,))
+        found = await self.db.fetchone(
+            "SELECT * FROM registrations WHERE id = ? AND event_id = ?", (reg_id, self.event))
         return None if found is None else Registration.from_row(found)
 
     async def counts(self) -> Counts:
         # One SELECT reads one snapshot: no transaction (and no write lock) for a read.
-        found = await self.db.fetchone(_COUNTS, {"capacity": self._capacity})
+        found = await self.db.fetchone(_COUNTS, {"event": self.event})
         if found is None:
             raise MissingRow("counts")
         return Counts(capacity=int(found["capacity"]), seated=found["seated"],
@@ -67,18 +70,17 @@ class Ledger:
     async def waitlist_position(self, user_id: int) -> int | None:
         found = await self.db.fetchone(
             f"SELECT (SELECT COUNT(*) FROM registrations q WHERE q.{ACTIVE}"
-            " AND q.queue_no <= r.queue_no) AS pos FROM registrations r"
-            f" WHERE r.user_id = ? AND r.queue_no IS NOT NULL AND r.{ACTIVE}", (user_id,))
+            " AND q.event_id = r.event_id AND q.queue_no <= r.queue_no) AS pos"
+            " FROM registrations r WHERE r.event_id = ? AND r.user_id = ?"
+            f" AND r.queue_no IS NOT NULL AND r.{ACTIVE}", (self.event, user_id))
         return None if found is None else int(found["pos"])
 
-    async def setting(self, key: str) -> str | None:
-        found = await self.db.fetchone("SELECT value FROM event_settings WHERE key = ?", (key,))
-        return None if found is None else str(found["value"])
+    async def intake(self) -> str:
+        found = await self.db.fetchone("SELECT intake FROM events WHERE id = ?", (self.event,))
+        return "open" if found is None else str(found["intake"])
 
-    async def set_setting(self, key: str, value: str) -> None:
-        await self.db.execute(
-            "INSERT INTO event_settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+    async def set_intake(self, value: str) -> None:
+        await self.db.execute("UPDATE events SET intake = ? WHERE id = ?", (value, self.event))
 
     async def remember_group(self, chat_id: int) -> bool:
         """True the first time a group chat is seen (so the bot speaks there only once)."""
@@ -91,37 +93,36 @@ class Ledger:
         stamp = to_db(now)
         async with self.db.transaction() as conn:
             written = await row(conn, UPSERT, (
-                who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
+                self.event, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
                 who.role, who.phone, stamp, stamp))
             if written is None:  # already registered: a double tap, or a second device
-                return Outcome(await _must_get(conn, who.user_id), changed=False)
+                return Outcome(await self._must_get(conn, who.user_id), changed=False)
             if wants is Format.OFFLINE:
-                return Outcome(await seating.seat_or_queue(conn, who.user_id, stamp,
-                                                           self._capacity))
+                return Outcome(await seating.seat_or_queue(conn, self.event, who.user_id,
+                                                           stamp))
             return Outcome(Registration.from_row(written))
 
     async def switch(self, user_id: int, to: Format, now: datetime) -> Outcome | None:
         """Move an active registration to `to`; a freed seat goes to the first in line."""
         stamp = to_db(now)
         async with self.db.transaction() as conn:
-            reg = await _get(conn, user_id)
+            reg = await self._get(conn, user_id)
             if reg is None or not reg.active:
                 return None
             if to is Format.OFFLINE:
                 if reg.format is Format.OFFLINE or reg.waitlisted_at:
                     return Outcome(reg, changed=False)
-                return Outcome(await seating.seat_or_queue(conn, user_id, stamp,
-                                                           self._capacity))
+                return Outcome(await seating.seat_or_queue(conn, self.event, user_id, stamp))
             if reg.format is Format.ONLINE and not reg.waitlisted_at:
                 return Outcome(reg, changed=False)
             await conn.execute(_TO_ONLINE, {"stamp": stamp, "id": reg.id})
             promoted = await self._promote(conn, stamp)
-            return Outcome(await _must_get(conn, user_id), promoted=promoted)
+            return Outcome(await self._must_get(conn, user_id), promoted=promoted)
 
     async def cancel(self, user_id: int, now: datetime) -> Outcome | None:
         stamp = to_db(now)
         async with self.db.transaction() as conn:
-            reg = await _get(conn, user_id)
+            reg = await self._get(conn, user_id)
             if reg is None:
                 return None
             if not reg.active:
@@ -130,39 +131,39 @@ class Ledger:
             await conn.execute("UPDATE registrations SET status = 'cancelled', cancelled_at = ?"
                                " WHERE id = ?", (stamp, reg.id))
             promoted = await self._promote(conn, stamp)
-            return Outcome(await _must_get(conn, user_id), promoted=promoted)
+            return Outcome(await self._must_get(conn, user_id), promoted=promoted)
 
     async def set_capacity(self, capacity: int, now: datetime) -> tuple[Registration, ...] | int:
         """Raise (promoting in FIFO order; returns the promoted) or lower the room size.
         Lowering below the seats already given is refused: returns the seats taken instead."""
         async with self.db.transaction() as conn:
-            _, taken = await seating.seats(conn, capacity)
+            _, taken = await seating.seats(conn, self.event)
             if capacity < taken:
                 return taken
-            await conn.execute(
-                "INSERT INTO event_settings (key, value) VALUES ('capacity', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(capacity),))
+            await conn.execute("UPDATE events SET capacity_override = ? WHERE id = ?",
+                               (capacity, self.event))
             return await self._promote(conn, to_db(now))
 
     async def promote(self, reg_id: int, now: datetime) -> tuple[str, Registration | None]:
         """Give a free seat to this waitlisted registration (an organiser's choice, even out
         of queue order). ('ok'|'full'|'not-waitlisted'|'unknown', registration)."""
         async with self.db.transaction() as conn:
-            found = await row(conn, "SELECT * FROM registrations WHERE id = ?", (reg_id,))
+            found = await row(conn, "SELECT * FROM registrations WHERE id = ? AND event_id = ?",
+                              (reg_id, self.event))
             if found is None:
                 return "unknown", None
             reg = Registration.from_row(found)
             if not reg.active or reg.waitlisted_at is None:
                 return "not-waitlisted", reg
-            if await seating.free_seats(conn, self._capacity) <= 0:
+            if await seating.free_seats(conn, self.event) <= 0:
                 return "full", reg
-            return "ok", await seating.give_seat(conn, reg.user_id, to_db(now))
+            return "ok", await seating.give_seat(conn, self.event, reg.user_id, to_db(now))
 
     async def check_in(self, code: str, now: datetime) -> tuple[str, Registration | None]:
         """('ok'|'already'|'unknown', registration). Only an active seat can be checked in."""
         async with self.db.transaction() as conn:
-            found = await row(conn, "SELECT * FROM registrations WHERE entry_code = ?",
-                              (code.strip().upper(),))
+            found = await row(conn, "SELECT * FROM registrations WHERE entry_code = ?"
+                              " AND event_id = ?", (code.strip().upper(), self.event))
             if found is None:
                 return "unknown", None
             reg = Registration.from_row(found)
@@ -170,27 +171,27 @@ class Ledger:
                 return "already", reg
             await conn.execute("UPDATE registrations SET checked_in_at = ?, updated_at = ?"
                                " WHERE id = ?", (to_db(now), to_db(now), reg.id))
-            return "ok", await _must_get(conn, reg.user_id)
+            return "ok", await self._must_get(conn, reg.user_id)
 
     async def _promote(self, conn: aiosqlite.Connection, stamp: str) -> tuple[Registration, ...]:
         """Fill free seats from the head of the queue, in order."""
-        free = await seating.free_seats(conn, self._capacity)
+        free = await seating.free_seats(conn, self.event)
         heads = await conn.execute_fetchall(
-            f"SELECT user_id FROM registrations WHERE {ACTIVE} AND queue_no IS NOT NULL"
-            " ORDER BY queue_no LIMIT ?", (free,))
-        return tuple([await seating.give_seat(conn, int(h["user_id"]), stamp) for h in heads])
+            f"SELECT user_id FROM registrations WHERE event_id = ? AND {ACTIVE}"
+            " AND queue_no IS NOT NULL ORDER BY queue_no LIMIT ?", (self.event, free))
+        return tuple([await seating.give_seat(conn, self.event, int(h["user_id"]), stamp)
+                      for h in heads])
 
+    async def _get(self, conn: aiosqlite.Connection, user_id: int) -> Registration | None:
+        found = await row(conn, "SELECT * FROM registrations WHERE event_id = ?"
+                          " AND user_id = ?", (self.event, user_id))
+        return None if found is None else Registration.from_row(found)
 
-async def _get(conn: aiosqlite.Connection, user_id: int) -> Registration | None:
-    found = await row(conn, "SELECT * FROM registrations WHERE user_id = ?", (user_id,))
-    return None if found is None else Registration.from_row(found)
-
-
-async def _must_get(conn: aiosqlite.Connection, user_id: int) -> Registration:
-    reg = await _get(conn, user_id)
-    if reg is None:
-        raise MissingRow(f"registration of user {user_id}")
-    return reg
+    async def _must_get(self, conn: aiosqlite.Connection, user_id: int) -> Registration:
+        reg = await self._get(conn, user_id)
+        if reg is None:
+            raise MissingRow(f"registration of user {user_id}")
+        return reg
 
 
 __all__ = ["Ledger", "Status"]

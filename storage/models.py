@@ -108,6 +108,7 @@ class Applicant:
 @dataclass(frozen=True)
 class Registration:
     id: int
+    event_id: int
     user_id: int
     chat_id: int
     language: str
@@ -141,7 +142,8 @@ class Registration:
         if created is None or updated is None:  # NOT NULL in the schema: a damaged row
             raise ValueError(f"registration {row['id']} has no created_at/updated_at")
         return cls(
-            id=row["id"], user_id=row["user_id"], chat_id=row["chat_id"],
+            id=row["id"], event_id=row["event_id"], user_id=row["user_id"],
+            chat_id=row["chat_id"],
             language=row["language"], full_name=row["full_name"],
             organisation=row["organisation"], role=row["role"], phone=row["phone"],
             format=Format(row["format"]), status=Status(row["status"]),

@@ -15,10 +15,13 @@ from storage.models import Registration
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud at the door
 CODE_LENGTH = 6
 ACTIVE = "status = 'active'"
-CAPACITY = ("COALESCE((SELECT CAST(value AS INTEGER) FROM event_settings"
-            " WHERE key = 'capacity'), :capacity)")
-SEATED = f"(SELECT COUNT(*) FROM registrations WHERE {ACTIVE} AND format = 'offline')"
+# Every statement here is about one event, named by the :event parameter.
+OF_EVENT = "event_id = :event"
+CAPACITY = "(SELECT COALESCE(capacity_override, capacity) FROM events WHERE id = :event)"
+SEATED = (f"(SELECT COUNT(*) FROM registrations WHERE {OF_EVENT} AND {ACTIVE}"
+          " AND format = 'offline')")
 _FREE = f"{SEATED} < {CAPACITY}"
+# One numbering for all events: only the order within an event matters.
 NEXT_IN_QUEUE = "(SELECT COALESCE(MAX(queue_no), 0) + 1 FROM registrations)"
 
 SEAT_OR_QUEUE = (
@@ -27,11 +30,11 @@ SEAT_OR_QUEUE = (
     f" entry_code = CASE WHEN {_FREE} THEN :code END,"
     f" waitlisted_at = CASE WHEN {_FREE} THEN NULL ELSE :stamp END,"
     f" queue_no = CASE WHEN {_FREE} THEN NULL ELSE {NEXT_IN_QUEUE} END,"
-    " updated_at = :stamp WHERE user_id = :user_id RETURNING *"
+    f" updated_at = :stamp WHERE {OF_EVENT} AND user_id = :user_id RETURNING *"
 )
 GIVE_SEAT = (
     "UPDATE registrations SET format = 'offline', entry_code = :code, waitlisted_at = NULL,"
-    " queue_no = NULL, updated_at = :stamp WHERE user_id = :user_id RETURNING *"
+    f" queue_no = NULL, updated_at = :stamp WHERE {OF_EVENT} AND user_id = :user_id RETURNING *"
 )
 
 
@@ -58,10 +61,10 @@ async def must_row(conn: aiosqlite.Connection, sql: str,
     return found
 
 
-async def _with_code(conn: aiosqlite.Connection, sql: str, user_id: int, stamp: str,
-                     capacity: int) -> Registration:
+async def _with_code(conn: aiosqlite.Connection, sql: str, event: int, user_id: int,
+                     stamp: str) -> Registration:
     while True:  # a clash among 31**6 codes is rare: the UNIQUE index says so, draw again
-        params = {"code": new_code(), "stamp": stamp, "user_id": user_id, "capacity": capacity}
+        params = {"code": new_code(), "stamp": stamp, "user_id": user_id, "event": event}
         try:
             found = await row(conn, sql, params)
         except sqlite3.IntegrityError as exc:
@@ -73,24 +76,25 @@ async def _with_code(conn: aiosqlite.Connection, sql: str, user_id: int, stamp: 
         return Registration.from_row(found)
 
 
-async def seat_or_queue(conn: aiosqlite.Connection, user_id: int, stamp: str,
-                        capacity: int) -> Registration:
+async def seat_or_queue(conn: aiosqlite.Connection, event: int, user_id: int,
+                        stamp: str) -> Registration:
     """A seat if one is free, else online and at the end of the queue: one statement."""
-    return await _with_code(conn, SEAT_OR_QUEUE, user_id, stamp, capacity)
+    return await _with_code(conn, SEAT_OR_QUEUE, event, user_id, stamp)
 
 
-async def give_seat(conn: aiosqlite.Connection, user_id: int, stamp: str) -> Registration:
+async def give_seat(conn: aiosqlite.Connection, event: int, user_id: int,
+                    stamp: str) -> Registration:
     """The caller has checked that a seat is free."""
-    return await _with_code(conn, GIVE_SEAT, user_id, stamp, 0)
+    return await _with_code(conn, GIVE_SEAT, event, user_id, stamp)
 
 
-async def seats(conn: aiosqlite.Connection, capacity: int) -> tuple[int, int]:
-    """(room size, seats taken); `capacity` is the config's, unless organisers changed it."""
-    found = await must_row(conn, f"SELECT {CAPACITY} AS size, {SEATED} AS taken",
-                           {"capacity": capacity})
+async def seats(conn: aiosqlite.Connection, event: int) -> tuple[int, int]:
+    """(room size, seats taken): the event's size, unless organisers changed it."""
+    found = await must_row(conn, f"SELECT COALESCE({CAPACITY}, 0) AS size, {SEATED} AS taken",
+                           {"event": event})
     return int(found["size"]), int(found["taken"])
 
 
-async def free_seats(conn: aiosqlite.Connection, capacity: int) -> int:
-    size, taken = await seats(conn, capacity)
+async def free_seats(conn: aiosqlite.Connection, event: int) -> int:
+    size, taken = await seats(conn, event)
     return max(size - taken, 0)
