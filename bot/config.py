@@ -44,7 +44,34 @@ class StorageSection(BaseModel):
     path: Path = Path("data/regbot.sqlite3")
 
 
+class Reminder(BaseModel):
+    before: Duration
+    audience: Audience = Audience.ALL
+    # Offline attendees get "Still coming?" Yes / No buttons with this reminder.
+    ask_attendance: bool = False
+
+    @property
+    def key(self) -> str:
+        """Stable id for the job and the delivery ledger: the same config gives the same key."""
+        return f"{int(self.before.total_seconds())}s-{self.audience.value}"
+
+
+def check_plan(reminders: list[Reminder], where: str) -> None:
+    keys = [r.key for r in reminders]
+    if len(keys) != len(set(keys)):
+        raise ValueError(f"two reminders in {where} have the same `before` and `audience`")
+    if sum(r.ask_attendance for r in reminders) > 1:
+        raise ValueError(f"only one reminder in {where} may set ask_attendance")
+
+
+# An event id goes into links (?start=<id>, ?start=<id>_offline): Telegram allows
+# letters, digits, "_" and "-" there; "_" separates the id from the format.
+SLUG_PATTERN = r"[a-z0-9][a-z0-9-]{1,39}"
+DEFAULT_SLUG = "event"  # an old config's single [event] without `id`
+
+
 class EventSection(BaseModel):
+    id: str | None = None
     title: str
     starts_at: datetime  # local wall-clock time in `timezone`
     timezone: str = "Asia/Almaty"
@@ -57,6 +84,29 @@ class EventSection(BaseModel):
     organisers: str = ""
     agenda: list[str] = Field(default_factory=list)
     registration_closes_at: datetime | None = None  # local; default: the start
+    # This event's own reminder plan; absent: the top-level [[reminders]].
+    reminders: list[Reminder] | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str | None) -> str | None:
+        import re
+
+        if value is not None and not re.fullmatch(SLUG_PATTERN, value):
+            raise ValueError("use 2-40 lowercase letters, digits and '-' (it is part of the "
+                             "event's links), e.g. \"roundtable-2027-03\"")
+        return value
+
+    @field_validator("reminders")
+    @classmethod
+    def _plan(cls, value: list[Reminder] | None) -> list[Reminder] | None:
+        if value is not None:
+            check_plan(value, "this event's reminders")
+        return value
+
+    @property
+    def slug(self) -> str:
+        return self.id or DEFAULT_SLUG
 
     @field_validator("timezone")
     @classmethod
@@ -78,18 +128,6 @@ class EventSection(BaseModel):
     @property
     def closes_utc(self) -> datetime:
         return local_to_utc(self.registration_closes_at or self.starts_at, self.timezone)
-
-
-class Reminder(BaseModel):
-    before: Duration
-    audience: Audience = Audience.ALL
-    # Offline attendees get "Still coming?" Yes / No buttons with this reminder.
-    ask_attendance: bool = False
-
-    @property
-    def key(self) -> str:
-        """Stable id for the job and the delivery ledger: the same config gives the same key."""
-        return f"{int(self.before.total_seconds())}s-{self.audience.value}"
 
 
 class SenderSection(BaseModel):
@@ -119,20 +157,33 @@ class Settings(BaseSettings):
 
     telegram: TelegramSection
     storage: StorageSection = StorageSection()
-    event: EventSection
-    reminders: list[Reminder] = Field(default_factory=list)
+    # One event as [event], or a series as [[events]] (both may be given).
+    event: EventSection | None = None
+    events: list[EventSection] = Field(default_factory=list)
+    reminders: list[Reminder] = Field(default_factory=list)  # the default plan
     sender: SenderSection = SenderSection()
     delivery: DeliverySection = DeliverySection()
     attendance: AttendanceSection = AttendanceSection()
 
     @model_validator(mode="after")
-    def _distinct_reminders(self) -> Settings:
-        keys = [r.key for r in self.reminders]
-        if len(keys) != len(set(keys)):
-            raise ValueError("two [[reminders]] have the same `before` and `audience`")
-        if sum(r.ask_attendance for r in self.reminders) > 1:
-            raise ValueError("only one [[reminders]] may set ask_attendance")
+    def _events_and_plans(self) -> Settings:
+        check_plan(self.reminders, "[[reminders]]")
+        given = self.all_events
+        if not given:
+            raise ValueError("no event: describe it in [event] (or several in [[events]])")
+        if len(given) > 1 and any(e.id is None for e in given):
+            raise ValueError("with several events, give each an `id` (used in its links)")
+        slugs = [e.slug for e in given]
+        if len(slugs) != len(set(slugs)):
+            raise ValueError("two events have the same `id`")
         return self
+
+    @property
+    def all_events(self) -> list[EventSection]:
+        return ([self.event] if self.event else []) + self.events
+
+    def plan_for(self, event: EventSection) -> list[Reminder]:
+        return self.reminders if event.reminders is None else event.reminders
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,146 @@
+"""Events as data. The config's events are synced into the database at start (the file
+stays their source of truth); organisers add more from the chat. Everyone else asks this
+service which events exist and what each says."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.config import EventSection, Reminder, Settings
+from bot.timeutil import Clock
+from storage.events import EventRow, EventStore, Synced
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int  # the database's; campaign keys and buttons use it
+    slug: str  # the config's `id`; links use it
+    source: str  # 'config' | 'chat'
+    info: EventSection
+    sequence: int  # raised when the time or the venue changes (calendar updates)
+
+    @property
+    def starts_utc(self) -> datetime:
+        return self.info.starts_utc
+
+    @property
+    def closes_utc(self) -> datetime:
+        return self.info.closes_utc
+
+    @property
+    def from_config(self) -> bool:
+        return self.source == "config"
+
+
+def _event(row: EventRow) -> Event | None:
+    if row.slug is None or row.definition in ("", "{}"):
+        return None  # the placeholder for rows older than events, before adoption
+    return Event(row.id, row.slug, row.source, EventSection.model_validate_json(row.definition),
+                 row.sequence)
+
+
+class Events:
+    def __init__(self, store: EventStore, settings: Settings, clock: Clock) -> None:
+        self.store, self.settings, self.clock = store, settings, clock
+        self._cache: list[Event] | None = None  # this process writes every change itself
+
+    async def sync(self) -> list[Synced]:
+        """At start: create or update the config's events by id. The first adopts the rows
+        kept from before events existed (one event, as the bot ran until then)."""
+        done = []
+        for index, info in enumerate(self.settings.all_events):
+            synced = await self.store.sync(
+                info.slug, info.model_dump_json(), info.starts_utc, info.offline_capacity,
+                self.clock(), adopt=index == 0)
+            if synced.override_cleared:
+                log.warning("event %s: the config's room size changed to %d; the size set "
+                            "with /capacity no longer applies", info.slug,
+                            info.offline_capacity)
+            done.append(synced)
+        self._cache = None
+        return done
+
+    async def all(self) -> list[Event]:
+        """Every event, the earliest first."""
+        if self._cache is None:
+            self._cache = [e for row in await self.store.all() if (e := _event(row))]
+        return self._cache
+
+    async def get(self, event_id: int) -> Event | None:
+        return next((e for e in await self.all() if e.id == event_id), None)
+
+    async def by_slug(self, slug: str) -> Event | None:
+        return next((e for e in await self.all() if e.slug == slug), None)
+
+    async def upcoming(self) -> list[Event]:
+        """Events that have not started yet, the soonest first."""
+        now = self.clock()
+        return [e for e in await self.all() if e.starts_utc > now]
+
+    async def latest_past(self) -> Event | None:
+        now = self.clock()
+        past = [e for e in await self.all() if e.starts_utc <= now]
+        return past[-1] if past else None
+
+    async def current_for(self, admin_id: int) -> Event:
+        """The event an organiser works on: chosen with /events, else the next one to
+        start, else the latest."""
+        chosen = await self.store.current_of(admin_id)
+        if chosen is not None and (event := await self.get(chosen)):
+            return event
+        upcoming = await self.upcoming()
+        if upcoming:
+            return upcoming[0]
+        latest = await self.latest_past()
+        if latest is None:  # sync() always makes one: the config has at least one
+            raise LookupError("no events")
+        return latest
+
+    async def choose(self, admin_id: int, event: Event) -> None:
+        await self.store.choose(admin_id, event.id)
+
+    def plan(self, event: Event) -> list[Reminder]:
+        """The event's own reminders if it has them, else the config's default plan."""
+        return self.settings.plan_for(event.info)
+
+    async def create(self, info: EventSection) -> Event:
+        """A new event from the chat; its id is made from its date, unique."""
+        slug = await self.free_slug(info)
+        info = info.model_copy(update={"id": slug})
+        row = await self.store.create(slug, info.model_dump_json(), info.starts_utc,
+                                      info.offline_capacity, self.clock())
+        self._cache = None
+        event = _event(row)
+        if event is None:
+            raise LookupError(slug)
+        return event
+
+    async def update(self, event: Event, info: EventSection) -> Event:
+        moved = (info.starts_utc != event.starts_utc or info.venue != event.info.venue)
+        info = info.model_copy(update={"id": event.slug})
+        row = await self.store.update(event.id, info.model_dump_json(), info.starts_utc,
+                                      info.offline_capacity, self.clock(), moved)
+        self._cache = None
+        fresh = _event(row) if row else None
+        if fresh is None:
+            raise LookupError(event.slug)
+        return fresh
+
+    async def free_slug(self, info: EventSection) -> str:
+        base = _ascii_words(info.title)[:20].strip("-") or "event"
+        base = f"{base}-{info.starts_at:%Y-%m-%d}"
+        taken = {e.slug for e in await self.all()}
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+def _ascii_words(text: str) -> str:
+    """"Round table: migration" -> "round-table-migration"; non-Latin titles give ""."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
