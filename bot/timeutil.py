@@ -41,6 +41,11 @@ def local_to_utc(wall: datetime, tz: str) -> datetime:
     return wall.replace(tzinfo=zone(tz)).astimezone(UTC)
 
 
+def format_local(moment: datetime, tz: str) -> str:
+    """For logs and plans: '2027-03-20 18:00 Asia/Almaty' (the zone's own name)."""
+    return f"{moment.astimezone(zone(tz)):%Y-%m-%d %H:%M} {tz}"
+
+
 def show(moment: datetime, tz: str, language: str) -> str:
     """'12 ноября 2020, 17:00' / '12 November 2020, 17:00' in the event's zone."""
     return str(format_datetime(moment.astimezone(zone(tz)), "d MMMM y, HH:mm", locale=language))

@@ -7,34 +7,41 @@ import asyncio
 import logging
 import uuid
 
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.events import Event, Events
 from bot.i18n import Catalog
+from bot.registration import Registrations
 from bot.sender import Sender
 from bot.timeutil import Clock
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
 from storage.deliveries import Campaign, Deliveries, Report
-from storage.ledger import Ledger
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
 
 
 class Campaigns:
-    def __init__(self, ledger: Ledger, deliveries: Deliveries, fanout: FanOut, sender: Sender,
-                 catalog: Catalog, clock: Clock, reminders: Reminders) -> None:
-        self.ledger, self.deliveries, self.fanout = ledger, deliveries, fanout
-        self.sender, self.catalog, self.clock, self.reminders = sender, catalog, clock, reminders
+    def __init__(self, registrations: Registrations, events: Events, deliveries: Deliveries,
+                 fanout: FanOut, sender: Sender, catalog: Catalog, clock: Clock,
+                 reminders: Reminders) -> None:
+        self.registrations, self.events, self.deliveries = registrations, events, deliveries
+        self.fanout, self.sender, self.catalog = fanout, sender, catalog
+        self.clock, self.reminders = clock, reminders
         self.tasks: set[asyncio.Task[Report | None]] = set()
 
-    async def count(self, audience: str) -> int:
-        return await self.deliveries.count(audience)
+    async def count(self, audience: str, event: Event) -> int:
+        return await self.deliveries.count(audience, event.id)
 
-    async def broadcast(self, text_html: str, audience: str, admin_id: int,
-                        language: str | None = None) -> str:
-        """Fix the recipients now, send in the background, report to the admin at the end."""
+    async def broadcast(self, text_html: str, audience: str, admin_id: int, event: Event,
+                        language: str | None = None, invite: Event | None = None) -> str:
+        """Fix the recipients (of `event`) now, send in the background, report to the admin
+        at the end. With `invite`, each message has a button that opens that event."""
         key = f"broadcast:{uuid.uuid4().hex[:12]}"
-        await self.deliveries.open(key, "broadcast", audience, self.clock(), body=text_html,
-                                   created_by=admin_id, language=language)
+        await self.deliveries.open(key, "broadcast", audience, self.clock(), event.id,
+                                   body=text_html, created_by=admin_id, language=language,
+                                   invite_event=invite.id if invite else None)
         campaign = await self.deliveries.campaign(key)
         if campaign is None:  # written just above: only a broken database gets here
             raise LookupError(f"campaign {key} vanished right after it was opened")
@@ -47,8 +54,8 @@ class Campaigns:
             log.info("resuming %s", campaign.key)
             self._spawn(campaign)
 
-    async def status(self) -> list[ReminderStatus]:
-        return await self.reminders.status()
+    async def status(self, event: Event) -> list[ReminderStatus]:
+        return await self.reminders.status(event)
 
     def _spawn(self, campaign: Campaign) -> None:
         task = asyncio.create_task(self._run(campaign))
@@ -56,11 +63,19 @@ class Campaigns:
         task.add_done_callback(self.tasks.discard)
 
     async def _run(self, campaign: Campaign) -> Report | None:
+        invite = await self.events.get(campaign.invite_event) if campaign.invite_event else None
+        link = await self.registrations.event_link(invite) if invite else None
+
         async def content(reg: Registration) -> Content | None:
-            fresh = await self.ledger.get_by_id(reg.id)
+            fresh = await self.registrations.ledger(reg.event_id).get_by_id(reg.id)
             if fresh is None or not campaign.audience.reaches(fresh):
                 return None
-            return campaign.body or "", None
+            if invite is None or link is None:
+                return campaign.body or "", None
+            t = self.catalog.for_language(fresh.language)
+            button = InlineKeyboardButton(text=t("btn-open-event", title=invite.info.title),
+                                          url=link)
+            return campaign.body or "", InlineKeyboardMarkup(inline_keyboard=[[button]])
 
         report = await self.fanout.run(campaign.key, content)
         if report is not None and campaign.created_by is not None:

@@ -1,5 +1,5 @@
-"""Reminder campaigns. APScheduler only wakes us up; the delivery ledger decides what is
-left to send, so a restart neither loses nor repeats a reminder."""
+"""Reminder campaigns, for every event. APScheduler only wakes us up; the delivery ledger
+decides what is left to send, so a restart neither loses nor repeats a reminder."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import attendance, render
 from bot.config import Reminder, Settings
+from bot.events import Event, Events
 from bot.i18n import Catalog
 from bot.registration import Registrations
+from bot.timeutil import format_local
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.plan import Action, decide, start_at
 from storage.deliveries import Deliveries, Report
@@ -22,8 +24,11 @@ from storage.models import Placement, Registration
 log = logging.getLogger(__name__)
 
 
-def campaign_key(reminder: Reminder) -> str:
-    return f"reminder:{reminder.key}"
+def campaign_key(event: Event, reminder: Reminder) -> str:
+    """One campaign per event and reminder; an event moved to a new time gets new ones
+    (its sequence is in the key), so the people are reminded of the new time."""
+    moved = f"@{event.sequence}" if event.sequence else ""
+    return f"reminder:{event.id}:{reminder.key}{moved}"
 
 
 @dataclass(frozen=True)
@@ -36,58 +41,77 @@ class ReminderStatus:
 
 
 class Reminders:
-    def __init__(self, settings: Settings, registrations: Registrations, deliveries: Deliveries,
-                 fanout: FanOut, catalog: Catalog, scheduler: AsyncIOScheduler) -> None:
-        self.settings, self.registrations, self.deliveries = settings, registrations, deliveries
-        self.ledger, self.clock = registrations.ledger, registrations.clock
+    def __init__(self, settings: Settings, events: Events, registrations: Registrations,
+                 deliveries: Deliveries, fanout: FanOut, catalog: Catalog,
+                 scheduler: AsyncIOScheduler) -> None:
+        self.settings, self.events, self.registrations = settings, events, registrations
+        self.deliveries, self.clock = deliveries, registrations.clock
         self.fanout, self.catalog, self.scheduler = fanout, catalog, scheduler
         self.tasks: set[asyncio.Task[Report | None]] = set()
 
-    def due(self, reminder: Reminder) -> datetime:
-        return self.settings.event.starts_utc - reminder.before
+    @staticmethod
+    def due(event: Event, reminder: Reminder) -> datetime:
+        return event.starts_utc - reminder.before
 
-    @property
-    def attendance_campaign(self) -> str | None:
-        asking = [r for r in self.settings.reminders if r.ask_attendance]
-        return campaign_key(asking[0]) if asking else None
+    def attendance_campaign(self, event: Event) -> str | None:
+        asking = [r for r in self.events.plan(event) if r.ask_attendance]
+        return campaign_key(event, asking[0]) if asking else None
 
     async def plan(self) -> None:
-        """At every start: one job per reminder not yet done, from config and ledger."""
-        event = self.settings.event
-        for reminder in self.settings.reminders:
-            key = campaign_key(reminder)
+        """At every start: one job per reminder of every event not yet done."""
+        for event in await self.events.all():
+            await self.plan_event(event)
+
+    async def plan_event(self, event: Event) -> None:
+        """Also after an organiser moved the event: its jobs are made again."""
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(f"reminder:{event.id}:") or job.id == _release_id(event):
+                job.remove()
+        zone = event.info.timezone
+        for reminder in self.events.plan(event):
+            key = campaign_key(event, reminder)
+            due = self.due(event, reminder)
             campaign = await self.deliveries.campaign(key)
             if campaign and campaign.state != "running":
                 continue
             now = self.clock()
-            action = decide(self.due(reminder), event.starts_utc,
-                            self.settings.delivery.catch_up_grace, now)
+            action = decide(due, event.starts_utc, self.settings.delivery.catch_up_grace, now)
             if action is Action.WAIT and campaign is None:
-                recipients = await self.deliveries.count(reminder.audience.value)
-                self._schedule(reminder, start_at(self.due(reminder), event.starts_utc,
-                                                  recipients, self.settings.sender.rate_per_second))
+                recipients = await self.deliveries.count(reminder.audience.value, event.id)
+                self._schedule(event, reminder, start_at(
+                    due, event.starts_utc, recipients, self.settings.sender.rate_per_second))
+                log.info("event %s: reminder %s planned for %s (%s UTC)", event.slug, key,
+                         format_local(due, zone), f"{due:%Y-%m-%d %H:%M}")
             elif action is Action.SKIP:
-                log.warning("%s: the event has started; recorded as skipped", key)
-                await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now)
+                log.warning("event %s: reminder %s skipped: its time (%s) has passed and the "
+                            "event has started", event.slug, key, format_local(due, zone))
+                await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now,
+                                                    event.id)
             else:  # due, overdue within grace, or interrupted mid-way: send what is left
-                self._schedule(reminder, now)
-        attendance_on = self.settings.attendance.release_silent and self.attendance_campaign
+                log.info("event %s: reminder %s is due; sending now", event.slug, key)
+                self._schedule(event, reminder, now)
+        attendance_on = self.settings.attendance.release_silent and self.attendance_campaign(
+            event)
         if attendance_on and self.clock() < event.starts_utc:
             self.scheduler.add_job(
-                self.release_silent, "date", id="release-silent", replace_existing=True,
+                self.release_silent, "date", id=_release_id(event), replace_existing=True,
                 run_date=self._real(event.starts_utc - self.settings.attendance.deadline),
-                misfire_grace_time=None)
+                args=[event.id], misfire_grace_time=None)
 
-    async def release_silent(self) -> int:
+    async def release_silent(self, event_id: int) -> int:
         """Only people who had the question before the deadline can have been silent."""
-        key = self.attendance_campaign
-        deadline = self.settings.event.starts_utc - self.settings.attendance.deadline
-        campaign = await self.deliveries.campaign(key) if key else None
-        if key is None or campaign is None or campaign.opened_at > deadline:
+        event = await self.events.get(event_id)
+        key = self.attendance_campaign(event) if event else None
+        if event is None or key is None:
             return 0
-        released = await attendance.release_silent(self.registrations, self.deliveries, key,
-                                                   self.fanout.sender, self.catalog)
-        log.info("released %d seats whose holders did not confirm", released)
+        deadline = event.starts_utc - self.settings.attendance.deadline
+        campaign = await self.deliveries.campaign(key)
+        if campaign is None or campaign.opened_at > deadline:
+            return 0
+        released = await attendance.release_silent(self.registrations, event, self.deliveries,
+                                                   key, self.fanout.sender, self.catalog)
+        log.info("event %s: released %d seats whose holders did not confirm", event.slug,
+                 released)
         return released
 
     def _real(self, when: datetime) -> datetime:
@@ -95,53 +119,60 @@ class Reminders:
         earliest: a past moment means "at once")."""
         return datetime.now(UTC) + max(when - self.clock(), timedelta(0))
 
-    def _schedule(self, reminder: Reminder, when: datetime) -> None:
-        self.scheduler.add_job(self.fire, "date", run_date=self._real(when), args=[reminder],
-                               id=campaign_key(reminder), replace_existing=True,
-                               misfire_grace_time=None)
+    def _schedule(self, event: Event, reminder: Reminder, when: datetime) -> None:
+        self.scheduler.add_job(self.fire, "date", run_date=self._real(when),
+                               args=[event.id, reminder], id=campaign_key(event, reminder),
+                               replace_existing=True, misfire_grace_time=None)
 
-    async def fire(self, reminder: Reminder) -> Report | None:
+    async def fire(self, event_id: int, reminder: Reminder) -> Report | None:
         task = asyncio.current_task()
         if task:
             self.tasks.add(task)
         try:
-            return await self._fire(reminder)
+            event = await self.events.get(event_id)
+            return None if event is None else await self._fire(event, reminder)
         finally:
             if task:
                 self.tasks.discard(task)
 
-    async def _fire(self, reminder: Reminder) -> Report | None:
-        key, now, event = campaign_key(reminder), self.clock(), self.settings.event
-        if decide(self.due(reminder), event.starts_utc,
+    async def _fire(self, event: Event, reminder: Reminder) -> Report | None:
+        key, now = campaign_key(event, reminder), self.clock()
+        if decide(self.due(event, reminder), event.starts_utc,
                   self.settings.delivery.catch_up_grace, now) is Action.SKIP:
-            await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now)
+            await self.deliveries.skip_campaign(key, "reminder", reminder.audience, now,
+                                                event.id)
             return None
-        await self.deliveries.open(key, "reminder", reminder.audience.value, now)
+        await self.deliveries.open(key, "reminder", reminder.audience.value, now, event.id)
+        ledger = self.registrations.ledger(event)
 
         async def content(reg: Registration) -> Content | None:
-            fresh = await self.ledger.get_by_id(reg.id)
+            fresh = await ledger.get_by_id(reg.id)
             if fresh is None or not reminder.audience.reaches(fresh):
                 return None
-            return self.render(reminder, fresh)
+            return self.render(event, reminder, fresh)
 
         return await self.fanout.run(key, content)
 
-    def render(self, reminder: Reminder, reg: Registration) -> Content:
+    def render(self, event: Event, reminder: Reminder, reg: Registration) -> Content:
         t = self.catalog.for_language(reg.language)
-        text = render.reminder(t, self.settings.event, reg)
+        text = render.reminder(t, event.info, reg)
         if reminder.ask_attendance and reg.placement is Placement.SEATED:
             return text + "\n\n" + t("attendance-question"), attendance.keyboard(t, reg.id)
         return text, None
 
-    async def status(self) -> list[ReminderStatus]:
+    async def status(self, event: Event) -> list[ReminderStatus]:
         found = []
-        for reminder in self.settings.reminders:
-            key = campaign_key(reminder)
+        for reminder in self.events.plan(event):
+            key = campaign_key(event, reminder)
             campaign = await self.deliveries.campaign(key)
             state = campaign.state if campaign else "scheduled"
-            found.append(ReminderStatus(key, reminder, self.due(reminder), state,
+            found.append(ReminderStatus(key, reminder, self.due(event, reminder), state,
                                         await self.deliveries.report(key)))
         return found
 
     async def stop(self, grace: float) -> None:
         await drain(self.tasks, grace)
+
+
+def _release_id(event: Event) -> str:
+    return f"release-silent:{event.id}"

@@ -48,30 +48,34 @@ class Campaign:
     state: str
     opened_at: datetime
     language: str | None = None
+    event_id: int | None = None  # whose registrations it reaches
+    invite_event: int | None = None  # a broadcast's button opens this event
 
 
 class Deliveries:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def open(self, key: str, kind: str, audience: str, now: datetime,
+    async def open(self, key: str, kind: str, audience: str, now: datetime, event: int,
                    body: str | None = None, created_by: int | None = None,
-                   language: str | None = None) -> bool:
-        """Create the campaign and fix its recipients, in one transaction. False if it
-        already existed: a resumed campaign keeps the recipients it had."""
+                   language: str | None = None, invite_event: int | None = None) -> bool:
+        """Create the campaign and fix its recipients (of `event`), in one transaction.
+        False if it already existed: a resumed campaign keeps the recipients it had."""
         who = parse_audience(audience)  # an unknown audience is refused before any write
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, language,"
-                " state, opened_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-                (key, kind, who.value, body, created_by, language, to_db(now)))
+                " state, opened_at, event_id, invite_event)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                (key, kind, who.value, body, created_by, language, to_db(now), event,
+                 invite_event))
             if cur.rowcount == 0:
                 return False
             await conn.execute(
                 "INSERT OR IGNORE INTO deliveries (campaign, registration_id, status, updated_at)"
                 " SELECT ?, r.id, 'pending', ? FROM registrations r"
-                f" WHERE {audience_sql(who)}",
-                (key, to_db(now)))
+                f" WHERE r.event_id = ? AND {audience_sql(who)}",
+                (key, to_db(now), event))
             return True
 
     async def campaign(self, key: str) -> Campaign | None:
@@ -82,7 +86,8 @@ class Deliveries:
         if opened is None:  # NOT NULL in the schema: a damaged row
             raise ValueError(f"campaign {key!r} has no opened_at")
         return Campaign(row["key"], row["kind"], parse_audience(row["audience"]), row["body"],
-                        row["created_by"], row["state"], opened, row["language"])
+                        row["created_by"], row["state"], opened, row["language"],
+                        row["event_id"], row["invite_event"])
 
     async def unfinished(self, kind: str) -> list[Campaign]:
         rows = await self.db.fetchall("SELECT key FROM campaigns WHERE kind = ? AND state ="
@@ -90,9 +95,10 @@ class Deliveries:
         found = [await self.campaign(row["key"]) for row in rows]
         return [c for c in found if c]
 
-    async def skip_campaign(self, key: str, kind: str, audience: str, now: datetime) -> None:
+    async def skip_campaign(self, key: str, kind: str, audience: str, now: datetime,
+                            event: int) -> None:
         """Record a campaign that will never be sent (e.g. its moment passed while down)."""
-        await self.open(key, kind, audience, now)
+        await self.open(key, kind, audience, now, event)
         await self.db.execute("UPDATE deliveries SET status = 'skipped', updated_at = ?"
                               " WHERE campaign = ? AND status = 'pending'", (to_db(now), key))
         await self.finish(key, now, state="skipped")
@@ -129,9 +135,10 @@ class Deliveries:
             (key,))
         return Report(**{row["status"]: int(row["n"]) for row in rows})
 
-    async def count(self, audience: str) -> int:
+    async def count(self, audience: str, event: int) -> int:
         row = await self.db.fetchone(
-            f"SELECT COUNT(*) AS n FROM registrations r WHERE {audience_sql(audience)}")
+            "SELECT COUNT(*) AS n FROM registrations r"
+            f" WHERE r.event_id = ? AND {audience_sql(audience)}", (event,))
         return 0 if row is None else int(row["n"])
 
     async def answer(self, key: str, registration_id: int, answer: str, now: datetime) -> bool:

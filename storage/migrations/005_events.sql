@@ -64,6 +64,8 @@ CREATE UNIQUE INDEX registrations_queue_no ON registrations (queue_no)
 
 -- A campaign's recipients are one event's registrations. Reminder keys name the event.
 ALTER TABLE campaigns ADD COLUMN event_id INTEGER REFERENCES events (id);
+-- A broadcast inviting past participants carries a button that opens this event.
+ALTER TABLE campaigns ADD COLUMN invite_event INTEGER REFERENCES events (id);
 UPDATE campaigns SET event_id = 1;
 UPDATE deliveries SET campaign = 'reminder:1:' || substr(campaign, 10)
     WHERE campaign LIKE 'reminder:%';
