@@ -27,6 +27,7 @@ from bench.inprocess import Driver, JourneyError, Run, in_memory, stop_in_memory
 from bench.memsession import MemorySession
 from bench.remote import RemoteFake
 from bench.report import TIMES, Row, Section
+from bench.seed import event
 from bench.steps import REGISTER, echo_steps
 from bot.factory import create_app
 from loopback import TravelClock
@@ -55,7 +56,8 @@ async def ours_in_process(n: int, sequential: int = 0) -> tuple[Run, Run | None,
         try:
             driver = Driver(app.dp, app.bot, session)
             burst = await driver.burst(range(1_000_000, 1_000_000 + n), REGISTER)
-            counts = await app.registrations.ledger.counts()
+            event = (await app.registrations.events.all())[0]
+            counts = await app.registrations.ledger(event).counts()
             if counts.seated + counts.waitlisted + counts.online != n:
                 raise JourneyError(f"{n} users finished the form but the ledger has {counts}")
             left = await app.db.fetchone("SELECT COUNT(*) AS n FROM fsm")
@@ -142,7 +144,7 @@ async def ours_http(n: int) -> tuple[Run, int]:
             await _drive(fake, app.dp, app.run(handle_signals=False, polling_timeout=1), run,
                          "register")
         db = await Database.open(Path(folder) / "regbot.sqlite3")
-        counts = await Ledger(db, CAPACITY).counts()
+        counts = await Ledger(db, await event(db, CAPACITY)).counts()
         left = await db.fetchone("SELECT COUNT(*) AS n FROM fsm")
         await db.close()
     if left is None or left["n"]:

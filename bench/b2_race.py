@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.common import ROOT
 from bench.race_worker import CAPACITY, ledger_claims, raw_claims
 from bench.report import TIMES, Row, Section
+from bench.seed import event
 from storage.database import Database
 from storage.db import connect
 from storage.ledger import Ledger
@@ -52,7 +53,7 @@ async def _fresh(folder: Path, name: str) -> Path:
 async def _verify(path: Path, claims: int) -> tuple[int, int]:
     db = await Database.open(path)
     try:
-        counts = await Ledger(db, CAPACITY).counts()
+        counts = await Ledger(db, await event(db, CAPACITY)).counts()
         codes = await db.fetchone("SELECT COUNT(DISTINCT entry_code) AS n FROM registrations"
                                   " WHERE entry_code IS NOT NULL")
     finally:

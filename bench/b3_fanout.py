@@ -64,10 +64,11 @@ async def run_campaign(recipients: int, limit: float) -> Fan:
             await seed(conf.storage.path, 10, online=range(FIRST, FIRST + recipients))
             clock = TravelClock()
             app = await create_app(conf, clock=clock)
-            ledger, fanout = app.registrations.ledger, app.campaigns.fanout
+            event = (await app.registrations.events.all())[0]
+            ledger, fanout = app.registrations.ledger(event), app.campaigns.fanout
             try:
                 key = f"broadcast:bench-{int(limit)}"
-                await fanout.deliveries.open(key, "broadcast", "all", clock(), body=TEXT)
+                await fanout.deliveries.open(key, "broadcast", "all", clock(), event.id, body=TEXT)
 
                 async def render(reg: Registration) -> Content | None:
                     # What a broadcast does per recipient: re-read, re-check the audience.

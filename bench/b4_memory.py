@@ -38,7 +38,7 @@ async def ours() -> dict[str, Any]:
         app = await create_app(settings(Path(folder)), clock=TravelClock())
         session = await in_memory(app)
         readings["started"] = rss_mb()
-        ledger = app.registrations.ledger
+        ledger = app.registrations.ledger((await app.registrations.events.all())[0])
         growth = [(0, readings["started"])]
         for done in range(STEP, REGISTRATIONS + 1, STEP):
             for user_id in range(done - STEP, done):

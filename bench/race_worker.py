@@ -16,6 +16,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bench.seed import event
 from storage.database import Database
 from storage.db import connect
 from storage.ledger import UPSERT, Ledger
@@ -34,7 +35,7 @@ def applicant(user_id: int) -> Applicant:
 
 async def ledger_claims(db: Database, users: range) -> None:
     """Every user confirms "offline" at once."""
-    ledger = Ledger(db, CAPACITY)
+    ledger = Ledger(db, await event(db, CAPACITY))
     await asyncio.gather(*(ledger.register(applicant(u), Format.OFFLINE,
                                            T0 + timedelta(microseconds=u)) for u in users))
 

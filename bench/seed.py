@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from storage.database import Database
+from storage.events import EventStore
 from storage.ledger import Ledger
 from storage.models import Applicant, Format
 
@@ -17,10 +18,18 @@ def applicant(user_id: int, language: str = "en") -> Applicant:
                      full_name=f"Person {user_id}", organisation="Org", role="ngo", phone=None)
 
 
+async def event(db: Database, capacity: int, slug: str = "event",
+                starts: datetime = T0 + timedelta(days=42)) -> int:
+    """The event `slug` (the config's [event] has no id in the tests: "event"), made the
+    way the bot makes it at start; the bot's own start-up then fills in its definition."""
+    synced = await EventStore(db).sync(slug, "{}", starts, capacity, T0, adopt=True)
+    return synced.row.id
+
+
 async def seed(path: Path, capacity: int, offline: range = range(0), online: range = range(0),
-               cancelled: range = range(0)) -> None:
+               cancelled: range = range(0), slug: str = "event") -> None:
     db = await Database.open(path)
-    ledger = Ledger(db, capacity)
+    ledger = Ledger(db, await event(db, capacity, slug))
     step = 0
     for ids, fmt in ((offline, Format.OFFLINE), (online, Format.ONLINE),
                      (cancelled, Format.ONLINE)):

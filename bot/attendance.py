@@ -9,6 +9,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.events import Event
 from bot.i18n import Catalog, Texts
 from bot.registration import Registrations
 from bot.sender import Sender
@@ -29,11 +30,10 @@ class AttendCb(CallbackData, prefix="a"):
 
 
 class AttendanceSource(Protocol):
-    """Which reminder campaign asks "still coming?". The scheduler's Reminders provides it;
-    handlers type against this so they never import the scheduler."""
+    """Which reminder campaign of an event asks "still coming?". The scheduler's Reminders
+    provides it; handlers type against this so they never import the scheduler."""
 
-    @property
-    def attendance_campaign(self) -> str | None: ...
+    def attendance_campaign(self, event: Event) -> str | None: ...
 
 
 class Answer(StrEnum):
@@ -49,11 +49,14 @@ def keyboard(t: Texts, reg_id: int) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-async def answer(registrations: Registrations, deliveries: Deliveries, campaign: str | None,
-                 user_id: int, data: AttendCb) -> tuple[Answer, Outcome | None]:
+async def answer(registrations: Registrations, deliveries: Deliveries,
+                 source: AttendanceSource, user_id: int,
+                 data: AttendCb) -> tuple[Answer, Outcome | None]:
     """Only the seat holder may answer for their own seat. No releases it at once."""
-    reg = await registrations.get(user_id)
-    if (reg is None or reg.id != data.reg or campaign is None
+    reg = await registrations.by_id(data.reg)
+    desk = await registrations.desk_of(reg) if reg is not None else None
+    campaign = source.attendance_campaign(desk.event) if desk is not None else None
+    if (reg is None or desk is None or reg.user_id != user_id or campaign is None
             or reg.placement is not Placement.SEATED or not reg.active):
         return Answer.NOT_YOURS, None
     now = registrations.clock()
@@ -62,16 +65,17 @@ async def answer(registrations: Registrations, deliveries: Deliveries, campaign:
         return Answer.NOT_YOURS, None
     if coming:
         return Answer.COMING, None
-    return Answer.RELEASED, await registrations.switch(user_id, Format.ONLINE)
+    return Answer.RELEASED, await desk.switch(user_id, Format.ONLINE)
 
 
-async def release_silent(registrations: Registrations, deliveries: Deliveries, campaign: str,
-                         sender: Sender, catalog: Catalog) -> int:
+async def release_silent(registrations: Registrations, event: Event, deliveries: Deliveries,
+                         campaign: str, sender: Sender, catalog: Catalog) -> int:
     """At the deadline (only if organisers turned it on): seats of those who never
     answered go to the waitlist; both sides are told. Returns how many were released."""
     released = 0
+    desk = registrations.of(event)
     for user_id in await deliveries.silent(campaign):
-        outcome = await registrations.switch(user_id, Format.ONLINE)
+        outcome = await desk.switch(user_id, Format.ONLINE)
         if outcome and outcome.changed:
             released += 1
             reg = outcome.registration

@@ -20,24 +20,23 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.config import Settings
+from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.registration import Registrations
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
-from bot.timeutil import Clock, system_clock
+from bot.timeutil import Clock, format_local, system_clock
 from handlers import setup_routers
 from handlers.admin.commands import set_commands
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
 from scheduler.reminders import Reminders
-from storage.audit import AuditLog
 from storage.database import Database
 from storage.deliveries import Deliveries
+from storage.events import EventStore
 from storage.fsm import FormStore
-from storage.ledger import Ledger
-from storage.reports import Reports
 
 log = logging.getLogger("regbot")
 
@@ -73,23 +72,29 @@ class App:
 
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     db = await Database.open(settings.storage.path)
-    ledger = Ledger(db, settings.event.offline_capacity)
+    events = Events(EventStore(db), settings, clock)
+    try:
+        await events.sync()  # the config's events, created or updated by id
+    except BaseException:
+        await db.close()
+        raise
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
     catalog = Catalog()
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
                     settings.sender.max_attempts, settings.sender.retry_backoff)
-    registrations = Registrations(ledger, settings.event, clock, sender, catalog)
+    registrations = Registrations(db, events, clock, sender, catalog)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
     fanout = FanOut(deliveries, sender, clock)
-    reminders = Reminders(settings, registrations, deliveries, fanout, catalog, scheduler)
-    campaigns = Campaigns(ledger, deliveries, fanout, sender, catalog, clock, reminders)
+    reminders = Reminders(settings, events, registrations, deliveries, fanout, catalog,
+                          scheduler)
+    campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
+                          reminders)
     dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
-                    settings=settings, ledger=ledger, registrations=registrations,
+                    settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
-                    deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    audit=AuditLog(db), reports=Reports(db))
+                    deliveries=deliveries, reminders=reminders, campaigns=campaigns)
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))
@@ -98,8 +103,12 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     async def on_startup(bot: Bot) -> None:
         me = await bot.me()
-        log.info("started: bot @%s, event %r, database %s", me.username,
-                 settings.event.title, settings.storage.path)
+        log.info("started: bot @%s, database %s", me.username, settings.storage.path)
+        for event in await events.upcoming():
+            log.info("event %s %r starts %s: links %s, %s, %s", event.slug, event.info.title,
+                     format_local(event.starts_utc, event.info.timezone),
+                     *[await registrations.event_link(event, s)
+                       for s in ("", "_offline", "_online")])
         await set_commands(bot, settings, catalog)
         scheduler.start()
         await reminders.plan()

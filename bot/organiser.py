@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.events import Event
 from bot.registration import Intake
 from bot.timeutil import Clock
 from storage.audit import AuditEntry, AuditLog
@@ -21,10 +22,13 @@ class RegistrationVanished(LookupError):
 
 
 class Organiser:
-    def __init__(self, ledger: Ledger, reports: Reports, audit: AuditLog, clock: Clock) -> None:
+    """One event's console: the admin's current event (chosen with /events)."""
+
+    def __init__(self, ledger: Ledger, event: Event, clock: Clock) -> None:
+        self.event = event
         self._ledger = ledger
-        self._reports = reports
-        self._audit = audit
+        self._reports = Reports(ledger.db, event.id)
+        self._audit = AuditLog(ledger.db, event.id)
         self._clock = clock
 
     def now(self) -> datetime:
@@ -57,7 +61,7 @@ class Organiser:
 
     async def stored_intake(self) -> Intake:
         """What the organisers chose, regardless of the registration deadline."""
-        return Intake(await self._ledger.setting("intake") or Intake.OPEN)
+        return Intake(await self._ledger.intake())
 
     async def page(self, kind: str, offset: int, limit: int) -> list[Registration]:
         return await self._reports.page(kind, offset, limit)
@@ -77,7 +81,7 @@ class Organiser:
     # Writes
 
     async def set_intake(self, intake: Intake) -> None:
-        await self._ledger.set_setting("intake", intake.value)
+        await self._ledger.set_intake(intake.value)
 
     async def set_capacity(self, capacity: int) -> tuple[Registration, ...] | int:
         """The registrations promoted into the new seats, or (refused) how many are taken."""

@@ -5,11 +5,12 @@ so handlers and scheduler never import each other."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from datetime import datetime
 from typing import Protocol
 
 from bot.config import Reminder
+from bot.events import Event
 from storage.deliveries import Report
 
 
@@ -34,10 +35,14 @@ class CampaignsPort(Protocol):
     """The console's calls on scheduler.campaigns.Campaigns: audience sizes, a broadcast,
     the reminders' status."""
 
-    async def count(self, audience: str) -> int: ...
+    async def count(self, audience: str, event: Event) -> int: ...
 
-    async def broadcast(self, text_html: str, audience: str, admin_id: int,
-                        language: str | None = None) -> str: ...
+    async def broadcast(self, text_html: str, audience: str, admin_id: int, event: Event,
+                        language: str | None = None, invite: Event | None = None) -> str: ...
 
     # Sequence, not list: it is covariant, so a list of the scheduler's own status type fits.
-    async def status(self) -> Sequence[ReminderState]: ...
+    async def status(self, event: Event) -> Sequence[ReminderState]: ...
+
+    def plan_event(self, event: Event) -> Awaitable[None]:
+        """Make the event's reminder jobs again (after its time changed)."""
+        ...

@@ -1,24 +1,28 @@
 """The participant-side rules around the ledger: is registration open, and who must be
-told when a seat moves. Handlers call this; it never renders a reply itself."""
+told when a seat moves. Handlers call this; it never renders a reply itself.
+
+`Registrations` serves every event; `registrations.of(event)` gives the `Desk` of one
+event, with the calls a handler makes about that event."""
 
 from __future__ import annotations
 
 import logging
 from enum import StrEnum
 
-from bot.config import EventSection
+from bot.events import Event, Events
 from bot.i18n import Catalog
 from bot.render import promoted
 from bot.sender import Sender
 from bot.timeutil import Clock
-from storage.ledger import Ledger
+from storage.database import Database
+from storage.ledger import Ledger, registrations_of, remember_group
 from storage.models import Applicant, Counts, Format, Outcome, Registration
 
 log = logging.getLogger(__name__)
 
 
 class Intake(StrEnum):
-    """What new registrations may choose. Organisers can narrow it (stored in the ledger)."""
+    """What new registrations may choose. Organisers can narrow it (stored per event)."""
 
     OPEN = "open"
     ONLINE_ONLY = "online-only"
@@ -26,13 +30,65 @@ class Intake(StrEnum):
 
 
 class Registrations:
-    def __init__(self, ledger: Ledger, event: EventSection, clock: Clock,
-                 sender: Sender, catalog: Catalog) -> None:
-        self.ledger = ledger
-        self.event = event
-        self.clock = clock
+    def __init__(self, db: Database, events: Events, clock: Clock, sender: Sender,
+                 catalog: Catalog) -> None:
+        self.db, self.events, self.clock = db, events, clock
         self._sender = sender
         self._catalog = catalog
+
+    def ledger(self, event: Event | int) -> Ledger:
+        return Ledger(self.db, event if isinstance(event, int) else event.id)
+
+    def of(self, event: Event) -> Desk:
+        return Desk(self, event)
+
+    async def desk_of(self, reg: Registration) -> Desk | None:
+        """The desk of the event a registration belongs to."""
+        event = await self.events.get(reg.event_id)
+        return None if event is None else Desk(self, event)
+
+    async def by_id(self, reg_id: int) -> Registration | None:
+        """Any event's registration by its id (buttons carry it)."""
+        found = await registrations_of(self.db, reg_id=reg_id)
+        return found[0] if found else None
+
+    async def of_person(self, user_id: int) -> list[tuple[Event, Registration]]:
+        """A person's active registrations, the soonest event first."""
+        found = []
+        for reg in await registrations_of(self.db, user_id=user_id):
+            event = await self.events.get(reg.event_id)
+            if event is not None and reg.active:
+                found.append((event, reg))
+        return sorted(found, key=lambda pair: pair[0].starts_utc)
+
+    async def remember_group(self, chat_id: int) -> bool:
+        """True the first time a group chat is seen (so the bot speaks there only once)."""
+        return await remember_group(self.db, chat_id)
+
+    async def event_link(self, event: Event, suffix: str = "") -> str:
+        """https://t.me/<bot>?start=<event id>[_offline|_online]: opens that event."""
+        me = await self._sender.bot.me()
+        return f"https://t.me/{me.username}?start={event.slug}{suffix}"
+
+    async def tell_promoted(self, event: Event, regs: tuple[Registration, ...]) -> None:
+        """The seat is theirs in the ledger already; a failed message only costs the news
+        (they still see it in /my and in every reminder)."""
+        for reg in regs:
+            t = self._catalog.for_language(reg.language)
+            sent = await self._sender.send(reg.chat_id, promoted(t, event.info, reg))
+            log.info("event %s: promoted registration %s from the waitlist: %s", event.slug,
+                     reg.id, sent.result)
+
+
+class Desk:
+    """One event's registrations, as the handlers see them."""
+
+    def __init__(self, registrations: Registrations, event: Event) -> None:
+        self._all = registrations
+        self.event = event
+        self.info = event.info
+        self.ledger = registrations.ledger(event)
+        self.clock = registrations.clock
 
     # --- reads, so handlers never reach into the ledger themselves ----------------
     async def get(self, user_id: int) -> Registration | None:
@@ -49,15 +105,19 @@ class Registrations:
     async def waitlist_position(self, user_id: int) -> int | None:
         return await self.ledger.waitlist_position(user_id)
 
-    async def remember_group(self, chat_id: int) -> bool:
-        """True the first time a group chat is seen (so the bot speaks there only once)."""
-        return await self.ledger.remember_group(chat_id)
+    def started(self) -> bool:
+        return self.clock() >= self.event.starts_utc
 
     async def intake(self) -> Intake:
         if self.clock() >= self.event.closes_utc:
             return Intake.CLOSED
-        return Intake(await self.ledger.setting("intake") or Intake.OPEN)
+        return Intake(await self.ledger.intake())
 
+    async def stored_intake(self) -> Intake:
+        """What the organisers chose, regardless of the registration deadline."""
+        return Intake(await self.ledger.intake())
+
+    # --- seat decisions ----------------------------------------------------------
     async def register(self, who: Applicant, wants: Format) -> Outcome:
         return await self.ledger.register(who, wants, self.clock())
 
@@ -74,9 +134,4 @@ class Registrations:
         return outcome
 
     async def tell_promoted(self, regs: tuple[Registration, ...]) -> None:
-        """The seat is theirs in the ledger already; a failed message only costs the news
-        (they still see it in /my and in every reminder)."""
-        for reg in regs:
-            t = self._catalog.for_language(reg.language)
-            sent = await self._sender.send(reg.chat_id, promoted(t, self.event, reg))
-            log.info("promoted registration %s from the waitlist: %s", reg.id, sent.result)
+        await self._all.tell_promoted(self.event, regs)

@@ -11,7 +11,9 @@ from storage.models import Counts, Placement, Registration
 
 
 def when(t: Texts, event: EventSection) -> str:
-    return t("when", moment=show(event.starts_utc, event.timezone, t.language))
+    """The start in the event's own zone, named: '12 November 2020, 17:00 (Almaty time)'."""
+    return t("when", moment=show(event.starts_utc, event.timezone, t.language),
+             zone=event.timezone, city=event.timezone.rsplit("/", 1)[-1].replace("_", " "))
 
 
 def online_details(t: Texts, event: EventSection) -> Safe:
@@ -23,13 +25,16 @@ def online_details(t: Texts, event: EventSection) -> Safe:
     return Safe("\n".join(parts))
 
 
-def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool) -> str:
+def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
+               past: bool = False) -> str:
     agenda = Safe("\n".join(t("agenda-item", item=item) for item in event.agenda))
     seats = (t("card-seats", left=counts.seats_left, capacity=counts.capacity)
              if counts.seats_left else t("card-full"))
     body = t("card", title=event.title, when=Safe(when(t, event)), venue=event.venue,
              seats=Safe(seats), online=online_details(t, event), agenda=agenda,
              organisers=event.organisers, phone=event.contact_phone)
+    if past:
+        return body + "\n\n" + t("event-past")
     return body if is_open else body + "\n\n" + t("registration-closed")
 
 

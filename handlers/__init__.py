@@ -16,12 +16,16 @@ from handlers import (
     start,
 )
 from handlers.admin import router as admin_router
+from handlers.middleware import DeskMiddleware
 
 
 def setup_routers() -> Router:
     """Order matters: groups are turned away first, /cancel beats every form step,
     the catch-all comes last."""
     root = Router(name="root")
+    # Every handler below may take `desk`: the event the update is about.
+    root.message.middleware(DeskMiddleware())
+    root.callback_query.middleware(DeskMiddleware())
     root.include_routers(
         errors.router(),
         groups.router(),

@@ -16,7 +16,7 @@ from storage.deliveries import Deliveries
 async def answered(cb: CallbackQuery, callback_data: AttendCb, callback_answer: CallbackAnswer,
                    bot: Bot, t: Texts, registrations: Registrations, deliveries: Deliveries,
                    reminders: AttendanceSource) -> None:
-    result, _ = await attendance.answer(registrations, deliveries, reminders.attendance_campaign,
+    result, _ = await attendance.answer(registrations, deliveries, reminders,
                                         cb.from_user.id, callback_data)
     if result is Answer.NOT_YOURS:
         callback_answer.text, callback_answer.show_alert = t("attendance-not-yours"), True

@@ -38,10 +38,12 @@ class Field(StrEnum):
 class StartAction(StrEnum):
     REG = "reg"  # open the form
     MY = "my"  # show my registration
+    OPEN = "open"  # show the event's card (from the list of events)
 
 
 class StartCb(CallbackData, prefix="s"):
     action: StartAction
+    event: int  # the event's database id
 
 
 # The form's buttons share the prefix "f" and the layout action:value; one class per kind

@@ -8,15 +8,15 @@ from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
-from bot.registration import Intake, Registrations
+from bot.registration import Desk, Intake
 from handlers.views import my
 from storage.models import Applicant, Format
 
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                  state: FSMContext, t: Texts, registrations: Registrations) -> None:
+                  state: FSMContext, t: Texts, desk: Desk) -> None:
     data = await state.get_data()
-    intake = await registrations.intake()
+    intake = await desk.intake()
     wants = Format(data.get("format", "online"))
     if intake is Intake.CLOSED:
         await state.clear()
@@ -27,10 +27,10 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     who = Applicant(user_id=cb.from_user.id, chat_id=cb.from_user.id, language=t.language,
                     full_name=data["name"], organisation=data["org"], role=data["role"],
                     phone=data.get("phone"))
-    outcome = await registrations.register(who, wants)
+    outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
     await state.clear()
     callback_answer.text = t("registered") if outcome.changed else t("already-registered")
-    text, markup = await my(t, registrations, outcome.registration)
+    text, markup = await my(t, desk, outcome.registration)
     head = t("registered-head") if outcome.changed else t("already-registered")
     await bot.send_message(cb.from_user.id, head + "\n\n" + text, reply_markup=markup)

@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
-from bot.registration import Registrations
+from bot.registration import Desk
 from handlers.views import ask
 
 
@@ -17,11 +17,11 @@ async def unknown_message(message: Message, t: Texts) -> None:
 
 
 async def unknown_button(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                         state: FSMContext, t: Texts, registrations: Registrations) -> None:
+                         state: FSMContext, t: Texts, desk: Desk) -> None:
     """An old button, or data that does not parse (forged, or an enum value we no longer
     know): say so, and mid-form ask the current question again so the user can go on."""
     callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
-    await ask(bot, cb.from_user.id, state, t, registrations)  # no-op outside the form
+    await ask(bot, cb.from_user.id, state, t, desk)  # no-op outside the form
 
 
 def router() -> Router:

@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, ReplyKeyboardRemove
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
-from bot.registration import Intake, Registrations
+from bot.registration import Desk, Intake
 from handlers import keyboards
 from handlers.callbacks import FORM_BUTTONS, FieldCb, FormAction, FormatCb, FormCb, RoleCb
 from handlers.confirm import confirm
@@ -22,19 +22,19 @@ from storage.models import Format
 
 
 async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
-               t: Texts, registrations: Registrations) -> None:
-    await advance(bot, cb.from_user.id, state, t, registrations,
+               t: Texts, desk: Desk) -> None:
+    await advance(bot, cb.from_user.id, state, t, desk,
                   role=callback_data.value.value)  # plain text in the FSM data (JSON)
 
 
 async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: CallbackAnswer,
-              bot: Bot, state: FSMContext, t: Texts, registrations: Registrations) -> None:
+              bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
     if (callback_data.value is Format.OFFLINE
-            and await registrations.intake() is not Intake.OPEN):
+            and await desk.intake() is not Intake.OPEN):
         callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
-        await ask(bot, cb.from_user.id, state, t, registrations)
+        await ask(bot, cb.from_user.id, state, t, desk)
         return
-    await advance(bot, cb.from_user.id, state, t, registrations,
+    await advance(bot, cb.from_user.id, state, t, desk,
                   format=callback_data.value.value)
 
 
@@ -44,15 +44,15 @@ async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
 
 
 async def field(cb: CallbackQuery, callback_data: FieldCb, bot: Bot, state: FSMContext,
-                t: Texts, registrations: Registrations) -> None:
+                t: Texts, desk: Desk) -> None:
     await state.update_data(editing=True)
     await state.set_state(getattr(Form, callback_data.value))  # Field values name Form states
-    await ask(bot, cb.from_user.id, state, t, registrations)
+    await ask(bot, cb.from_user.id, state, t, desk)
 
 
 async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
-               registrations: Registrations) -> None:
-    await ask(bot, cb.from_user.id, state, t, registrations)
+               desk: Desk) -> None:
+    await ask(bot, cb.from_user.id, state, t, desk)
 
 
 async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
@@ -63,12 +63,12 @@ async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> Non
 
 
 async def stale(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                state: FSMContext, t: Texts, registrations: Registrations) -> None:
+                state: FSMContext, t: Texts, desk: Desk) -> None:
     """A button from an earlier step or an old form: keep the user where they are."""
     in_form = await state.get_state() is not None
     callback_answer.text = t("error-stale-button" if in_form else "error-form-finished")
     callback_answer.show_alert = True
-    await ask(bot, cb.from_user.id, state, t, registrations)
+    await ask(bot, cb.from_user.id, state, t, desk)
 
 
 def router() -> Router:

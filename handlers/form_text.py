@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
 from bot.i18n import Texts
-from bot.registration import Registrations
+from bot.registration import Desk
 from bot.validation import Problem, clean_name, clean_organisation, clean_phone
 from handlers.filters import Inline
 from handlers.states import Form
@@ -22,19 +22,19 @@ BUTTON_STEPS = (Form.role.state, Form.format.state, Form.confirm.state)
 
 
 async def refuse(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                 registrations: Registrations, key: str, **args: Any) -> None:
+                 desk: Desk, key: str, **args: Any) -> None:
     await message.answer(t(key, **args))
-    await ask(bot, message.chat.id, state, t, registrations)
+    await ask(bot, message.chat.id, state, t, desk)
 
 
 async def take(message: Message, bot: Bot, state: FSMContext, t: Texts,
-               registrations: Registrations, field: str, value: str | Problem) -> None:
+               desk: Desk, field: str, value: str | Problem) -> None:
     """Store a checked answer and move on, or explain the problem and ask again."""
     if isinstance(value, Problem):
-        await refuse(message, bot, state, t, registrations, f"error-{value.code}",
+        await refuse(message, bot, state, t, desk, f"error-{value.code}",
                      limit=value.limit)
         return
-    await advance(bot, message.chat.id, state, t, registrations, **{field: value})
+    await advance(bot, message.chat.id, state, t, desk, **{field: value})
 
 
 def _not_accepted(current: str | None) -> str:
@@ -45,56 +45,56 @@ def _not_accepted(current: str | None) -> str:
 
 
 async def command_mid_form(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                           registrations: Registrations) -> None:
-    await refuse(message, bot, state, t, registrations, "error-mid-form")
+                           desk: Desk) -> None:
+    await refuse(message, bot, state, t, desk, "error-mid-form")
 
 
 async def name(message: Message, bot: Bot, state: FSMContext, t: Texts,
-               registrations: Registrations) -> None:
-    await take(message, bot, state, t, registrations, "name", clean_name(message.text))
+               desk: Desk) -> None:
+    await take(message, bot, state, t, desk, "name", clean_name(message.text))
 
 
 async def organisation(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                       registrations: Registrations) -> None:
+                       desk: Desk) -> None:
     value = clean_organisation(message.text)
-    await take(message, bot, state, t, registrations, "org", value)
+    await take(message, bot, state, t, desk, "org", value)
 
 
 async def contact(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                  registrations: Registrations) -> None:
+                  desk: Desk) -> None:
     shared = message.contact
     if shared is None:  # the filter lets only contacts through
         return
     # Only one's own number: a contact without a sender to compare with counts as foreign.
     if message.from_user is None or shared.user_id != message.from_user.id:
-        await refuse(message, bot, state, t, registrations, "error-foreign-contact")
+        await refuse(message, bot, state, t, desk, "error-foreign-contact")
         return
-    await phone_answer(message, bot, state, t, registrations, shared.phone_number)
+    await phone_answer(message, bot, state, t, desk, shared.phone_number)
 
 
 async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                registrations: Registrations) -> None:
-    await phone_answer(message, bot, state, t, registrations, message.text or "")
+                desk: Desk) -> None:
+    await phone_answer(message, bot, state, t, desk, message.text or "")
 
 
 async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                     registrations: Registrations) -> None:
+                     desk: Desk) -> None:
     """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
     key = _not_accepted(await state.get_state())
-    await refuse(message, bot, state, t, registrations, key)
+    await refuse(message, bot, state, t, desk, key)
 
 
 async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                       registrations: Registrations, raw: str) -> None:
+                       desk: Desk, raw: str) -> None:
     """A typed or shared number, or the Skip button; the share keyboard goes away after."""
     skip = raw.strip().casefold() == t("btn-skip").casefold()
     value = None if skip else clean_phone(raw)
     if isinstance(value, Problem):
-        await take(message, bot, state, t, registrations, "phone", value)
+        await take(message, bot, state, t, desk, "phone", value)
         return
     done = t("phone-saved", phone=value) if value else t("phone-skipped")
     await message.answer(done, reply_markup=ReplyKeyboardRemove())
-    await advance(bot, message.chat.id, state, t, registrations, phone=value)
+    await advance(bot, message.chat.id, state, t, desk, phone=value)
 
 
 def router() -> Router:

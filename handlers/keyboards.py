@@ -22,15 +22,27 @@ from handlers.callbacks import (
 from storage.models import Counts, Format, Placement, Registration
 
 
-def event_card(t: Texts, registered: bool, is_open: bool = True) -> InlineKeyboardMarkup | None:
+def event_card(t: Texts, event: int, registered: bool,
+               is_open: bool = True) -> InlineKeyboardMarkup | None:
     """My registration, or Register while registration is open (after closing: nothing)."""
     kb = InlineKeyboardBuilder()
     if registered:
-        kb.button(text=t("btn-my"), callback_data=StartCb(action=StartAction.MY))
+        kb.button(text=t("btn-my"), callback_data=StartCb(action=StartAction.MY, event=event))
     elif is_open:
-        kb.button(text=t("btn-register"), callback_data=StartCb(action=StartAction.REG))
+        kb.button(text=t("btn-register"),
+                  callback_data=StartCb(action=StartAction.REG, event=event))
     else:
         return None
+    return kb.as_markup()
+
+
+def event_list(t: Texts, choices: list[tuple[int, str, bool]]) -> InlineKeyboardMarkup:
+    """One button per upcoming event: (id, label, registered)."""
+    kb = InlineKeyboardBuilder()
+    for event, label, registered in choices:
+        kb.button(text=t("btn-event-registered" if registered else "btn-event", title=label),
+                  callback_data=StartCb(action=StartAction.OPEN, event=event))
+    kb.adjust(1)
     return kb.as_markup()
 
 

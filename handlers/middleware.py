@@ -6,9 +6,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.fsm.context import FSMContext
 from aiogram.types import TelegramObject, User
 
 from bot.i18n import Catalog
+from bot.registration import Registrations
 
 
 class LanguageMiddleware(BaseMiddleware):
@@ -19,4 +21,23 @@ class LanguageMiddleware(BaseMiddleware):
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
         data["t"] = self.catalog.for_language(user.language_code if user else None)
+        return await handler(event, data)
+
+
+class DeskMiddleware(BaseMiddleware):
+    """Per update: the event it is about, as `desk`. A form in progress names its event in
+    its data; otherwise the next event to start (else the latest). Buttons that carry an
+    event or a registration resolve their own."""
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                       event: TelegramObject, data: dict[str, Any]) -> Any:
+        registrations: Registrations = data["registrations"]
+        state: FSMContext | None = data.get("state")
+        chosen = (await state.get_data()).get("event") if state is not None else None
+        found = await registrations.events.get(chosen) if isinstance(chosen, int) else None
+        if found is None:
+            upcoming = await registrations.events.upcoming()
+            found = upcoming[0] if upcoming else await registrations.events.latest_past()
+        if found is not None:
+            data["desk"] = registrations.of(found)
         return await handler(event, data)

@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
-from bot.registration import Intake, Registrations
+from bot.registration import Desk, Intake, Registrations
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
 from handlers.views import my, register_again
@@ -15,60 +15,64 @@ from storage.models import Format, Registration
 
 
 async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, t: Texts,
-               registrations: Registrations) -> Registration | None:
-    """The pressed id must be the presser's own, still active registration."""
-    reg = await registrations.active(cb.from_user.id)
-    if reg is None or reg.id != data.reg:
+               registrations: Registrations) -> tuple[Desk, Registration] | None:
+    """The pressed id must be the presser's own, still active registration (of any event);
+    with it, the desk of that registration's event."""
+    reg = await registrations.by_id(data.reg)
+    desk = await registrations.desk_of(reg) if reg is not None else None
+    if reg is None or desk is None or reg.user_id != cb.from_user.id or not reg.active:
         callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
         return None
-    return reg
+    return desk, reg
 
 
-async def _show(cb: CallbackQuery, bot: Bot, t: Texts, registrations: Registrations,
+async def _show(cb: CallbackQuery, bot: Bot, t: Texts, desk: Desk,
                 reg: Registration, head: str = "") -> None:
-    text, markup = await my(t, registrations, reg)
+    text, markup = await my(t, desk, reg)
     await bot.send_message(cb.from_user.id, f"{head}\n\n{text}" if head else text,
                            reply_markup=markup)
 
 
 async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                  bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if not await _own(cb, callback_data, callback_answer, t, registrations):
+    if (owned := await _own(cb, callback_data, callback_answer, t, registrations)) is None:
         return
+    desk, _ = owned
     to = Format.OFFLINE if callback_data.action is MyAction.OFFLINE else Format.ONLINE
-    if to is Format.OFFLINE and await registrations.intake() is not Intake.OPEN:
+    if to is Format.OFFLINE and await desk.intake() is not Intake.OPEN:
         callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
         return
-    outcome = await registrations.switch(cb.from_user.id, to)
+    outcome = await desk.switch(cb.from_user.id, to)
     if outcome is None:
         # Cancelled between the check above and the switch (another device): same as a
         # press on someone else's registration.
         callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
         return
-    await _show(cb, bot, t, registrations, outcome.registration,
+    await _show(cb, bot, t, desk, outcome.registration,
                 t("switched") if outcome.changed else "")
 
 
 async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                      bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if reg := await _own(cb, callback_data, callback_answer, t, registrations):
+    if owned := await _own(cb, callback_data, callback_answer, t, registrations):
         await bot.send_message(cb.from_user.id, t("ask-cancel"),
-                               reply_markup=keyboards.confirm_cancel(t, reg))
+                               reply_markup=keyboards.confirm_cancel(t, owned[1]))
 
 
 async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                     bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if not await _own(cb, callback_data, callback_answer, t, registrations):
+    if (owned := await _own(cb, callback_data, callback_answer, t, registrations)) is None:
         return
-    await registrations.cancel(cb.from_user.id)
+    desk, _ = owned
+    await desk.cancel(cb.from_user.id)
     await bot.send_message(cb.from_user.id, t("cancelled"),
-                           reply_markup=await register_again(t, registrations))
+                           reply_markup=await register_again(t, desk))
 
 
 async def keep(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if reg := await _own(cb, callback_data, callback_answer, t, registrations):
-        await _show(cb, bot, t, registrations, reg, t("kept"))
+    if owned := await _own(cb, callback_data, callback_answer, t, registrations):
+        await _show(cb, bot, t, *owned, t("kept"))
 
 
 def router() -> Router:

@@ -1,72 +1,150 @@
-"""/start, /help, /my and the event card's buttons (outside the form)."""
+"""/start (with or without an event link), /help, /my and the event card's buttons."""
 
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandStart, StateFilter
+from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.events import Event
 from bot.i18n import Texts
-from bot.registration import Intake, Registrations
+from bot.registration import Desk, Intake, Registrations
+from handlers import keyboards
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
 from handlers.views import ask, card, my
+from storage.models import Format
 
 
-async def _card_or_my(bot: Bot, user_id: int, t: Texts, registrations: Registrations) -> None:
-    reg = await registrations.active(user_id)
-    if reg is not None:
-        text, markup = await my(t, registrations, reg)
-    else:
-        text, markup = await card(t, registrations)
+async def _event_screen(bot: Bot, user_id: int, t: Texts, desk: Desk) -> None:
+    """The person's registration for this event, else its card."""
+    reg = await desk.active(user_id)
+    text, markup = await my(t, desk, reg) if reg is not None else await card(t, desk)
     await bot.send_message(user_id, text, reply_markup=markup)
 
 
-async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts,
-                registrations: Registrations) -> None:
-    await message.answer(t("help", phone=registrations.event.contact_phone))
-    await ask(bot, message.chat.id, state, t, registrations)  # no-op outside the form
+async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) -> None:
+    """One upcoming event: its screen. Several: a list to choose from. None: the latest
+    event, as one that has taken place."""
+    upcoming = await registrations.events.upcoming()
+    if len(upcoming) > 1:
+        mine = {event.id for event, _ in await registrations.of_person(user_id)}
+        choices = [(e.id, e.info.title, e.id in mine) for e in upcoming]
+        await bot.send_message(user_id, t("events-choose"),
+                               reply_markup=keyboards.event_list(t, choices))
+        return
+    event = upcoming[0] if upcoming else await registrations.events.latest_past()
+    if event is not None:
+        await _event_screen(bot, user_id, t, registrations.of(event))
 
 
-async def start(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
+async def _linked(payload: str, registrations: Registrations) -> tuple[Event, Format | None] | None:
+    """`<event id>`, `<event id>_offline` or `<event id>_online`; anything else: None."""
+    slug, _, suffix = payload.partition("_")
+    event = await registrations.events.by_slug(slug)
+    if event is None or suffix not in ("", *Format):
+        return None
+    return event, Format(suffix) if suffix else None
+
+
+async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk,
+                 chosen: Format | None = None) -> str | None:
+    """Open the form for this event; the reason (a catalog key) if it cannot be opened."""
+    if await desk.active(user_id) is not None:
+        await _event_screen(bot, user_id, t, desk)
+        return "already-registered"
+    if await desk.intake() is Intake.CLOSED:
+        return "registration-closed"
+    if chosen is Format.OFFLINE and await desk.intake() is not Intake.OPEN:
+        chosen = None  # the room is closed: they choose online in the form
+    await state.set_state(Form.name)
+    await state.set_data({"event": desk.event.id} | (
+        {"format": chosen.value, "format_chosen": True} if chosen else {}))
+    await ask(bot, user_id, state, t, desk)
+    return None
+
+
+async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
+    await message.answer(t("help", phone=desk.info.contact_phone))
+    await ask(bot, message.chat.id, state, t, desk)  # no-op outside the form
+
+
+async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                registrations: Registrations, command: CommandObject | None = None) -> None:
     if message.from_user is None:  # private chats always have a sender; nobody to answer
         return
-    await _card_or_my(bot, message.from_user.id, t, registrations)
-
-
-async def show_my(cb: CallbackQuery, bot: Bot, t: Texts, registrations: Registrations) -> None:
-    await _card_or_my(bot, cb.from_user.id, t, registrations)
-
-
-async def begin(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                state: FSMContext, t: Texts, registrations: Registrations) -> None:
-    if await registrations.active(cb.from_user.id) is not None:
-        callback_answer.text = t("already-registered")
-        await _card_or_my(bot, cb.from_user.id, t, registrations)
+    user_id = message.from_user.id
+    linked = await _linked(command.args, registrations) if command and command.args else None
+    if linked is None:  # no link, or one we do not know: an ordinary start
+        await _home(bot, user_id, t, registrations)
         return
-    if await registrations.intake() is Intake.CLOSED:
-        callback_answer.text, callback_answer.show_alert = t("registration-closed"), True
+    event, chosen = linked
+    desk = registrations.of(event)
+    if chosen is None or desk.started():
+        await _event_screen(bot, user_id, t, desk)
         return
-    await state.set_state(Form.name)
-    await ask(bot, cb.from_user.id, state, t, registrations)
+    reason = await _begin(bot, user_id, state, t, desk, chosen)
+    if reason not in (None, "already-registered"):  # closed: the card says so
+        await _event_screen(bot, user_id, t, desk)
+
+
+async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
+    """Every registration for an event still to come; none: the start screen."""
+    if message.from_user is None:
+        return
+    user_id = message.from_user.id
+    mine = [(e, r) for e, r in await registrations.of_person(user_id)
+            if not registrations.of(e).started()]
+    if not mine:
+        await _home(bot, user_id, t, registrations)
+        return
+    for event, reg in mine:
+        text, markup = await my(t, registrations.of(event), reg)
+        await bot.send_message(user_id, text, reply_markup=markup)
+
+
+async def _desk(callback_data: StartCb, callback_answer: CallbackAnswer, t: Texts,
+                registrations: Registrations) -> Desk | None:
+    event = await registrations.events.get(callback_data.event)
+    if event is None:
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        return None
+    return registrations.of(event)
+
+
+async def open_event(cb: CallbackQuery, callback_data: StartCb, callback_answer: CallbackAnswer,
+                     bot: Bot, t: Texts, registrations: Registrations) -> None:
+    if desk := await _desk(callback_data, callback_answer, t, registrations):
+        await _event_screen(bot, cb.from_user.id, t, desk)
+
+
+async def begin(cb: CallbackQuery, callback_data: StartCb, callback_answer: CallbackAnswer,
+                bot: Bot, state: FSMContext, t: Texts, registrations: Registrations) -> None:
+    desk = await _desk(callback_data, callback_answer, t, registrations)
+    if desk is None:
+        return
+    reason = await _begin(bot, cb.from_user.id, state, t, desk)
+    if reason == "already-registered":
+        callback_answer.text = t(reason)
+    elif reason is not None:
+        callback_answer.text, callback_answer.show_alert = t(reason), True
 
 
 async def already_in_form(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                          state: FSMContext, t: Texts, registrations: Registrations) -> None:
+                          state: FSMContext, t: Texts, desk: Desk) -> None:
     callback_answer.text, callback_answer.show_alert = t("error-mid-form"), True
-    await ask(bot, cb.from_user.id, state, t, registrations)
+    await ask(bot, cb.from_user.id, state, t, desk)
 
 
 def router() -> Router:
     r = Router(name="start")
     r.message.register(help_, Command("help"))
-    # /my first, then /start: the order the stacked decorators used to register them in.
-    r.message.register(start, StateFilter(None), Command("my"))
+    r.message.register(show_my, StateFilter(None), Command("my"))
     r.message.register(start, StateFilter(None), CommandStart())
-    r.callback_query.register(show_my, StateFilter(None),
-                              StartCb.filter(F.action == StartAction.MY))
+    r.callback_query.register(open_event, StateFilter(None),
+                              StartCb.filter(F.action.in_((StartAction.MY, StartAction.OPEN))))
     r.callback_query.register(begin, StateFilter(None),
                               StartCb.filter(F.action == StartAction.REG))
     r.callback_query.register(already_in_form, StateFilter(Form), StartCb.filter())

@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot import render
 from bot.i18n import Texts
-from bot.registration import Intake, Registrations
+from bot.registration import Desk, Intake
 from handlers import keyboards
 from handlers.states import ORDER, Form
 from storage.models import Registration
@@ -19,7 +19,7 @@ Screen = tuple[str, InlineKeyboardMarkup | None]
 
 
 async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-              registrations: Registrations) -> None:
+              desk: Desk) -> None:
     """(Re)send the question of the step the user is on; progress stays as it is."""
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
@@ -32,11 +32,11 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     elif current == Form.phone.state:
         text, markup = t("ask-phone"), keyboards.phone(t)
     elif current == Form.format.state:
-        counts = await registrations.counts()
-        offline = await registrations.intake() is Intake.OPEN
+        counts = await desk.counts()
+        offline = await desk.intake() is Intake.OPEN
         text, markup = t("ask-format"), keyboards.formats(t, counts, offline)
     elif current == Form.confirm.state:
-        data, counts = await state.get_data(), await registrations.counts()
+        data, counts = await state.get_data(), await desk.counts()
         text, markup = render.summary(t, data, counts), keyboards.summary(t)
     else:
         return
@@ -44,33 +44,38 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
 
 
 async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-                  registrations: Registrations, **answer: Any) -> None:
+                  desk: Desk, **answer: Any) -> None:
     """Store the answer and go to the next question (or back to the summary when editing)."""
     data = await state.update_data(**answer)
     current = await state.get_state()
     following = ORDER[[s.state for s in ORDER].index(current) + 1]
+    if following == Form.format and data.get("format_chosen"):
+        following = Form.confirm  # the link they came by chose offline or online already
     await state.set_state(Form.confirm if data.get("editing") else following)
-    await ask(bot, chat_id, state, t, registrations)
+    await ask(bot, chat_id, state, t, desk)
 
 
-async def card(t: Texts, registrations: Registrations) -> Screen:
-    """The event card, with a Register button while registration is open."""
-    counts = await registrations.counts()
-    is_open = await registrations.intake() is not Intake.CLOSED
-    text = render.event_card(t, registrations.event, counts, is_open)
-    return text, keyboards.event_card(t, registered=False, is_open=is_open)
+async def card(t: Texts, desk: Desk) -> Screen:
+    """The event card, with a Register button while registration is open; a past event
+    says it has taken place."""
+    counts = await desk.counts()
+    if desk.started():
+        return render.event_card(t, desk.info, counts, is_open=False, past=True), None
+    is_open = await desk.intake() is not Intake.CLOSED
+    text = render.event_card(t, desk.info, counts, is_open)
+    return text, keyboards.event_card(t, desk.event.id, registered=False, is_open=is_open)
 
 
-async def register_again(t: Texts, registrations: Registrations) -> InlineKeyboardMarkup | None:
-    is_open = await registrations.intake() is not Intake.CLOSED
-    return keyboards.event_card(t, registered=False, is_open=is_open)
+async def register_again(t: Texts, desk: Desk) -> InlineKeyboardMarkup | None:
+    is_open = await desk.intake() is not Intake.CLOSED
+    return keyboards.event_card(t, desk.event.id, registered=False, is_open=is_open)
 
 
-async def my(t: Texts, registrations: Registrations, reg: Registration) -> Screen:
+async def my(t: Texts, desk: Desk, reg: Registration) -> Screen:
     if not reg.active:
-        return t("my-cancelled"), await register_again(t, registrations)
-    position = await registrations.waitlist_position(reg.user_id)
-    counts = await registrations.counts()
-    offline = await registrations.intake() is Intake.OPEN
-    text = render.my_registration(t, registrations.event, reg, position)
+        return t("my-cancelled"), await register_again(t, desk)
+    position = await desk.waitlist_position(reg.user_id)
+    counts = await desk.counts()
+    offline = await desk.intake() is Intake.OPEN
+    text = render.my_registration(t, desk.info, reg, position)
     return text, keyboards.my(t, reg, counts, offline)

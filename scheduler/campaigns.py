@@ -57,6 +57,9 @@ class Campaigns:
     async def status(self, event: Event) -> list[ReminderStatus]:
         return await self.reminders.status(event)
 
+    async def plan_event(self, event: Event) -> None:
+        await self.reminders.plan_event(event)
+
     def _spawn(self, campaign: Campaign) -> None:
         task = asyncio.create_task(self._run(campaign))
         self.tasks.add(task)

@@ -21,15 +21,18 @@ class AuditEntry:
 
 
 class AuditLog:
-    def __init__(self, db: Database) -> None:
+    """One event's trail (actions on no event, like creating one, go to the new event's)."""
+
+    def __init__(self, db: Database, event: int) -> None:
         self._db = db
+        self._event = event
 
     async def record(self, admin_id: int, action: str, now: datetime,
                      registration_id: int | None = None, details: str = "") -> None:
         await self._db.execute(
-            "INSERT INTO audit (admin_id, action, registration_id, details, at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (admin_id, action, registration_id, details, to_db(now)),
+            "INSERT INTO audit (admin_id, action, registration_id, details, at, event_id)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (admin_id, action, registration_id, details, to_db(now), self._event),
         )
 
     async def latest(self, limit: int = 20) -> list[AuditEntry]:
@@ -37,7 +40,7 @@ class AuditLog:
         rows = await self._db.fetchall(
             "SELECT a.*, r.full_name FROM audit a"
             " LEFT JOIN registrations r ON r.id = a.registration_id"
-            " ORDER BY a.id DESC LIMIT ?", (limit,))
+            " WHERE a.event_id = ? ORDER BY a.id DESC LIMIT ?", (self._event, limit))
         entries = []
         for row in rows:
             at = datetime.fromisoformat(row["at"])  # NOT NULL in the schema

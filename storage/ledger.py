@@ -82,11 +82,6 @@ class Ledger:
     async def set_intake(self, value: str) -> None:
         await self.db.execute("UPDATE events SET intake = ? WHERE id = ?", (value, self.event))
 
-    async def remember_group(self, chat_id: int) -> bool:
-        """True the first time a group chat is seen (so the bot speaks there only once)."""
-        return await self.db.execute(
-            "INSERT OR IGNORE INTO groups_told (chat_id) VALUES (?)", (chat_id,)) == 1
-
     # --- seat decisions ----------------------------------------------------------
     async def register(self, who: Applicant, wants: Format, now: datetime) -> Outcome:
         """Seat if the room has space; else online now and queued. A repeat is a no-op."""
@@ -194,4 +189,19 @@ class Ledger:
         return reg
 
 
-__all__ = ["Ledger", "Status"]
+async def registrations_of(db: Database, *, user_id: int | None = None,
+                           reg_id: int | None = None) -> list[Registration]:
+    """Across events: a person's registrations, or one registration by id."""
+    rows = await db.fetchall(
+        "SELECT * FROM registrations WHERE user_id = ? OR id = ? ORDER BY id",
+        (user_id, reg_id))
+    return [Registration.from_row(found) for found in rows]
+
+
+async def remember_group(db: Database, chat_id: int) -> bool:
+    """True the first time a group chat is seen (so the bot speaks there only once)."""
+    return await db.execute(
+        "INSERT OR IGNORE INTO groups_told (chat_id) VALUES (?)", (chat_id,)) == 1
+
+
+__all__ = ["Ledger", "Status", "registrations_of", "remember_group"]

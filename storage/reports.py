@@ -1,4 +1,5 @@
-"""Read-only views of the ledger for organisers: paged lists, the door list, the export."""
+"""Read-only views of one event's ledger for organisers: paged lists, the door list, the
+export."""
 
 from __future__ import annotations
 
@@ -26,26 +27,29 @@ _ORDER: Final = {
 
 
 class Reports:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, event: int) -> None:
         self._db = db
+        self._event = event
 
     async def queue_positions(self) -> dict[int, int]:
         """Registration id -> place in the waitlist, for everyone waiting: one query for a
         whole page instead of one per row."""
         rows = await self._db.fetchall(
             "SELECT r.id, ROW_NUMBER() OVER (ORDER BY r.queue_no) AS pos FROM registrations r"
-            f" WHERE {audience_sql(Audience.WAITLIST)}")  # queue_no is set exactly when queued
+            f" WHERE r.event_id = ? AND {audience_sql(Audience.WAITLIST)}",  # queue_no: queued
+            (self._event,))
         return {int(row["id"]): int(row["pos"]) for row in rows}
 
     async def page(self, kind: str, offset: int, limit: int) -> list[Registration]:
         rows = await self._db.fetchall(
-            f"SELECT r.* FROM registrations r WHERE {_where(kind)} ORDER BY {_ORDER[kind]}"
-            " LIMIT ? OFFSET ?", (limit, offset))
+            f"SELECT r.* FROM registrations r WHERE r.event_id = ? AND {_where(kind)}"
+            f" ORDER BY {_ORDER[kind]} LIMIT ? OFFSET ?", (self._event, limit, offset))
         return [Registration.from_row(row) for row in rows]
 
     async def everyone(self) -> list[Registration]:
         """Every registration ever made, cancelled ones included, in the order they came."""
-        rows = await self._db.fetchall("SELECT * FROM registrations ORDER BY id")
+        rows = await self._db.fetchall(
+            "SELECT * FROM registrations WHERE event_id = ? ORDER BY id", (self._event,))
         return [Registration.from_row(row) for row in rows]
 
     async def seated(self) -> list[Registration]:

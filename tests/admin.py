@@ -15,7 +15,7 @@ from tests.harness import ADMIN, Running
 UNKNOWN = "I did not understand that."  # the fallback's answer to any unknown command
 STALE_BUTTON = "This button is out of date."
 # Every table an admin action could change (fsm and groups_told are conversation state).
-LEDGER_TABLES = ("registrations", "event_settings", "audit", "campaigns", "deliveries")
+LEDGER_TABLES = ("registrations", "events", "admin_event", "audit", "campaigns", "deliveries")
 
 
 def admin(fake: FakeTelegram) -> FakeUser:
@@ -31,11 +31,11 @@ async def enrol(running: Running, fake: FakeTelegram, user_id: int, fmt: Format 
     who = Applicant(user_id=user_id, chat_id=user_id, language=language,
                     full_name=name or f"Person {user_id}", organisation=org, role="ngo",
                     phone=phone)
-    return (await running.app.registrations.register(who, fmt)).registration
+    return (await (await running.desk()).register(who, fmt)).registration
 
 
 async def reg(running: Running, user_id: int) -> Registration:
-    found = await running.app.registrations.ledger.get(user_id)
+    found = await (await running.desk()).ledger.get(user_id)
     assert found is not None
     return found
 

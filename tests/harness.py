@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
+from bot.events import Event
 from bot.factory import App, create_app
+from bot.registration import Desk
 from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
 
 ADMIN = 9000
@@ -40,6 +42,16 @@ class Running:
     async def stop(self) -> None:
         await self.app.dp.stop_polling()
         await self.task
+
+    async def event(self, slug: str = "event") -> Event:
+        found = await self.app.registrations.events.by_slug(slug)
+        if found is None:
+            raise LookupError(slug)
+        return found
+
+    async def desk(self, slug: str = "event") -> Desk:
+        """One event's registrations (the config's [event] is "event" in the tests)."""
+        return self.app.registrations.of(await self.event(slug))
 
 
 async def start(fake: FakeTelegram, settings: Settings, clock: TravelClock | None = None,

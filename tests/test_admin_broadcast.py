@@ -32,7 +32,7 @@ async def people(running: Running, fake: FakeTelegram) -> None:
         await enrol(running, fake, user_id)  # 1, 2 seated; 3 waits
     await enrol(running, fake, 4, Format.ONLINE)
     await enrol(running, fake, 5, Format.ONLINE)
-    await running.app.registrations.cancel(5)
+    await (await running.desk()).cancel(5)
 
 
 async def test_broadcast_to_the_room(fake: FakeTelegram, small: Running) -> None:

@@ -41,9 +41,9 @@ async def test_stats(fake: FakeTelegram, small: Running) -> None:
     small.clock.travel(timedelta(days=1))
     await enrol(small, fake, 5, Format.ONLINE)
     await enrol(small, fake, 6, Format.ONLINE)
-    await small.app.registrations.cancel(6)
+    await (await small.desk()).cancel(6)
     code = (await reg(small, 1)).entry_code
-    await small.app.registrations.ledger.check_in(code or "", small.clock())
+    await (await small.desk()).ledger.check_in(code or "", small.clock())
     await small.app.db.execute("UPDATE registrations SET unreachable_at = updated_at"
                                " WHERE user_id = 5")
     stats = await ask(admin(fake), "/stats", "Seats taken")
@@ -125,7 +125,7 @@ async def test_move_online_and_stale_details(fake: FakeTelegram, small: Running)
     olga = admin(fake)
     await open_details(olga, "Offline", "1. Person 1", "Person 1 · #1")
     # Meanwhile the participant moves online themselves: the details are stale.
-    await small.app.registrations.switch(1, Format.ONLINE)
+    await (await small.desk()).switch(1, Format.ONLINE)
     await olga.press("Move to online")
     answer = await olga.answer_to_press()
     assert answer.get("show_alert") and "changed meanwhile" in answer["text"]
@@ -155,7 +155,9 @@ async def test_give_a_seat(fake: FakeTelegram, small: Running) -> None:
     assert (await reg(small, 5)).placement is Placement.WAITLISTED
     # A seat is free but nobody was promoted (e.g. the config was raised between runs):
     # the organiser may choose who gets it, even out of queue order.
-    await small.app.registrations.ledger.set_setting("capacity", "4")
+    desk = await small.desk()
+    await desk.ledger.db.execute("UPDATE events SET capacity_override = 4 WHERE id = ?",
+                                 (desk.event.id,))
     await olga.press("Give a seat")
     await olga.reply(has("Seat given"))
     seated = await reg(small, 5)
@@ -201,7 +203,7 @@ async def test_capacity(fake: FakeTelegram, small: Running) -> None:
     assert "5 seats are already taken" in refused.plain_text
     for bad in ("/capacity -1", "/capacity lots", "/capacity 100000"):
         await ask(olga, bad, "whole number of seats from 0 to 10,000")
-    counts = await small.app.registrations.ledger.counts()
+    counts = await (await small.desk()).ledger.counts()
     assert (counts.capacity, counts.seated, counts.waitlisted) == (5, 5, 1)
     assert [row[1:] for row in await audit_rows(small)] == [
         ("capacity", None, "3 → 5, 2 promoted"), ("capacity", None, "4: refused, 5 taken")]
@@ -209,7 +211,7 @@ async def test_capacity(fake: FakeTelegram, small: Running) -> None:
 
 async def test_close_and_open(fake: FakeTelegram, running: Running) -> None:
     olga = admin(fake)
-    registrations = running.app.registrations
+    registrations = await running.desk()
     ask_close = await ask(olga, "/close", "What should stop?")
     assert "Registration is open" in ask_close.plain_text
     await olga.press("Keep as is")
@@ -244,7 +246,7 @@ async def test_checkin_command(fake: FakeTelegram, small: Running) -> None:
     again = await ask(olga, f"/checkin {code}", "already checked in")
     assert "Alice Smith" in again.plain_text
     gone = (await reg(small, 2)).entry_code or ""
-    await small.app.registrations.cancel(2)  # the seat passes to 4; 2's code is void
+    await (await small.desk()).cancel(2)  # the seat passes to 4; 2's code is void
     void = await ask(olga, f"/checkin {gone}", "No seat has the code")
     assert gone in void.plain_text and "cancelled" in void.plain_text
     await ask(olga, "/checkin", "Send the entry code")
@@ -260,7 +262,7 @@ async def test_door(fake: FakeTelegram, small: Running) -> None:
     await ask(olga, "/door", "Nobody has a seat yet")
     await enrol(small, fake, 1, name="Boris")
     await enrol(small, fake, 2, name="Aigerim")
-    await small.app.registrations.ledger.check_in((await reg(small, 1)).entry_code or "",
+    await (await small.desk()).ledger.check_in((await reg(small, 1)).entry_code or "",
                                                   small.clock())
     door = await ask(olga, "/door", "Door")
     lines = door.plain_text.splitlines()

@@ -35,8 +35,8 @@ async def test_export_equals_the_ledger(fake: FakeTelegram, running: Running) ->
     await enrol(running, fake, 2, name="Алия Нурланова", org="@home; \"quoted\", comma")
     await enrol(running, fake, 3, Format.ONLINE, org="-minus\nnew line")
     await enrol(running, fake, 4, Format.ONLINE, name="Tab\tname")
-    await running.app.registrations.cancel(4)
-    await running.app.registrations.ledger.check_in((await reg(running, 1)).entry_code or "",
+    await (await running.desk()).cancel(4)
+    await (await running.desk()).ledger.check_in((await reg(running, 1)).entry_code or "",
                                                     running.clock())
     await admin(fake).send("/export")
     sent = await admin(fake).reply(lambda m: m.document is not None)

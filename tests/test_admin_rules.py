@@ -17,7 +17,8 @@ T = datetime(2030, 11, 1, 6, 0, tzinfo=UTC)
 
 def make(**changes: object) -> Registration:
     base = Registration(
-        id=1, user_id=1, chat_id=1, language="en", full_name="Alice", organisation="NGO",
+        id=1, event_id=1, user_id=1, chat_id=1, language="en", full_name="Alice",
+        organisation="NGO",
         role="ngo", phone=None, format=Format.ONLINE, status=Status.ACTIVE, waitlisted_at=None,
         entry_code=None, created_at=T, updated_at=T, cancelled_at=None, checked_in_at=None,
         unreachable_at=None)

@@ -13,6 +13,9 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
+from bench.seed import event
+from bot.config import EventSection
+from bot.events import Event
 from bot.i18n import Catalog, Texts
 from bot.organiser import Organiser, RegistrationVanished
 from bot.ports import CampaignsPort
@@ -23,11 +26,10 @@ from handlers.admin.callbacks import CastCb, IntakeCb, Kind, ListCb, RegCb
 from handlers.admin.rules import Act
 from loopback import FakeTelegram
 from scheduler.campaigns import Campaigns
-from storage.audit import AuditLog
 from storage.database import Database
 from storage.ledger import Ledger
 from storage.models import Applicant, Format, Registration, Status
-from storage.reports import KINDS, Reports
+from storage.reports import KINDS
 from tests.admin import admin, ask, enrol, open_details
 from tests.harness import Running, has
 
@@ -49,7 +51,7 @@ def layout(markup: InlineKeyboardMarkup) -> list[list[tuple[str, str | None]]]:
 
 
 def person(reg_id: int = 7) -> Registration:
-    return Registration(id=reg_id, user_id=reg_id, chat_id=reg_id, language="en",
+    return Registration(id=reg_id, event_id=1, user_id=reg_id, chat_id=reg_id, language="en",
                         full_name="Alice", organisation="Org", role="ngo", phone=None,
                         format=Format.OFFLINE, status=Status.ACTIVE, entry_code="AB12",
                         created_at=T0, updated_at=T0, waitlisted_at=None, cancelled_at=None,
@@ -121,7 +123,11 @@ def test_admin_handlers_are_module_level_functions() -> None:
 @pytest.fixture
 async def organiser(tmp_path: Path) -> AsyncIterator[Organiser]:
     db = await Database.open(tmp_path / "organiser.sqlite3")
-    yield Organiser(Ledger(db, default_capacity=1), Reports(db), AuditLog(db), lambda: T0)
+    info = EventSection(title="Round table", starts_at=datetime(2030, 11, 12, 17),
+                        offline_capacity=1, venue="DKU", contact_phone="+7",
+                        zoom_conference_id="1")
+    ledger = Ledger(db, await event(db, 1))
+    yield Organiser(ledger, Event(ledger.event, "event", "config", info, 0), lambda: T0)
     await db.close()
 
 

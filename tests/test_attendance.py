@@ -34,7 +34,7 @@ async def test_no_releases_the_seat_and_promotes_the_first_waiting(fake: FakeTel
     await seated.press("No, free my seat")
     await seated.wait_for(has("Your seat is released"))
     promoted = await first_waiting.wait_for(has("A seat has freed up"))
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     one, two, three = [await ledger.get(u) for u in (1, 2, 3)]
     await running.stop()
     assert one is not None and one.format == "online" and one.entry_code is None
@@ -54,7 +54,7 @@ async def test_yes_keeps_the_seat(fake: FakeTelegram, tmp_path: Path) -> None:
     await seated.wait_for(has("see you there"))
     answer = await running.app.db.fetchone("SELECT answer FROM deliveries WHERE"
                                            " registration_id = 1")
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     await running.stop()
     assert answer is not None and answer["answer"] == "yes"
     assert reg is not None and reg.format == "offline"
@@ -79,7 +79,7 @@ async def test_silence_releases_the_seat_at_the_deadline_when_switched_on(
     travel(running, timedelta(seconds=3))  # the deadline
     await silent.wait_for(has("did not confirm"), timeout=15)
     await waiting.wait_for(has("A seat has freed up"))
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     one, two, three = [await ledger.get(u) for u in (1, 2, 3)]
     await running.stop()
     assert one is not None and one.format == "online"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.seed import T0, applicant
+from bench.seed import T0, applicant, event
 from bot.i18n import Catalog
 from handlers.admin.callbacks import CastCb
 from handlers.admin.keyboards import audiences
@@ -36,13 +36,15 @@ LISTS = {
             SEATED_CANCELLED},
 }
 
+EVENT = 1  # the seeded event: the first one a new database gets
+
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
     """A one-seat room: someone seated, someone queued, someone online, and one cancelled
     from each of those placements."""
     database = await Database.open(tmp_path / "ledger.sqlite3")
-    ledger = Ledger(database, 1)
+    ledger = Ledger(database, await event(database, 1))
     moments = iter(T0 + timedelta(seconds=s) for s in range(100))
 
     async def register(user_id: int, fmt: Format) -> None:
@@ -62,7 +64,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 async def _everyone(db: Database) -> list[Registration]:
-    return await Reports(db).everyone()
+    return await Reports(db, EVENT).everyone()
 
 
 async def test_the_seed_has_every_placement(db: Database) -> None:
@@ -76,8 +78,8 @@ async def test_the_seed_has_every_placement(db: Database) -> None:
 @pytest.mark.parametrize("audience", list(Audience))
 async def test_campaigns_reach_their_audience(db: Database, audience: Audience) -> None:
     deliveries = Deliveries(db)
-    assert await deliveries.count(audience) == len(EXPECTED[audience])
-    assert await deliveries.open(f"test:{audience}", "broadcast", audience.value, T0)
+    assert await deliveries.count(audience, EVENT) == len(EXPECTED[audience])
+    assert await deliveries.open(f"test:{audience}", "broadcast", audience.value, T0, EVENT)
     recipients = {reg.user_id for _, reg in await deliveries.pending(f"test:{audience}")}
     assert recipients == EXPECTED[audience]
     campaign = await deliveries.campaign(f"test:{audience}")
@@ -92,14 +94,14 @@ async def test_the_send_time_check_agrees_with_the_sql(db: Database, audience: A
 
 @pytest.mark.parametrize("kind", KINDS)
 async def test_organiser_lists(db: Database, kind: str) -> None:
-    reports, ledger = Reports(db), Ledger(db, 1)
+    reports, ledger = Reports(db, EVENT), Ledger(db, EVENT)
     listed = [reg.user_id for reg in await reports.page(kind, 0, -1)]
     assert set(listed) == LISTS[kind] and len(listed) == len(LISTS[kind])
     assert sizes(await ledger.counts())[kind] == len(LISTS[kind])
 
 
 async def test_queue_positions_are_the_waitlist(db: Database) -> None:
-    reports = Reports(db)
+    reports = Reports(db, EVENT)
     queued = [reg.id for reg in await reports.page("waitlist", 0, -1)]
     assert await reports.queue_positions() == {reg_id: n for n, reg_id in enumerate(queued, 1)}
 

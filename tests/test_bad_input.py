@@ -98,7 +98,7 @@ async def test_bad_input_at_each_step_is_refused_and_progress_kept(
         assert line in summary.plain_text, summary.plain_text
     await alice.press("Confirm")
     await alice.reply(has("You are registered"))
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     assert reg is not None
     assert (reg.full_name, reg.organisation, reg.role, reg.phone, reg.format) == (
         NAME, ORG, "ngo", PHONE, "online")
@@ -136,7 +136,7 @@ async def test_contacts_and_typed_phones(fake: FakeTelegram, running: Running) -
     assert f"Phone: {PHONE}" in summary.plain_text
     await alice.press("Confirm")
     await alice.reply(has("You are registered"))
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     assert reg is not None and reg.phone == PHONE
 
 
@@ -144,7 +144,7 @@ async def test_skip_phone_and_trunk_prefix(fake: FakeTelegram, running: Running)
     alice, bob = fake.user(1, language_code="en"), fake.user(2, language_code="en")
     await register(alice, fmt="Online")  # types "Skip"
     await register(bob, fmt="Online", phone="8 (777) 397-11-27")
-    a, b = [await running.app.registrations.ledger.get(i) for i in (1, 2)]
+    a, b = [await (await running.desk()).ledger.get(i) for i in (1, 2)]
     assert a is not None and a.phone is None
     assert b is not None and b.phone == "+77773971127"
 
@@ -169,13 +169,13 @@ async def test_stale_buttons(fake: FakeTelegram, running: Running) -> None:
         await alice.press_data(data_of(summary, label), summary.message_id)
         assert FINISHED in (await alice.answer_to_press())["text"]
     # Register on the old event card, when registered: the registration is shown.
-    await alice.press_data("s:reg", alice.messages[0].message_id)
+    await alice.press_data("s:reg:1", alice.messages[0].message_id)
     await alice.reply(has(NAME, "online"))
     assert "already registered" in (await alice.answer_to_press())["text"]
     assert sum("You are registered" in m.plain_text for m in alice.messages) == 1
     assert await rows(running, "registrations") == 1
     assert await rows(running, "fsm") == 0
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     assert reg is not None and reg.role == "ngo" and reg.active
 
 
@@ -204,7 +204,7 @@ async def test_buttons_aimed_at_another_users_registration(fake: FakeTelegram,
     await register(bob)
     await bob.send("/my")
     mine = await bob.reply(has_button("Cancel registration"))
-    before = await running.app.registrations.ledger.get(2)
+    before = await (await running.desk()).ledger.get(2)
     assert before is not None
     bobs = [d for d in mine.buttons_data.values() if d]
     bobs += [f"m:yes:{before.id}", f"m:online:{before.id}", f"m:keep:{before.id}"]
@@ -217,7 +217,7 @@ async def test_buttons_aimed_at_another_users_registration(fake: FakeTelegram,
     for data in bobs:  # Alice, registered herself
         await alice.press_data(data)
         assert NOT_YOURS in (await alice.answer_to_press())["text"]
-    assert await running.app.registrations.ledger.get(2) == before
+    assert await (await running.desk()).ledger.get(2) == before
     assert not any("cancelled" in m.plain_text for m in bob.messages)
 
 
@@ -236,7 +236,7 @@ async def test_double_tap_on_confirm(fake: FakeTelegram, running: Running) -> No
                 if m.seq < mine.seq and "registered" in m.plain_text.lower()]
     assert len(outcomes) == 1, alice.transcript()
     assert await rows(running, "registrations") == 1
-    counts = await running.app.registrations.ledger.counts()
+    counts = await (await running.desk()).ledger.counts()
     assert counts.seated == 1
 
 

@@ -16,7 +16,7 @@ CLOSED = "Registration is closed."
 async def test_after_closing_time(fake: FakeTelegram, tmp_path: Path) -> None:
     settings = settings_for(fake, tmp_path, registration_closes_at="2030-11-10T12:00:00")
     running = await start(fake, settings)
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     try:
         alice, bob, carol = (fake.user(i, language_code="en") for i in (1, 2, 3))
         await register(alice)
@@ -27,7 +27,7 @@ async def test_after_closing_time(fake: FakeTelegram, tmp_path: Path) -> None:
         card = await bob.reply()
         assert "Round table" in card.plain_text and CLOSED in card.plain_text
         assert card.buttons == []  # nothing to press that would only say "closed"
-        await bob.press_data("s:reg")  # an old card's Register button
+        await bob.press_data("s:reg:1")  # an old card's Register button
         answered = await bob.answer_to_press()
         assert CLOSED in answered["text"]
 

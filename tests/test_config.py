@@ -28,9 +28,9 @@ def test_example_config_loads_with_the_token_from_the_environment(
     settings = load_settings(ROOT / "config.example.toml")
     assert settings.telegram.token.get_secret_value() == TOKEN
     assert TOKEN not in repr(settings) and TOKEN not in str(settings.telegram)
-    assert settings.event.offline_capacity == 10
-    assert settings.event.timezone == "Asia/Almaty"
-    assert settings.event.starts_utc.isoformat() == "2020-11-12T11:00:00+00:00"
+    assert settings.all_events[0].offline_capacity == 10
+    assert settings.all_events[0].timezone == "Asia/Almaty"
+    assert settings.all_events[0].starts_utc.isoformat() == "2020-11-12T11:00:00+00:00"
     assert settings.reminders and all(r.before.total_seconds() > 0 for r in settings.reminders)
 
 
@@ -38,8 +38,9 @@ def test_environment_beats_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
     monkeypatch.setenv("REGBOT_EVENT__OFFLINE_CAPACITY", "3")
     settings = load_settings(ROOT / "config.example.toml")
-    assert settings.event.offline_capacity == 3
-    assert settings.event.title.startswith("Migration situation")  # the rest still from TOML
+    assert settings.all_events[0].offline_capacity == 3
+    # The rest still from TOML.
+    assert settings.all_events[0].title.startswith("Migration situation")
 
 
 def test_missing_token_names_the_variable_and_botfather() -> None:

@@ -48,7 +48,7 @@ async def test_every_reachable_attendee_gets_exactly_one_copy_within_the_rate(
     reachable = [u for u in users if u not in blocked]
     await fake.wait_until(lambda: all(reminders_to(fake, u) for u in reachable), timeout=60)
     await fake.wait_until(lambda: not running.app.reminders.tasks, timeout=30)
-    status = (await running.app.reminders.status())[0]
+    status = (await running.app.reminders.status(await running.event()))[0]
     unreachable = await running.app.db.fetchall(
         "SELECT user_id FROM registrations WHERE unreachable_at IS NOT NULL ORDER BY user_id")
     await running.stop()

@@ -36,7 +36,7 @@ async def test_delivered_rows_are_not_sent_again(fake: FakeTelegram, bot: Bot,
         return f"news for {reg.user_id}", None
 
     try:
-        await deliveries.open(KEY, "broadcast", "all", clock())
+        await deliveries.open(KEY, "broadcast", "all", clock(), 1)
         rows = await deliveries.pending(KEY)
         # A previous run got this far before it was stopped: two sent, one unreachable.
         for (delivery_id, _), status in zip(rows, (Delivery.SENT, Delivery.SENT,

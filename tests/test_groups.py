@@ -17,7 +17,7 @@ async def test_group_gets_one_private_only_reply(fake: FakeTelegram, running: Ru
     await group.send(alice, "Alice Smith")
     # A press in the same chat by the same user is handled after those messages (one
     # user in one chat is served in order), so its answer means they were handled.
-    await group.press_data(alice, "s:reg", told.message_id)
+    await group.press_data(alice, "s:reg:1", told.message_id)
     answered = await group.answer_to_press()
     assert not answered.get("text")
     other = fake.group(-100456, "Another group")
@@ -26,7 +26,7 @@ async def test_group_gets_one_private_only_reply(fake: FakeTelegram, running: Ru
 
     assert len(group.messages) == 1, group.transcript()
     assert len(other.messages) == 1
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     assert await ledger.get(1) is None
     for table in ("registrations", "fsm"):
         row = await running.app.db.fetchone(f"SELECT COUNT(*) FROM {table}")

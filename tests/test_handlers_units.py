@@ -45,8 +45,8 @@ def test_roles_and_fields_match_their_sources() -> None:
 
 
 @pytest.mark.parametrize(("data", "packed"), [
-    (StartCb(action=StartAction.REG), "s:reg"),
-    (StartCb(action=StartAction.MY), "s:my"),
+    (StartCb(action=StartAction.REG, event=3), "s:reg:3"),
+    (StartCb(action=StartAction.MY, event=3), "s:my:3"),
     (FormCb(action=FormAction.OK), "f:ok:"),
     (FormCb(action=FormAction.BACK), "f:back:"),
     (RoleCb(value=Role.NGO), "f:role:ngo"),
@@ -94,8 +94,8 @@ def _rows(markup: InlineKeyboardMarkup | None) -> list[list[str | None]]:
 
 
 def test_keyboard_rows() -> None:
-    assert keyboards.event_card(T, registered=False, is_open=False) is None
-    assert _rows(keyboards.event_card(T, registered=True, is_open=False)) == [["s:my"]]
+    assert keyboards.event_card(T, 3, registered=False, is_open=False) is None
+    assert _rows(keyboards.event_card(T, 3, registered=True, is_open=False)) == [["s:my:3"]]
     assert _rows(keyboards.roles(T)) == [["f:role:ngo", "f:role:state"],
                                          ["f:role:research", "f:role:migrant"],
                                          ["f:role:media", "f:role:other"]]

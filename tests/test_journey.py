@@ -23,7 +23,7 @@ async def test_offline_registration_gets_a_seat_and_code(fake: FakeTelegram,
     alice = fake.user(1, first_name="Alice", language_code="en")
     done = await register(alice, phone="+7 701 123 45 67")
     assert "You have a seat in the room" in done.plain_text
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     assert reg is not None and reg.entry_code and reg.entry_code in done.plain_text
     assert (reg.full_name, reg.organisation, reg.role, reg.phone) == (
         "Alice Smith", "NGO Help", "ngo", "+77011234567")
@@ -36,7 +36,7 @@ async def test_online_registration_gets_zoom_and_time(fake: FakeTelegram,
     done = await register(bob, fmt="Online")
     assert "online" in done.plain_text and "846 8448 4087" in done.plain_text
     assert "17:00" in done.plain_text and "facebook.com/dku" in done.plain_text
-    reg = await running.app.registrations.ledger.get(2)
+    reg = await (await running.desk()).ledger.get(2)
     assert reg is not None and reg.format == "online" and reg.entry_code is None
 
 

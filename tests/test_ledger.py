@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.seed import event
 from storage.database import Database
 from storage.db import migrate
 from storage.ledger import Ledger
@@ -27,7 +28,7 @@ def who(user_id: int) -> Applicant:
 @pytest.fixture
 async def ledger(tmp_path: Path) -> AsyncIterator[Ledger]:
     db = await Database.open(tmp_path / "sub" / "ledger.sqlite3")
-    yield Ledger(db, default_capacity=2)
+    yield Ledger(db, await event(db, 2))
     await db.close()
 
 
@@ -37,7 +38,7 @@ async def test_migrations_apply_to_an_empty_file_and_are_idempotent(tmp_path: Pa
     assert row is not None and row[0] >= 1
     assert await migrate(db._conn) == row[0]  # second run changes nothing
     tables = {r["name"] for r in await db.fetchall("SELECT name FROM sqlite_master")}
-    assert {"registrations", "event_settings", "fsm", "groups_told"} <= tables
+    assert {"registrations", "events", "fsm", "groups_told"} <= tables
     mode = await db.fetchone("PRAGMA journal_mode")
     assert mode is not None and mode[0] == "wal"
     await db.close()
@@ -108,7 +109,7 @@ async def test_register_again_after_cancel_reuses_the_row(ledger: Ledger) -> Non
 
 async def test_fifty_concurrent_claims_never_overbook(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "race.sqlite3")
-    ledger = Ledger(db, default_capacity=10)
+    ledger = Ledger(db, await event(db, 10))
     outcomes = await asyncio.gather(*(ledger.register(who(i), Format.OFFLINE, T0)
                                       for i in range(50)))
     places = [o.registration.placement for o in outcomes]
@@ -125,12 +126,13 @@ import asyncio, sys
 from datetime import UTC, datetime
 from pathlib import Path
 from storage.database import Database
+from bench.seed import event
 from storage.ledger import Ledger
 from storage.models import Applicant, Format
 
 async def main(path, first, count):
     db = await Database.open(Path(path))
-    ledger = Ledger(db, default_capacity=10)
+    ledger = Ledger(db, await event(db, 10))
     print("ready", flush=True)
     sys.stdin.readline()  # both processes start claiming on the same signal
     await asyncio.gather(*(ledger.register(Applicant(i, i, "en", "N", "O", "ngo", None),

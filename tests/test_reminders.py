@@ -38,7 +38,7 @@ async def test_three_reminders_reach_each_active_person_once(fake: FakeTelegram,
                 **{u: 3 for u in range(11, 27)},  # waitlisted and online: all three
                 **{u: 0 for u in range(27, 31)}}  # cancelled: none
     await fake.wait_until(lambda: not running.app.reminders.tasks, timeout=10)
-    statuses = await running.app.reminders.status()
+    statuses = await running.app.reminders.status(await running.event())
     await running.stop()
     assert {u: len(reminders_to(fake, u)) for u in expected} == expected
     seated = reminders_to(fake, 1)
@@ -63,7 +63,7 @@ async def test_down_across_a_due_time_sends_one_catch_up(fake: FakeTelegram,
     await first.stop()
     second = await start(fake, settings, clock)
     assert second.app.scheduler.get_jobs() == []
-    status = (await second.app.reminders.status())[0]
+    status = (await second.app.reminders.status(await second.event()))[0]
     await second.stop()
     assert [len(reminders_to(fake, u)) for u in range(1, 5)] == [1, 1, 1, 1]
     assert status.state == "done" and status.report.sent == 4
@@ -74,7 +74,7 @@ async def test_down_until_after_the_start_skips(fake: FakeTelegram, tmp_path: Pa
     await seed(settings.storage.path, 10, online=range(1, 4))
     people(fake, range(1, 4))
     running = await start(fake, settings, TravelClock(EVENT_UTC + timedelta(minutes=1)))
-    status = (await running.app.reminders.status())[0]
+    status = (await running.app.reminders.status(await running.event()))[0]
     await running.stop()
     assert status.state == "skipped" and status.report.skipped == 3
     assert not any(reminders_to(fake, u) for u in range(1, 4))
@@ -88,8 +88,8 @@ async def test_reminders_are_scheduled_for_their_due_time(fake: FakeTelegram,
     jobs = {job.id: job.next_run_time for job in running.app.scheduler.get_jobs()}
     await running.stop()
     now = datetime.now(UTC)
-    day = jobs["reminder:86400s-all"] - now
-    quarter = jobs["reminder:900s-all"] - now
+    day = jobs["reminder:1:86400s-all"] - now
+    quarter = jobs["reminder:1:900s-all"] - now
     assert timedelta(hours=23, minutes=59) < day <= timedelta(days=1)
     assert timedelta(days=1, hours=23, minutes=44) < quarter <= timedelta(days=1, hours=23,
                                                                           minutes=45)

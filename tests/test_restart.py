@@ -32,7 +32,7 @@ async def test_form_survives_a_restart(fake: FakeTelegram, tmp_path: Path) -> No
             assert line in summary.plain_text
         await alice.press("Confirm")
         await alice.reply(has("You are registered"))
-        reg = await second.app.registrations.ledger.get(1)
+        reg = await (await second.desk()).ledger.get(1)
         assert reg is not None and (reg.full_name, reg.organisation) == (NAME, ORG)
     finally:
         await second.stop()

@@ -37,7 +37,7 @@ async def test_confirm_whose_reply_fails_still_registers(fake: FakeTelegram,
     await reach(alice, "confirm")
     await alice.press("Confirm")
     await alice.wait_for(has("something went wrong"))
-    reg = await running.app.registrations.ledger.get(1)
+    reg = await (await running.desk()).ledger.get(1)
     assert reg is not None and reg.active and reg.format == "online"
     await alice.send("/my")
     await alice.wait_for(has("You take part online", "846 8448 4087"))

@@ -26,7 +26,7 @@ def code_of(message: BotMessage) -> str:
 async def test_waitlist_promotion_on_cancel_switch_and_leave(fake: FakeTelegram,
                                                              tmp_path: Path) -> None:
     running = await start(fake, settings_for(fake, tmp_path, offline_capacity=2))
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     try:
         users = [fake.user(i, first_name=f"U{i}", language_code="en") for i in range(1, 7)]
         u1, u2, u3, u4, u5, u6 = users
@@ -97,7 +97,7 @@ async def test_waitlist_promotion_on_cancel_switch_and_leave(fake: FakeTelegram,
 async def test_online_user_joins_the_queue_at_the_end(fake: FakeTelegram,
                                                       tmp_path: Path) -> None:
     running = await start(fake, settings_for(fake, tmp_path, offline_capacity=1))
-    ledger = running.app.registrations.ledger
+    ledger = (await running.desk()).ledger
     try:
         a, b, c = (fake.user(i, language_code="en") for i in (1, 2, 3))
         await register(a)

@@ -51,7 +51,7 @@ async def text(message: Message, state: FSMContext, t: Texts, console: Console) 
     """The draft; a new text at a later step replaces it."""
     await state.set_data({"html": message.html_text})
     await state.set_state(Cast.audience)
-    counts = {a: await console.campaigns.count(a) for a in Audience}
+    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
     await message.answer(t("adm-cast-audience"), reply_markup=keyboards.audiences(t, counts))
 
 
@@ -64,7 +64,7 @@ async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FS
     chosen = callback_data.aud
     if chosen is None:  # the filter lets only a chosen audience through
         return
-    count = await console.campaigns.count(chosen)
+    count = await console.campaigns.count(chosen, console.event)
     if not count:
         callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
         return
@@ -80,9 +80,9 @@ async def send(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
                console: Console) -> None:
     data = await state.get_data()
     await state.clear()  # first: a second press finds no draft and cannot send twice
-    count = await console.campaigns.count(data["audience"])
+    count = await console.campaigns.count(data["audience"], console.event)
     key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id,
-                                            t.language)
+                                            console.event, t.language)
     await console.record("broadcast", details=f"{key} to {data['audience']} ({count})")
     started = t("adm-cast-started", count=count, audience=t(f"adm-aud-{data['audience']}"))
     await screens.show(cb, bot, (started, None))

@@ -12,10 +12,11 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
 from bot.config import Settings
+from bot.events import Event, Events
 from bot.i18n import Catalog
 from bot.organiser import Organiser
 from bot.ports import CampaignsPort
-from bot.registration import Registrations
+from bot.registration import Desk, Registrations
 from bot.sender import Sender
 from storage.models import Registration
 
@@ -26,15 +27,21 @@ log = logging.getLogger(__name__)
 class Console:
     admin_id: int
     registrations: Registrations
-    organiser: Organiser
+    events: Events
+    desk: Desk  # the admin's current event (chosen with /events)
+    organiser: Organiser  # the same event's console reads and writes
     sender: Sender
     catalog: Catalog
     settings: Settings
     campaigns: CampaignsPort
 
     @property
+    def event(self) -> Event:
+        return self.organiser.event
+
+    @property
     def tz(self) -> str:
-        return self.settings.event.timezone
+        return self.event.info.timezone
 
     def now(self) -> datetime:
         return self.organiser.now()
@@ -45,7 +52,7 @@ class Console:
     async def tell(self, reg: Registration, key: str) -> None:
         """Let a participant know what an organiser did to their registration."""
         t = self.catalog.for_language(reg.language)
-        event = self.settings.event
+        event = self.event.info
         sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
                                                      phone=event.contact_phone))
         log.info("told registration %s (%s): %s", reg.id, key, sent.result)
@@ -58,8 +65,11 @@ class ConsoleMiddleware(BaseMiddleware):
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User = data["event_from_user"]
         registrations: Registrations = data["registrations"]
-        organiser = Organiser(data["ledger"], data["reports"], data["audit"], data["clock"])
+        events: Events = data["events"]
+        current = await events.current_for(user.id)
+        desk = registrations.of(current)
+        organiser = Organiser(desk.ledger, current, data["clock"])
         campaigns: CampaignsPort = data["campaigns"]
-        data["console"] = Console(user.id, registrations, organiser, data["sender"],
-                                  data["catalog"], data["settings"], campaigns)
+        data["console"] = Console(user.id, registrations, events, desk, organiser,
+                                  data["sender"], data["catalog"], data["settings"], campaigns)
         return await handler(event, data)

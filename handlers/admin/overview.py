@@ -17,9 +17,9 @@ LOG_SIZE = 20
 
 async def stats(message: Message, t: Texts, console: Console) -> None:
     counts = await console.organiser.counts()
-    intake = await console.registrations.intake()
+    intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
-    await message.answer(views.stats(t, console.settings.event.title, counts, intake,
+    await message.answer(views.stats(t, console.event.info.title, counts, intake,
                                      everyone, console.tz, await next_reminder(t, console)))
 
 

@@ -19,9 +19,9 @@ async def perform(act: Act, reg: Registration, t: Texts, console: Console) -> tu
         await console.record(act.value, reg.id, f"{reg.entry_code}: {result}")
         return (True, t("adm-done-checkin")) if result == "ok" else (False, t("adm-stale"))
     if act is Act.CANCEL:
-        outcome = await console.registrations.cancel(reg.user_id)
+        outcome = await console.desk.cancel(reg.user_id)
     else:
-        outcome = await console.registrations.switch(reg.user_id, Format.ONLINE)
+        outcome = await console.desk.switch(reg.user_id, Format.ONLINE)
     if outcome is None or not outcome.changed:
         return False, t("adm-stale")
     await console.record(act.value, reg.id, f"was {reg.placement.value}")
@@ -38,7 +38,7 @@ async def _promote(reg: Registration, t: Texts, console: Console) -> tuple[bool,
     await console.record(Act.PROMOTE.value, reg.id, refusal or "ok")
     if refusal or fresh is None:
         return False, t(f"adm-refuse-{refusal}")
-    await console.registrations.tell_promoted((fresh,))
+    await console.desk.tell_promoted((fresh,))
     return True, t("adm-done-promote")
 
 

@@ -16,20 +16,20 @@ PENDING = ("scheduled", "running")
 
 async def next_reminder(t: Texts, console: Console) -> str:
     """When the next reminder goes out and how many it will reach (if sent now)."""
-    pending = [s for s in await console.campaigns.status() if s.state in PENDING]
+    pending = [s for s in await console.campaigns.status(console.event) if s.state in PENDING]
     if not pending:
         return t("adm-no-reminder")
     first = min(pending, key=lambda s: s.due)
     audience = first.reminder.audience.value
     count = (first.report.pending if first.state == "running"
-             else await console.campaigns.count(audience))
+             else await console.campaigns.count(audience, console.event))
     return t("adm-next-reminder", due=views.moment(first.due, console.tz),
              before=rules.span(first.reminder.before), audience=t(f"adm-aud-{audience}"),
              count=count)
 
 
 async def reminders(message: Message, t: Texts, console: Console) -> None:
-    found = sorted(await console.campaigns.status(), key=lambda s: s.due)
+    found = sorted(await console.campaigns.status(console.event), key=lambda s: s.due)
     lines = [t("adm-reminders-head")] if found else [t("adm-reminders-none")]
     for s in found:
         state = f"adm-rstate-{s.state}"

@@ -17,7 +17,7 @@ async def intake_text(t: Texts, console: Console, changed: bool) -> str:
     setting = await console.organiser.stored_intake()
     text = t("adm-intake-set" if changed else "adm-intake-kept",
              intake=views.intake_label(t, setting))
-    if console.now() >= console.settings.event.closes_utc:
+    if console.now() >= console.event.closes_utc:
         text += "\n" + t("adm-intake-deadline")
     return text
 
@@ -39,7 +39,7 @@ async def capacity(message: Message, command: CommandObject, t: Texts, console: 
         return
     await console.record("capacity", details=f"{before.capacity} → {wanted},"
                                              f" {len(result)} promoted")
-    await console.registrations.tell_promoted(result)
+    await console.desk.tell_promoted(result)
     after = await console.organiser.counts()
     text = t("adm-capacity-set", capacity=after.capacity, seated=after.seated)
     if result:
@@ -48,7 +48,7 @@ async def capacity(message: Message, command: CommandObject, t: Texts, console: 
 
 
 async def close(message: Message, t: Texts, console: Console) -> None:
-    intake = views.intake_label(t, await console.registrations.intake())
+    intake = views.intake_label(t, await console.desk.intake())
     await message.answer(t("adm-close-ask", intake=intake), reply_markup=keyboards.close(t))
 
 

@@ -1,5 +1,5 @@
 ## Event card and shared pieces
-when = 🗓 { $moment } (Almaty time)
+when = 🗓 { $moment } ({ $city } time)
 online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
 online-zoom-link = 🔗 Join link: { $url }
 online-stream = 📺 Live stream: { $url }
@@ -20,6 +20,11 @@ card =
     Organisers: { $organisers }
     Questions about offline registration: { $phone }
 registration-closed = Registration is closed.
+event-past = This event has taken place. Thank you to everyone who came!
+events-choose = Upcoming events: choose one to see its details and register.
+btn-event = { $title }
+btn-event-registered = ✅ { $title }
+btn-open-event = Open: { $title }
 
 ## Roles
 role-ngo = NGO

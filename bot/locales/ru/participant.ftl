@@ -1,5 +1,5 @@
 ## Карточка события и общие части
-when = 🗓 { $moment } (время Алматы)
+when = 🗓 { $moment } (время { $zone })
 online-zoom = 💻 Zoom, идентификатор конференции: <code>{ $zoom }</code>
 online-zoom-link = 🔗 Ссылка для входа: { $url }
 online-stream = 📺 Прямая трансляция: { $url }
@@ -20,6 +20,11 @@ card =
     Организаторы: { $organisers }
     Вопросы по офлайн-регистрации: { $phone }
 registration-closed = Регистрация закрыта.
+event-past = Это мероприятие уже состоялось. Спасибо всем, кто пришёл!
+events-choose = Ближайшие мероприятия: выберите, чтобы посмотреть подробности и зарегистрироваться.
+btn-event = { $title }
+btn-event-registered = ✅ { $title }
+btn-open-event = Открыть: { $title }
 
 ## Роли
 role-ngo = НКО
