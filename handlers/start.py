@@ -42,9 +42,11 @@ async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) 
 
 async def _linked(payload: str, registrations: Registrations) -> tuple[Event, Format | None] | None:
     """`<event id>`, `<event id>_offline` or `<event id>_online`; anything else: None."""
-    slug, _, suffix = payload.partition("_")
+    slug, underscore, suffix = payload.partition("_")
     event = await registrations.events.by_slug(slug)
-    if event is None or suffix not in ("", *Format):
+    # "<id>_" (a truncated link) is not the plain "<id>": only the three forms are links.
+    formats = {f.value for f in Format}
+    if event is None or (suffix not in formats if underscore else suffix):
         return None
     return event, Format(suffix) if suffix else None
 
