@@ -146,7 +146,75 @@ asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
 
 def test_two_processes_never_overbook(tmp_path: Path) -> None:
     path = tmp_path / "two.sqlite3"
-    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(path), str(first), "25"],
+    race(path, RACER, 25)
+
+    async def check() -> None:
+        db = await Database.open(path)
+        rows = await db.fetchall("SELECT user_id, format, waitlisted_at FROM registrations")
+        assert len(rows) == 50 and len({r["user_id"] for r in rows}) == 50
+        assert sum(r["format"] == "offline" for r in rows) == 10
+        assert sum(r["waitlisted_at"] is not None for r in rows) == 40
+        await db.close()
+
+    asyncio.run(check())
+
+
+async def seats_per_event(db: Database) -> dict[str, tuple[int, int, int, int]]:
+    """Slug -> (claims, seated, waitlisted, distinct entry codes), from the rows."""
+    rows = await db.fetchall(
+        "SELECT e.slug, COUNT(*) AS n, COUNT(*) FILTER (WHERE r.format = 'offline') AS seated,"
+        " COUNT(*) FILTER (WHERE r.waitlisted_at IS NOT NULL) AS waiting,"
+        " COUNT(DISTINCT r.entry_code) AS codes"
+        " FROM registrations r JOIN events e ON e.id = r.event_id GROUP BY e.slug")
+    return {r["slug"]: (r["n"], r["seated"], r["waiting"], r["codes"]) for r in rows}
+
+
+async def test_two_events_racing_at_once_each_seat_their_own_capacity(tmp_path: Path) -> None:
+    """50 concurrent claims: the same 25 people claim a seat in both events at once."""
+    db = await Database.open(tmp_path / "race2.sqlite3")
+    try:
+        first = Ledger(db, await event(db, 10, "first"))
+        second = Ledger(db, await event(db, 5, "second"))
+        outcomes = await asyncio.gather(*(ledger.register(who(i), Format.OFFLINE, T0)
+                                          for i in range(25) for ledger in (first, second)))
+        found = await seats_per_event(db)
+        codes = await db.fetchone("SELECT COUNT(DISTINCT entry_code) AS n FROM registrations")
+        counts = (await first.counts(), await second.counts())
+    finally:
+        await db.close()
+    places = [o.registration.placement for o in outcomes]
+    assert places.count(Placement.SEATED) == 15 and places.count(Placement.WAITLISTED) == 35
+    assert found == {"first": (25, 10, 15, 10), "second": (25, 5, 20, 5)}
+    assert codes is not None and codes["n"] == 15  # an entry code is unique across events
+    assert [(c.seated, c.waitlisted, c.seats_left) for c in counts] == [(10, 15, 0), (5, 20, 0)]
+
+
+RACER_TWO_EVENTS = """
+import asyncio, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from storage.database import Database
+from bench.seed import event
+from storage.ledger import Ledger
+from storage.models import Applicant, Format
+
+async def main(path, first, count):
+    db = await Database.open(Path(path))
+    ledgers = [Ledger(db, await event(db, 10, "first")), Ledger(db, await event(db, 5, "second"))]
+    print("ready", flush=True)
+    sys.stdin.readline()
+    await asyncio.gather(*(ledger.register(Applicant(i, i, "en", "N", "O", "ngo", None),
+                                           Format.OFFLINE, datetime.now(UTC))
+                           for i in range(first, first + count) for ledger in ledgers))
+    await db.close()
+
+asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+"""
+
+
+def race(path: Path, script: str, count: int) -> None:
+    """Two processes on one file, claiming on the same signal."""
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(path), str(first), str(count)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
              for first in (0, 1000)]
     for proc in procs:
@@ -158,15 +226,27 @@ def test_two_processes_never_overbook(tmp_path: Path) -> None:
     for proc in procs:
         assert proc.wait(timeout=60) == 0
 
-    async def check() -> None:
+
+def test_two_processes_racing_for_two_events_never_overbook(tmp_path: Path) -> None:
+    path = tmp_path / "two-events.sqlite3"
+
+    async def made() -> None:  # both events exist before the race, as after the bot's start
         db = await Database.open(path)
-        rows = await db.fetchall("SELECT user_id, format, waitlisted_at FROM registrations")
-        assert len(rows) == 50 and len({r["user_id"] for r in rows}) == 50
-        assert sum(r["format"] == "offline" for r in rows) == 10
-        assert sum(r["waitlisted_at"] is not None for r in rows) == 40
+        await event(db, 10, "first")
+        await event(db, 5, "second")
         await db.close()
 
-    asyncio.run(check())
+    asyncio.run(made())
+    race(path, RACER_TWO_EVENTS, 25)  # 2 processes x 25 people x 2 events: 100 claims
+
+    async def check() -> dict[str, tuple[int, int, int, int]]:
+        db = await Database.open(path)
+        try:
+            return await seats_per_event(db)
+        finally:
+            await db.close()
+
+    assert asyncio.run(check()) == {"first": (50, 10, 40, 10), "second": (50, 5, 45, 5)}
 
 
 async def test_capacity_raise_promotes_in_order_and_lowering_is_refused(ledger: Ledger) -> None:
