@@ -93,12 +93,15 @@ async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
 
 
 async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
-    """Every registration for an event still to come; none: the start screen."""
+    """Every registration for an event still to come, and for the latest one to have
+    started (it may be on now: its entry code is asked for at the door); none: the start
+    screen."""
     if message.from_user is None:
         return
     user_id = message.from_user.id
+    latest = await registrations.events.latest_past()
     mine = [(e, r) for e, r in await registrations.of_person(user_id)
-            if not registrations.of(e).started()]
+            if not registrations.of(e).started() or (latest and e.id == latest.id)]
     if not mine:
         await _home(bot, user_id, t, registrations)
         return

@@ -365,3 +365,30 @@ async def test_a_single_old_style_event_after_its_start(fake: FakeTelegram,
         await running.stop()
     assert "Round table" in past.plain_text and "has taken place" in past.plain_text
     assert past.buttons == []
+
+
+async def test_my_still_shows_the_code_of_the_event_on_now(fake: FakeTelegram,
+                                                         tmp_path: Path) -> None:
+    """At the door, after the start: /my keeps the latest started event's registration
+    (with its entry code) next to those to come; an earlier one drops out."""
+    clock = TravelClock(datetime(2030, 11, 10, tzinfo=UTC))
+    running = await start(fake, config(fake, tmp_path, events=[A, B]), clock)
+    user = fake.user(1, language_code="en")
+    try:
+        await register_for(user, "Alpha talk")
+        await register_for(user, "Beta forum")
+        reg_a = await (await running.desk("alpha")).get(1)
+        reg_b = await (await running.desk("beta")).get(1)
+        assert reg_a is not None and reg_b is not None
+        code_a, code_b = reg_a.entry_code, reg_b.entry_code
+        clock.travel(A_UTC + timedelta(minutes=10) - clock())  # A is on
+        await user.send("/my")
+        on_now, to_come = await user.reply(has("Alpha talk")), await user.reply(has("Beta"))
+        clock.travel(B_UTC + timedelta(minutes=10) - clock())  # B is on, A is over
+        await user.send("/my")
+        await user.reply(has("Beta forum"))
+        latest = [m for m in user.messages if m.seq > to_come.seq]
+    finally:
+        await running.stop()
+    assert code_a and code_a in on_now.plain_text and code_b and code_b in to_come.plain_text
+    assert len(latest) == 1 and code_b in latest[0].plain_text
