@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.config import EventSection
 from bot.events import Event
+from handlers.admin import drafts
 from handlers.admin.callbacks import DraftCb
 from loopback import BotMessage, FakeTelegram, FakeUser
 from storage.models import Applicant, Format
@@ -254,3 +256,21 @@ async def test_the_other_events_choice_needs_other_people(fake: FakeTelegram,
     choose = await ask(olga, "Hello", "Who should get it?")
     assert not any("another event" in b for b in choose.buttons)
     assert has_button("everyone (1)")(choose)
+
+
+def test_draft_steps_read_answers() -> None:
+    info = EventSection(title="T", starts_at=datetime(2030, 11, 12, 17, 0), offline_capacity=3,
+                        venue="V", contact_phone="+7", zoom_conference_id="1",
+                        registration_closes_at=datetime(2030, 11, 11, 12, 0))
+    now = datetime(2030, 11, 1, tzinfo=UTC)
+    moved = drafts.parse("when", "20.03.2031 18:00", info, now)
+    assert moved == {"starts_at": "2031-03-20T18:00:00",
+                     "registration_closes_at": "2031-03-19T13:00:00"}  # as long before
+    assert drafts.parse("when", "2030-10-31 10:00", info, now) == drafts.Bad("past")
+    assert drafts.parse("capacity", "2", info, now, seated=3) == drafts.Bad(
+        "taken", {"seated": 3, "capacity": 2})
+    assert drafts.parse("stream_url", "-", info, now) == {"stream_url": None}
+    assert drafts.parse("venue", "  ", info, now) == drafts.Bad("empty")
+    assert drafts.keep("when", info, datetime(2031, 1, 1, tzinfo=UTC), creating=True) == (
+        drafts.Bad("past-kept"))
+    assert drafts.keep("when", info, datetime(2031, 1, 1, tzinfo=UTC), creating=False) is None
