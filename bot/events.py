@@ -37,6 +37,20 @@ class Event:
         return self.source == "config"
 
 
+@dataclass(frozen=True)
+class Tally:
+    """One event's numbers for the organisers' list of events."""
+
+    capacity: int  # the room size in force (/capacity's, else the definition's)
+    seated: int
+    waitlisted: int
+    online: int
+
+    @property
+    def active(self) -> int:
+        return self.seated + self.waitlisted + self.online
+
+
 def _event(row: EventRow) -> Event | None:
     if row.slug is None or row.definition in ("", "{}"):
         return None  # the placeholder for rows older than events, before adoption
@@ -103,6 +117,12 @@ class Events:
 
     async def choose(self, admin_id: int, event: Event) -> None:
         await self.store.choose(admin_id, event.id)
+
+    async def tallies(self) -> dict[int, Tally]:
+        """Every event's room and active registrations (the counts in one query)."""
+        counts = await self.store.counts()
+        return {row.id: Tally(row.room_size, *counts.get(row.id, (0, 0, 0)))
+                for row in await self.store.all()}
 
     def plan(self, event: Event) -> list[Reminder]:
         """The event's own reminders if it has them, else the config's default plan."""

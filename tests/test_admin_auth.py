@@ -4,10 +4,13 @@ the admin in a group, gets no admin data and changes nothing."""
 
 from __future__ import annotations
 
-from handlers.admin.callbacks import CastCb, IntakeCb, ListCb, RegCb
+from datetime import datetime
+
+from handlers.admin.callbacks import CastCb, DraftCb, EventCb, IntakeCb, InviteCb, ListCb, RegCb
+from handlers.admin.drafts import STEPS
 from handlers.admin.rules import Act, fingerprint
 from loopback import BotMessage, FakeTelegram
-from storage.models import Audience, Format
+from storage.models import Applicant, Audience, Format
 from storage.reports import KINDS
 from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
 from tests.harness import Running, has
@@ -16,7 +19,7 @@ from tests.harness import Running, has
 def commands(code: str) -> list[str]:
     return ["/stats", "/list", "/door", f"/checkin {code}", "/checkin", "/capacity",
             "/capacity 0", "/capacity 50", "/close", "/open", "/broadcast", "/reminders",
-            "/export", "/log"]
+            "/export", "/log", "/events", "/newevent", "/editevent"]
 
 
 async def copied_buttons(fake: FakeTelegram) -> set[str]:
@@ -49,6 +52,24 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     keep(await olga.reply(has("Send the message above")))
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
+    # Another event's people, invited to this one.
+    await ask(olga, "/broadcast", "Send me the message")
+    await ask(olga, "Hello", "Who should get it?")
+    await olga.press("Registered for another event")
+    keep(await olga.reply(has("Whose registrants")))
+    await olga.press("Autumn school")
+    keep(await olga.reply(has("Send the message above")))
+    await olga.press("Cancel")
+    await olga.reply(has("Broadcast cancelled"))
+    # The events, and a whole /newevent draft up to its Save (then dropped).
+    keep(await ask(olga, "/events", "Events"))
+    keep(await ask(olga, "/newevent", "Title?"))
+    for _ in STEPS:
+        await olga.press("Keep")
+        keep(await olga.reply(lambda m: "Keep" in " ".join(m.buttons) or "Save" in m.text))
+    await olga.press("Cancel")
+    await olga.reply(has("Draft dropped"))
+    await ask(olga, "/editevent", "config file")
     return seen
 
 
@@ -61,8 +82,12 @@ async def forged_buttons(running: Running) -> set[str]:
             data.add(RegCb(act=act.value, reg=row.id, v=fingerprint(row), sure=True).pack())
         data.add(RegCb(act="show", reg=row.id).pack())
     data |= {IntakeCb(to=to).pack() for to in ("online-only", "closed", "keep")}
-    data |= {CastCb(act=a, aud=aud).pack() for a in ("aud", "send", "stop")
+    data |= {CastCb(act=a, aud=aud).pack() for a in ("aud", "send", "stop", "others")
              for aud in (Audience.ALL, Audience.OFFLINE)}
+    for event in await running.app.registrations.events.all():
+        data |= {EventCb(ev=event.id).pack(), InviteCb(ev=event.id).pack()}
+    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop")
+             for s in ("", *STEPS)}
     return data
 
 
@@ -70,6 +95,13 @@ async def test_nobody_else_gets_in(fake: FakeTelegram, small: Running) -> None:
     for user_id in range(1, 6):
         await enrol(small, fake, user_id)  # 1-3 seated, 4-5 waiting
     await enrol(small, fake, 6, Format.ONLINE)
+    # A past event made in the chat, with people to invite (every button has data to copy).
+    events = small.app.registrations.events
+    autumn = await events.create((await small.event()).info.model_copy(update={
+        "id": None, "title": "Autumn school", "starts_at": datetime(2030, 10, 1, 10, 0)}))
+    who = Applicant(user_id=7, chat_id=7, language="en", full_name="Person 7",
+                    organisation="NGO Help", role="ngo", phone=None)
+    await small.app.registrations.of(autumn).register(who, Format.ONLINE)
     buttons = await copied_buttons(fake) | await forged_buttons(small)
     assert any(b.startswith("ar:cancel:") and ":1:" in b for b in buttons)
     code = (await reg(small, 1)).entry_code or ""

@@ -35,5 +35,24 @@ class IntakeCb(CallbackData, prefix="ai"):
 
 
 class CastCb(CallbackData, prefix="ab"):
-    act: Literal["aud", "send", "stop"]
+    act: Literal["aud", "send", "stop", "others"]  # others: choose another event's people
     aud: Audience | None = None  # the one audience rule's values
+
+
+class InviteCb(CallbackData, prefix="ao"):
+    """/broadcast to the people registered for another event (its id)."""
+
+    ev: int
+
+
+class EventCb(CallbackData, prefix="ae"):
+    """/events: make this event (its id) the admin's current one."""
+
+    ev: int
+
+
+class DraftCb(CallbackData, prefix="ad"):
+    """/newevent and /editevent: keep the step's value, save the draft, or drop it."""
+
+    act: Literal["keep", "save", "stop"]
+    step: str = ""  # keep: the step its prompt asked; an older prompt's Keep is stale

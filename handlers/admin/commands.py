@@ -15,8 +15,8 @@ from bot.i18n import FALLBACK, Catalog
 log = logging.getLogger(__name__)
 
 PARTICIPANT = ("start", "my", "help", "cancel")
-ADMIN = ("stats", "list", "door", "checkin", "capacity", "close", "open", "broadcast",
-         "reminders", "export", "log")
+ADMIN = ("events", "newevent", "editevent", "stats", "list", "door", "checkin", "capacity",
+         "close", "open", "broadcast", "reminders", "export", "log")
 
 
 async def set_commands(bot: Bot, settings: Settings, catalog: Catalog) -> None:

@@ -9,18 +9,25 @@ from datetime import datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.dispatcher.flags import get_flag
+from aiogram.types import Message, TelegramObject, User
 
 from bot.config import Settings
 from bot.events import Event, Events
-from bot.i18n import Catalog
+from bot.i18n import Catalog, Texts
 from bot.organiser import Organiser
 from bot.ports import CampaignsPort
 from bot.registration import Desk, Registrations
 from bot.sender import Sender
+from handlers.admin import views
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
+
+# Handler flag: the answer is about the admin's current event, so it is headed by one line
+# naming it (handlers.admin.views.pin). With several events an organiser must never act on
+# the wrong one unawares; the middleware below sends it, so no handler repeats it.
+NAMES_EVENT = {"names_event": True}
 
 
 @dataclass(frozen=True)
@@ -72,4 +79,9 @@ class ConsoleMiddleware(BaseMiddleware):
         campaigns: CampaignsPort = data["campaigns"]
         data["console"] = Console(user.id, registrations, events, desk, organiser,
                                   data["sender"], data["catalog"], data["settings"], campaigns)
+        if isinstance(event, Message) and get_flag(data, "names_event"):
+            # Its own message, above the answer: answers keep their own first lines (the
+            # door list, the log) and the answer itself may be a document.
+            t: Texts = data["t"]
+            await event.answer(views.pin(t, current))
         return await handler(event, data)

@@ -8,7 +8,7 @@ from aiogram.types import Message
 
 from bot.i18n import Texts
 from handlers.admin import rules, views
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 from storage.models import Registration
 
 MAX_CODE = 32  # longer input cannot be a code; keep the audit row and the reply short
@@ -45,6 +45,6 @@ async def door(message: Message, t: Texts, console: Console) -> None:
 
 def router() -> Router:
     r = Router(name="admin-door")
-    r.message.register(checkin, Command("checkin"))
-    r.message.register(door, Command("door"))
+    r.message.register(checkin, Command("checkin"), flags=NAMES_EVENT)
+    r.message.register(door, Command("door"), flags=NAMES_EVENT)
     return r

@@ -5,9 +5,19 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.events import Event, Tally
 from bot.i18n import Texts
-from handlers.admin import rules
-from handlers.admin.callbacks import CastCb, IntakeCb, Kind, ListCb, RegCb
+from handlers.admin import rules, views
+from handlers.admin.callbacks import (
+    CastCb,
+    DraftCb,
+    EventCb,
+    IntakeCb,
+    InviteCb,
+    Kind,
+    ListCb,
+    RegCb,
+)
 from storage.models import Audience, Registration
 from storage.reports import KINDS
 
@@ -79,14 +89,61 @@ def stop(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def audiences(t: Texts, counts: dict[Audience, int]) -> InlineKeyboardMarkup:
-    # One button per value of the one audience rule, labelled by its catalog key.
+def audiences(t: Texts, counts: dict[Audience, int], others: bool = False,
+              ) -> InlineKeyboardMarkup:
+    # One button per value of the one audience rule, labelled by its catalog key; the
+    # people of other events only when some other event has any.
     kb = InlineKeyboardBuilder()
     for a in Audience:
         kb.button(text=t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=counts[a]),
                   callback_data=CastCb(act="aud", aud=a))
+    if others:
+        kb.button(text=t("adm-btn-others"), callback_data=CastCb(act="others"))
     kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
-    kb.adjust(2, 2, 1)
+    kb.adjust(2, 2, 1, 1)
+    return kb.as_markup()
+
+
+def other_events(t: Texts, found: list[tuple[Event, Tally]]) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for event, tally in found:
+        # Plain text, not a catalog text: titles are user text, and labels are not HTML.
+        kb.button(text=f"{views.event_button(event, False)} ({tally.active})",
+                  callback_data=InviteCb(ev=event.id))
+    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def invite(t: Texts, event: Event, link: str) -> InlineKeyboardMarkup:
+    """The button the invited see (the same label the broadcast gives them)."""
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-open-event", title=event.info.title), url=link)
+    return kb.as_markup()
+
+
+def events(events: list[Event], current: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for event in events:
+        kb.button(text=views.event_button(event, event.id == current),
+                  callback_data=EventCb(ev=event.id))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def draft_step(t: Texts, step: str) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-keep-value"), callback_data=DraftCb(act="keep", step=step))
+    kb.button(text=t("adm-btn-stop"), callback_data=DraftCb(act="stop"))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def draft_save(t: Texts) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-save"), callback_data=DraftCb(act="save"))
+    kb.button(text=t("adm-btn-stop"), callback_data=DraftCb(act="stop"))
+    kb.adjust(2)
     return kb.as_markup()
 
 

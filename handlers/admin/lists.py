@@ -10,7 +10,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Texts
 from handlers.admin import screens
 from handlers.admin.callbacks import ListCb, RegCb
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 
 
 async def choose(message: Message, t: Texts, console: Console) -> None:
@@ -42,7 +42,7 @@ async def details(cb: CallbackQuery, callback_data: RegCb, bot: Bot, t: Texts,
 
 def router() -> Router:
     r = Router(name="admin-lists")
-    r.message.register(choose, Command("list"))
+    r.message.register(choose, Command("list"), flags=NAMES_EVENT)
     r.callback_query.register(back_to_kinds, ListCb.filter(F.kind == ""))
     r.callback_query.register(page, ListCb.filter((F.kind != "") & (F.page >= 0)))
     r.callback_query.register(details, RegCb.filter((F.act == "show") & (F.page >= 0)))

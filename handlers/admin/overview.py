@@ -9,7 +9,7 @@ from aiogram.types import BufferedInputFile, Message
 from bot.i18n import Texts
 from bot.timeutil import zone
 from handlers.admin import csvfile, rules, views
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
 
 LOG_SIZE = 20
@@ -41,7 +41,7 @@ async def audit_log(message: Message, t: Texts, console: Console) -> None:
 
 def router() -> Router:
     r = Router(name="admin-overview")
-    r.message.register(stats, Command("stats"))
-    r.message.register(export, Command("export"))
-    r.message.register(audit_log, Command("log"))
+    r.message.register(stats, Command("stats"), flags=NAMES_EVENT)
+    r.message.register(export, Command("export"), flags=NAMES_EVENT)
+    r.message.register(audit_log, Command("log"), flags=NAMES_EVENT)
     return r

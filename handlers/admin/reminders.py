@@ -9,7 +9,7 @@ from aiogram.types import Message
 
 from bot.i18n import Texts
 from handlers.admin import rules, views
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 
 PENDING = ("scheduled", "running")
 
@@ -45,5 +45,5 @@ async def reminders(message: Message, t: Texts, console: Console) -> None:
 
 def router() -> Router:
     r = Router(name="admin-reminders")
-    r.message.register(reminders, Command("reminders"))
+    r.message.register(reminders, Command("reminders"), flags=NAMES_EVENT)
     return r

@@ -10,7 +10,7 @@ from bot.i18n import Texts
 from bot.registration import Intake
 from handlers.admin import keyboards, rules, screens, views
 from handlers.admin.callbacks import IntakeCb
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 
 
 async def intake_text(t: Texts, console: Console, changed: bool) -> str:
@@ -69,8 +69,8 @@ async def reopen(message: Message, t: Texts, console: Console) -> None:
 
 def router() -> Router:
     r = Router(name="admin-room")
-    r.message.register(capacity, Command("capacity"))
-    r.message.register(close, Command("close"))
+    r.message.register(capacity, Command("capacity"), flags=NAMES_EVENT)
+    r.message.register(close, Command("close"), flags=NAMES_EVENT)
     r.callback_query.register(closing, IntakeCb.filter())
-    r.message.register(reopen, Command("open"))
+    r.message.register(reopen, Command("open"), flags=NAMES_EVENT)
     return r

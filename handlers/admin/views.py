@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.events import Event, Tally
 from bot.i18n import Safe, Texts
 from bot.registration import Intake
 from bot.render import role_label
-from bot.timeutil import zone
+from bot.timeutil import show, zone
 from handlers.admin import rules
 from storage.audit import AuditEntry
 from storage.models import Counts, Placement, Registration
@@ -90,3 +91,36 @@ def names(regs: tuple[Registration, ...] | list[Registration], limit: int = 20) 
     """'Alice, Bob, … (+3)': the promoted, short enough for one message."""
     shown = ", ".join(reg.full_name for reg in regs[:limit])
     return shown + (f", … (+{len(regs) - limit})" if len(regs) > limit else "")
+
+
+def starts(t: Texts, event: Event) -> str:
+    """'12 November 2030, 17:00' in the event's own zone and the reader's language."""
+    return show(event.starts_utc, event.info.timezone, t.language)
+
+
+def pin(t: Texts, event: Event) -> Safe:
+    """The one line that heads every console answer: which event it is about."""
+    return Safe(t("adm-pin", title=event.info.title, when=starts(t, event)))
+
+
+def event_row(t: Texts, event: Event, tally: Tally, current: bool) -> str:
+    return t("adm-events-row", mark="📌" if current else "▫️", title=event.info.title,
+             when=starts(t, event), tz=event.info.timezone, seated=tally.seated,
+             capacity=tally.capacity, waitlisted=tally.waitlisted, online=tally.online)
+
+
+def events(t: Texts, upcoming: list[Event], past: list[Event], tallies: dict[int, Tally],
+           current: int) -> str:
+    """/events: the events to come (soonest first), then the past ones (latest first)."""
+    empty = Tally(0, 0, 0, 0)
+    lines = [t("adm-events-head")]
+    for head, group in (("adm-events-upcoming", upcoming), ("adm-events-past", past)):
+        if group:
+            lines.append(t(head))
+            lines += [event_row(t, e, tallies.get(e.id, empty), e.id == current) for e in group]
+    return "\n".join(lines)
+
+
+def event_button(event: Event, current: bool) -> str:
+    day = event.info.starts_at.strftime("%d.%m.%Y")
+    return f"{'📌 ' if current else ''}{event.info.title[:40]} · {day}"

@@ -5,6 +5,9 @@ cmd-start = The event and registration
 cmd-my = My registration
 cmd-help = What the bot can do
 cmd-cancel = Leave the form or draft in progress
+cmd-events = Events: list and choose the current one
+cmd-newevent = Create the next event
+cmd-editevent = Edit the current event
 cmd-stats = Numbers at a glance
 cmd-list = Registrations by list, with actions
 cmd-door = Door list with check-in marks
@@ -158,3 +161,81 @@ adm-rstate-scheduled = scheduled
 adm-rstate-running = sending
 adm-rstate-done = done
 adm-rstate-skipped = skipped
+
+## The current event (heads every console answer) and /events
+adm-pin = 📌 { $title } · { $when }
+adm-events-head = 🗓 <b>Events</b> · 📌 the one the console works on; press another to switch.
+adm-events-upcoming = <b>Coming</b>
+adm-events-past = <b>Past</b>
+adm-events-row = { $mark } <b>{ $title }</b> · { $when } ({ $tz }) · 🪑 { $seated }/{ $capacity } · ⏳ { $waitlisted } · 💻 { $online }
+adm-ev-chosen =
+    ✅ The console now works on this event:
+    { $pin }
+adm-ev-no-such = There is no such event any more.
+
+## /newevent and /editevent
+adm-ev-begin-new = 🆕 <b>New event</b>, copied from the current one. Send only what changes; press Keep for the rest.
+adm-ev-begin-edit = ✏️ <b>Editing the current event</b>. Send only what changes; press Keep for the rest.
+adm-ev-ask-title = Title? Now: <b>{ $now }</b>
+adm-ev-ask-when = Date and time, local time in { $tz }, written like 2027-03-20 18:00? Now: <b>{ $now }</b>
+adm-ev-ask-capacity = Seats in the room (offline)? Now: <b>{ $now }</b>
+adm-ev-ask-venue = Venue? Now: <b>{ $now }</b>
+adm-ev-ask-zoom_id = Zoom conference ID? Now: <b>{ $now }</b>
+adm-ev-ask-zoom_url = Zoom link? Now: { $now }
+adm-ev-ask-stream_url = Stream link? Now: { $now }
+adm-ev-empty-hint = Send { $empty } to leave it empty.
+adm-ev-none = (none)
+adm-btn-keep-value = ✔️ Keep
+adm-btn-save = ✅ Save
+adm-ev-field-title = Title
+adm-ev-field-when = Date and time
+adm-ev-field-capacity = Seats
+adm-ev-field-venue = Venue
+adm-ev-field-zoom_id = Zoom ID
+adm-ev-field-zoom_url = Zoom link
+adm-ev-field-stream_url = Stream link
+adm-ev-line = { $mark } { $name }: { $value }
+adm-ev-bad-text = Please send text.
+adm-ev-bad-empty = This cannot be empty.
+adm-ev-bad-long = Too long: { $length } characters, at most { $max }.
+adm-ev-bad-link = Send a link starting with https:// (or { "-" } for none).
+adm-ev-bad-when = I could not read that date. Write it like 2027-03-20 18:00.
+adm-ev-bad-past = That moment has already passed. Give a date and time in the future.
+adm-ev-bad-past-kept = The copied date has passed: send the new event's date and time.
+adm-ev-bad-capacity = Give a whole number of seats from 0 to { $max }.
+adm-ev-bad-taken = Refused: { $seated } seats are already taken, so the room cannot shrink to { $capacity }. Cancel registrations or move people online first (/list), or give a larger number.
+adm-ev-preview-new = 🆕 <b>The new event</b> (✏️ = changed). Save it?
+adm-ev-preview-edit = ✏️ <b>The event with your changes</b> (✏️ = changed). Save it?
+adm-ev-unchanged = Nothing is changed yet.
+adm-ev-use-buttons = Use the buttons under the preview: Save or Cancel.
+adm-ev-stopped = Draft dropped; nothing was changed.
+adm-ev-stale = This draft is finished or has moved on. /newevent or /editevent starts again.
+adm-ev-other = The console works on another event now; this draft was dropped.
+adm-ev-in-config = This event comes from the config file: change it there, under { $where }, and restart the bot. Nothing was changed here.
+adm-ev-created =
+    ✅ Event created; the console now works on it:
+    { $pin }
+
+    Links to share:
+    Registration: { $link }
+    Offline: { $offline }
+    Online: { $online }
+adm-ev-saved =
+    ✅ Saved.
+    { $pin }
+adm-ev-telling = 📣 Telling { $count } registrants about the new time or venue.
+adm-act-newevent = new event
+adm-act-editevent = event edited
+
+## Told to registrants when an organiser changes the event (their language)
+event-changed = ℹ️ “{ $title }” has changed:
+event-changed-time = 🕒 Time: { $old } → <b>{ $new }</b>
+event-changed-venue = 📍 Venue: { $old } → <b>{ $new }</b>
+
+## /broadcast to the people of another event
+adm-btn-others = 📨 Registered for another event
+adm-cast-others =
+    Whose registrants should get it? The message will carry a button opening the current event:
+    { $current }
+adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
+adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.

@@ -1,0 +1,319 @@
+"""The organisers' events: /events lists them and chooses the one the console works on;
+/newevent makes the next event from a copy of the current one; /editevent changes the
+current event if it was made here (the config's events are edited in the config file).
+
+Both drafts ask only what changes, one step at a time (each step may keep its value),
+then show the result and wait for Save."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
+
+from bot.config import EventSection
+from bot.events import Event
+from bot.i18n import Texts
+from bot.timeutil import show
+from handlers.admin import drafts, keyboards, screens, views
+from handlers.admin.callbacks import DraftCb, EventCb
+from handlers.admin.console import NAMES_EVENT, Console
+from handlers.filters import Inline
+from storage.models import Registration
+
+log = logging.getLogger(__name__)
+
+
+class Draft(StatesGroup):
+    # One state per drafts.STEPS entry (same names), then the preview.
+    title = State()
+    when = State()
+    capacity = State()
+    venue = State()
+    zoom_id = State()
+    zoom_url = State()
+    stream_url = State()
+    confirm = State()
+
+
+def _state(step: str) -> State:
+    found: State = getattr(Draft, step)
+    return found
+
+
+def _step(state_name: str | None) -> str | None:
+    """'Draft:venue' -> 'venue'; None outside the steps (e.g. at the preview)."""
+    step = (state_name or "").partition(":")[2]
+    return step if step in drafts.STEPS else None
+
+
+# /events ------------------------------------------------------------------------------
+
+async def _overview(t: Texts, console: Console, current: int) -> screens.Screen:
+    everything = await console.events.all()
+    now = console.now()
+    upcoming = [e for e in everything if e.starts_utc > now]
+    past = [e for e in reversed(everything) if e.starts_utc <= now]
+    text = views.events(t, upcoming, past, await console.events.tallies(), current)
+    return text, keyboards.events(upcoming + past, current)
+
+
+async def list_events(message: Message, t: Texts, console: Console) -> None:
+    text, markup = await _overview(t, console, console.event.id)
+    await message.answer(text, reply_markup=markup)
+
+
+async def choose(cb: CallbackQuery, callback_data: EventCb, bot: Bot, t: Texts,
+                 callback_answer: CallbackAnswer, console: Console) -> None:
+    event = await console.events.get(callback_data.ev)
+    if event is None:
+        callback_answer.text, callback_answer.show_alert = t("adm-ev-no-such"), True
+        return
+    await console.events.choose(console.admin_id, event)
+    text, markup = await _overview(t, console, event.id)
+    await screens.show(cb, bot, (f"{text}\n\n{t('adm-ev-chosen', pin=views.pin(t, event))}",
+                                 markup))
+
+
+# /newevent and /editevent -------------------------------------------------------------
+
+def _prompt(t: Texts, step: str, info: EventSection) -> screens.Screen:
+    now = drafts.value(info, step) or t("adm-ev-none")
+    text = t(f"adm-ev-ask-{step}", now=now, tz=info.timezone)
+    if step in drafts.OPTIONAL:
+        text += "\n" + t("adm-ev-empty-hint", empty=drafts.EMPTY)
+    return text, keyboards.draft_step(t, step)
+
+
+def _preview(t: Texts, data: dict[str, Any]) -> screens.Screen:
+    base, info = drafts.load(data["base"]), drafts.load(data["info"])
+    edits = set(drafts.changed(base, info))
+    lines = [t("adm-ev-preview-new" if data["mode"] == "new" else "adm-ev-preview-edit")]
+    for step in drafts.STEPS:
+        lines.append(t("adm-ev-line", mark="✏️" if step in edits else "▫️",
+                       name=t(f"adm-ev-field-{step}"),
+                       value=drafts.value(info, step) or t("adm-ev-none")))
+    if not edits and data["mode"] == "edit":
+        lines.append(t("adm-ev-unchanged"))
+    return "\n".join(lines), keyboards.draft_save(t)
+
+
+async def _begin(message: Message, state: FSMContext, t: Texts, console: Console,
+                 mode: str) -> None:
+    # The draft starts from the room size in force, so Keep keeps what /capacity set.
+    room = (await console.organiser.counts()).capacity
+    info = console.event.info.model_copy(update={"offline_capacity": room})
+    if mode == "new":
+        info = info.model_copy(update={"id": None})
+    await state.set_state(Draft.title)
+    # Not "event": handlers.middleware.DeskMiddleware reads that key as a form's event.
+    await state.set_data({"mode": mode, "of": console.event.id, "base": drafts.dump(info),
+                          "info": drafts.dump(info)})
+    text, markup = _prompt(t, "title", info)
+    await message.answer(f"{t(f'adm-ev-begin-{mode}')}\n\n{text}", reply_markup=markup)
+
+
+async def new_event(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
+    await _begin(message, state, t, console, "new")
+
+
+def config_key(console: Console, event: Event) -> str:
+    """Where the config file describes this event."""
+    first = console.settings.event
+    if first is not None and first.slug == event.slug:
+        return "[event]" if first.id is None else f'[event] id = "{event.slug}"'
+    return f'[[events]] id = "{event.slug}"'
+
+
+async def edit_event(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
+    if console.event.from_config:
+        await message.answer(t("adm-ev-in-config", where=config_key(console, console.event)))
+        return
+    await _begin(message, state, t, console, "edit")
+
+
+async def _advance(t: Texts, state: FSMContext, step: str,
+                   data: dict[str, Any]) -> screens.Screen:
+    """Move past `step`: the next step's question, or the preview after the last."""
+    following = drafts.next_step(step)
+    if following is None:
+        await state.set_state(Draft.confirm)
+        return _preview(t, data)
+    await state.set_state(_state(following))
+    return _prompt(t, following, drafts.load(data["info"]))
+
+
+async def _seated(console: Console, data: dict[str, Any]) -> int:
+    """Seats already given in the edited event (a new event has none)."""
+    if data["mode"] != "edit":
+        return 0
+    return (await console.organiser.counts()).seated
+
+
+async def answer(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
+    step = _step(await state.get_state())
+    if step is None:  # at the preview: only its buttons answer
+        await message.answer(t("adm-ev-use-buttons"))
+        return
+    data = await state.get_data()
+    info = drafts.load(data["info"])
+    got = drafts.parse(step, message.text or "", info, console.now(),
+                       await _seated(console, data))
+    if isinstance(got, drafts.Bad):
+        text, markup = _prompt(t, step, info)
+        await message.answer(f"{t(f'adm-ev-bad-{got.key}', **got.args)}\n\n{text}",
+                             reply_markup=markup)
+        return
+    data["info"] = drafts.dump(drafts.apply(info, got))
+    await state.update_data(info=data["info"])
+    text, markup = await _advance(t, state, step, data)
+    await message.answer(text, reply_markup=markup)
+
+
+async def not_text(message: Message, state: FSMContext, t: Texts) -> None:
+    step = _step(await state.get_state())
+    if step is None:
+        await message.answer(t("adm-ev-use-buttons"))
+        return
+    text, markup = _prompt(t, step, drafts.load((await state.get_data())["info"]))
+    await message.answer(f"{t('adm-ev-bad-text')}\n\n{text}", reply_markup=markup)
+
+
+async def keep(cb: CallbackQuery, callback_data: DraftCb, bot: Bot, state: FSMContext,
+               t: Texts, callback_answer: CallbackAnswer, console: Console) -> None:
+    step = _step(await state.get_state())
+    if step is None or step != callback_data.step:
+        callback_answer.text, callback_answer.show_alert = t("adm-ev-stale"), True
+        return
+    data = await state.get_data()
+    info = drafts.load(data["info"])
+    refused = drafts.keep(step, info, console.now(), creating=data["mode"] == "new")
+    if refused is not None:
+        callback_answer.text, callback_answer.show_alert = t(f"adm-ev-bad-{refused.key}"), True
+        return
+    await screens.show(cb, bot, await _advance(t, state, step, data))
+
+
+async def stop(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
+    await state.clear()
+    await screens.show(cb, bot, (t("adm-ev-stopped"), None))
+
+
+async def stale(cb: CallbackQuery, t: Texts, callback_answer: CallbackAnswer) -> None:
+    callback_answer.text, callback_answer.show_alert = t("adm-ev-stale"), True
+
+
+async def save(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+               callback_answer: CallbackAnswer, console: Console) -> None:
+    data = await state.get_data()
+    await state.clear()  # first: a second press finds no draft and cannot save twice
+    if data["mode"] == "new":
+        await _create(cb, bot, state, t, console, data)
+    else:
+        await _update(cb, bot, state, t, callback_answer, console, data)
+
+
+async def _back_to(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, step: str,
+                   data: dict[str, Any], why: str) -> None:
+    """Refused at Save (time passed or seats taken meanwhile): that step again."""
+    await state.set_state(_state(step))
+    await state.set_data(data)
+    text, markup = _prompt(t, step, drafts.load(data["info"]))
+    await screens.show(cb, bot, (f"{why}\n\n{text}", markup))
+
+
+async def _links(console: Console, event: Event) -> dict[str, str]:
+    return {name: await console.registrations.event_link(event, suffix)
+            for name, suffix in (("link", ""), ("offline", "_offline"), ("online", "_online"))}
+
+
+async def _create(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, console: Console,
+                  data: dict[str, Any]) -> None:
+    info = drafts.load(data["info"])
+    if info.starts_utc <= console.now():
+        await _back_to(cb, bot, state, t, "when", data, t("adm-ev-bad-past"))
+        return
+    event = await console.events.create(info)
+    await console.campaigns.plan_event(event)
+    await console.events.choose(console.admin_id, event)
+    await console.record("newevent", details=event.slug)
+    log.info("admin %s created event %s", console.admin_id, event.slug)
+    await screens.show(cb, bot, (t("adm-ev-created", pin=views.pin(t, event),
+                                   **await _links(console, event)), None))
+
+
+async def _update(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+                  callback_answer: CallbackAnswer, console: Console,
+                  data: dict[str, Any]) -> None:
+    old = console.event
+    if data["of"] != old.id or old.from_config:  # /events chose another one meanwhile
+        callback_answer.text, callback_answer.show_alert = t("adm-ev-other"), True
+        await screens.show(cb, bot, (t("adm-ev-stopped"), None))
+        return
+    info = drafts.load(data["info"])
+    room = await console.organiser.counts()
+    promoted: tuple[Registration, ...] = ()
+    if info.offline_capacity != room.capacity:
+        result = await console.organiser.set_capacity(info.offline_capacity)
+        if isinstance(result, int):
+            why = t("adm-ev-bad-taken", seated=result, capacity=info.offline_capacity)
+            await _back_to(cb, bot, state, t, "capacity", data, why)
+            return
+        promoted = result
+    fresh = await console.events.update(old, info)
+    await console.registrations.tell_promoted(fresh, promoted)
+    edits = drafts.changed(drafts.load(data["base"]), info)
+    await console.record("editevent", details=", ".join(edits) or "-")
+    moved = fresh.sequence != old.sequence  # the time or the venue changed
+    if moved:  # reminder jobs carry the time and the sequence: make them again
+        await console.campaigns.plan_event(fresh)
+    told = [r for r in await console.organiser.everyone() if r.active] if moved else []
+    text = t("adm-ev-saved", pin=views.pin(t, fresh))
+    if promoted:
+        text += "\n" + t("adm-done-promoted", names=views.names(promoted))
+    if told:
+        text += "\n" + t("adm-ev-telling", count=len(told))
+    await screens.show(cb, bot, (text, None))
+    if told:  # answer the press now: telling everyone, paced, may take a while
+        callback_answer.disable()
+        await cb.answer()
+    for reg in told:
+        await _tell_moved(console, old, fresh, reg.chat_id, reg.language, reg.id)
+
+
+async def _tell_moved(console: Console, old: Event, fresh: Event, chat_id: int,
+                      language: str, reg_id: int) -> None:
+    """One short message in the participant's language: what was, what is now."""
+    t = console.catalog.for_language(language)
+    lines = [t("event-changed", title=fresh.info.title)]
+    if old.starts_utc != fresh.starts_utc:
+        zone = fresh.info.timezone
+        lines.append(t("event-changed-time", old=show(old.starts_utc, zone, t.language),
+                       new=show(fresh.starts_utc, zone, t.language)))
+    if old.info.venue != fresh.info.venue:
+        lines.append(t("event-changed-venue", old=old.info.venue, new=fresh.info.venue))
+    sent = await console.sender.send(chat_id, "\n".join(lines))
+    log.info("event %s: told registration %s of the change: %s", fresh.slug, reg_id,
+             sent.result)
+
+
+def router() -> Router:
+    r = Router(name="admin-events")
+    r.message.register(list_events, Command("events"))
+    r.callback_query.register(choose, EventCb.filter())
+    r.message.register(new_event, Command("newevent"), flags=NAMES_EVENT)
+    r.message.register(edit_event, Command("editevent"), flags=NAMES_EVENT)
+    r.message.register(answer, StateFilter(Draft), Inline(F.text),
+                       Inline(~F.text.startswith("/")))
+    r.message.register(not_text, StateFilter(Draft), Inline(~F.text))
+    r.callback_query.register(keep, StateFilter(Draft), DraftCb.filter(F.act == "keep"))
+    r.callback_query.register(save, StateFilter(Draft.confirm), DraftCb.filter(F.act == "save"))
+    r.callback_query.register(stop, StateFilter(Draft), DraftCb.filter(F.act == "stop"))
+    r.callback_query.register(stale, DraftCb.filter())
+    return r
