@@ -10,9 +10,8 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.events import Event
-from bot.i18n import Catalog, Texts
+from bot.i18n import Texts
 from bot.registration import Registrations
-from bot.sender import Sender
 from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement
 
@@ -69,16 +68,12 @@ async def answer(registrations: Registrations, deliveries: Deliveries,
 
 
 async def release_silent(registrations: Registrations, event: Event, deliveries: Deliveries,
-                         campaign: str, sender: Sender, catalog: Catalog) -> int:
+                         campaign: str) -> int:
     """At the deadline (only if organisers turned it on): seats of those who never
     answered go to the waitlist; both sides are told. Returns how many were released."""
     released = 0
     desk = registrations.of(event)
     for user_id in await deliveries.silent(campaign):
-        outcome = await desk.switch(user_id, Format.ONLINE)
-        if outcome and outcome.changed:
-            released += 1
-            reg = outcome.registration
-            t = catalog.for_language(reg.language)
-            await sender.send(reg.chat_id, t("attendance-silent-released"))
+        outcome = await desk.release(user_id)
+        released += bool(outcome and outcome.changed)
     return released

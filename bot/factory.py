@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
+from bot.outbox import Outbox
 from bot.registration import Registrations
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
@@ -37,6 +38,7 @@ from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
+from storage.notices import Notices
 
 log = logging.getLogger("regbot")
 
@@ -83,7 +85,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     catalog = Catalog()
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
                     settings.sender.max_attempts, settings.sender.retry_backoff)
-    registrations = Registrations(db, events, clock, sender, catalog)
+    outbox = Outbox(Notices(db), events, sender, catalog, clock)
+    registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
     fanout = FanOut(deliveries, sender, clock)
@@ -111,6 +114,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                        for s in ("", "_offline", "_online")])
         await set_commands(bot, settings, catalog)
         scheduler.start()
+        outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
         await campaigns.resume()
 
@@ -124,6 +128,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         grace = settings.sender.request_timeout * 2
         await reminders.stop(grace)
         await campaigns.stop(grace)
+        await outbox.stop(grace)
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)

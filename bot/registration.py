@@ -10,8 +10,7 @@ import logging
 from enum import StrEnum
 
 from bot.events import Event, Events
-from bot.i18n import Catalog
-from bot.render import promoted
+from bot.outbox import Outbox
 from bot.sender import Sender
 from bot.timeutil import Clock
 from storage.database import Database
@@ -31,10 +30,10 @@ class Intake(StrEnum):
 
 class Registrations:
     def __init__(self, db: Database, events: Events, clock: Clock, sender: Sender,
-                 catalog: Catalog) -> None:
+                 outbox: Outbox) -> None:
         self.db, self.events, self.clock = db, events, clock
         self._sender = sender
-        self._catalog = catalog
+        self.outbox = outbox
 
     def ledger(self, event: Event | int) -> Ledger:
         return Ledger(self.db, event if isinstance(event, int) else event.id)
@@ -71,13 +70,12 @@ class Registrations:
         return f"https://t.me/{me.username}?start={event.slug}{suffix}"
 
     async def tell_promoted(self, event: Event, regs: tuple[Registration, ...]) -> None:
-        """The seat is theirs in the ledger already; a failed message only costs the news
-        (they still see it in /my and in every reminder)."""
-        for reg in regs:
-            t = self._catalog.for_language(reg.language)
-            sent = await self._sender.send(reg.chat_id, promoted(t, event.info, reg))
-            log.info("event %s: promoted registration %s from the waitlist: %s", event.slug,
-                     reg.id, sent.result)
+        """The seat is theirs in the ledger already, and the notice is in the outbox (same
+        transaction): wake the outbox so it goes out now."""
+        if regs:
+            log.info("event %s: promoted registrations %s from the waitlist", event.slug,
+                     [reg.id for reg in regs])
+            self.outbox.kick()
 
 
 class Desk:
@@ -131,6 +129,13 @@ class Desk:
         outcome = await self.ledger.cancel(user_id, self.clock())
         if outcome:
             await self.tell_promoted(outcome.promoted)
+        return outcome
+
+    async def release(self, user_id: int) -> Outcome | None:
+        """A seat not confirmed in time: to the next in line; the holder is told."""
+        outcome = await self.ledger.release(user_id, self.clock())
+        if outcome and outcome.changed:
+            self._all.outbox.kick()
         return outcome
 
     async def tell_promoted(self, regs: tuple[Registration, ...]) -> None:

@@ -109,7 +109,7 @@ class Reminders:
         if campaign is None or campaign.opened_at > deadline:
             return 0
         released = await attendance.release_silent(self.registrations, event, self.deliveries,
-                                                   key, self.fanout.sender, self.catalog)
+                                                   key)
         log.info("event %s: released %d seats whose holders did not confirm", event.slug,
                  released)
         return released

@@ -9,9 +9,10 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage import seating
+from storage import notices, seating
 from storage.database import Database
 from storage.models import Applicant, Counts, Format, Outcome, Registration, Status, to_db
+from storage.notices import Notice
 from storage.seating import ACTIVE, CAPACITY, OF_EVENT, MissingRow, row
 
 UPSERT = (
@@ -23,7 +24,7 @@ UPSERT = (
     " organisation = excluded.organisation, role = excluded.role, phone = excluded.phone,"
     " format = 'online', status = 'active', waitlisted_at = NULL, queue_no = NULL,"
     " entry_code = NULL, cancelled_at = NULL, checked_in_at = NULL, unreachable_at = NULL,"
-    " updated_at = excluded.updated_at"
+    " version = registrations.version + 1, updated_at = excluded.updated_at"
     " WHERE registrations.status = 'cancelled' RETURNING *"  # an active row stays as it is
 )
 _COUNTS = (
@@ -37,7 +38,8 @@ _COUNTS = (
 )
 _TO_ONLINE = (
     "UPDATE registrations SET format = 'online', entry_code = NULL, waitlisted_at = NULL,"
-    " queue_no = NULL, checked_in_at = NULL, updated_at = :stamp WHERE id = :id"
+    " queue_no = NULL, checked_in_at = NULL, version = version + 1, updated_at = :stamp"
+    " WHERE id = :id"
 )
 
 
@@ -97,8 +99,10 @@ class Ledger:
                                                            stamp))
             return Outcome(Registration.from_row(written))
 
-    async def switch(self, user_id: int, to: Format, now: datetime) -> Outcome | None:
-        """Move an active registration to `to`; a freed seat goes to the first in line."""
+    async def switch(self, user_id: int, to: Format, now: datetime,
+                     notice: Notice | None = None) -> Outcome | None:
+        """Move an active registration to `to`; a freed seat goes to the first in line.
+        With `notice`, the person is told of the move through the outbox."""
         stamp = to_db(now)
         async with self.db.transaction() as conn:
             reg = await self._get(conn, user_id)
@@ -111,6 +115,8 @@ class Ledger:
             if reg.format is Format.ONLINE and not reg.waitlisted_at:
                 return Outcome(reg, changed=False)
             await conn.execute(_TO_ONLINE, {"stamp": stamp, "id": reg.id})
+            if notice is not None:
+                await notices.add(conn, reg.id, notice, stamp)
             promoted = await self._promote(conn, stamp)
             return Outcome(await self._must_get(conn, user_id), promoted=promoted)
 
@@ -123,8 +129,8 @@ class Ledger:
             if not reg.active:
                 return Outcome(reg, changed=False)
             await conn.execute(_TO_ONLINE, {"stamp": stamp, "id": reg.id})
-            await conn.execute("UPDATE registrations SET status = 'cancelled', cancelled_at = ?"
-                               " WHERE id = ?", (stamp, reg.id))
+            await conn.execute("UPDATE registrations SET status = 'cancelled', cancelled_at = ?,"
+                               " version = version + 1 WHERE id = ?", (stamp, reg.id))
             promoted = await self._promote(conn, stamp)
             return Outcome(await self._must_get(conn, user_id), promoted=promoted)
 
@@ -152,7 +158,9 @@ class Ledger:
                 return "not-waitlisted", reg
             if await seating.free_seats(conn, self.event) <= 0:
                 return "full", reg
-            return "ok", await seating.give_seat(conn, self.event, reg.user_id, to_db(now))
+            seated = await seating.give_seat(conn, self.event, reg.user_id, to_db(now))
+            await notices.add(conn, seated.id, Notice.PROMOTED, to_db(now))
+            return "ok", seated
 
     async def check_in(self, code: str, now: datetime) -> tuple[str, Registration | None]:
         """('ok'|'already'|'unknown', registration). Only an active seat can be checked in."""
@@ -164,18 +172,29 @@ class Ledger:
             reg = Registration.from_row(found)
             if reg.checked_in_at:
                 return "already", reg
-            await conn.execute("UPDATE registrations SET checked_in_at = ?, updated_at = ?"
-                               " WHERE id = ?", (to_db(now), to_db(now), reg.id))
+            await conn.execute("UPDATE registrations SET checked_in_at = ?, updated_at = ?,"
+                               " version = version + 1 WHERE id = ?",
+                               (to_db(now), to_db(now), reg.id))
             return "ok", await self._must_get(conn, reg.user_id)
 
     async def _promote(self, conn: aiosqlite.Connection, stamp: str) -> tuple[Registration, ...]:
-        """Fill free seats from the head of the queue, in order."""
+        """Fill free seats from the head of the queue, in order; each promoted person's
+        notice is written in the same transaction (the outbox sends it)."""
         free = await seating.free_seats(conn, self.event)
         heads = await conn.execute_fetchall(
             f"SELECT user_id FROM registrations WHERE event_id = ? AND {ACTIVE}"
             " AND queue_no IS NOT NULL ORDER BY queue_no LIMIT ?", (self.event, free))
-        return tuple([await seating.give_seat(conn, self.event, int(h["user_id"]), stamp)
-                      for h in heads])
+        promoted = []
+        for head in heads:
+            seated = await seating.give_seat(conn, self.event, int(head["user_id"]), stamp)
+            await notices.add(conn, seated.id, Notice.PROMOTED, stamp)
+            promoted.append(seated)
+        return tuple(promoted)
+
+    async def release(self, user_id: int, now: datetime) -> Outcome | None:
+        """The seat of someone who did not confirm goes to the next in line; they stay
+        online and are told (in the same transaction as the change)."""
+        return await self.switch(user_id, Format.ONLINE, now, notice=Notice.RELEASED)
 
     async def _get(self, conn: aiosqlite.Connection, user_id: int) -> Registration | None:
         found = await row(conn, "SELECT * FROM registrations WHERE event_id = ?"

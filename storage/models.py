@@ -125,6 +125,7 @@ class Registration:
     cancelled_at: datetime | None
     checked_in_at: datetime | None
     unreachable_at: datetime | None
+    version: int = 0  # raised by every change; buttons carry it
 
     @property
     def active(self) -> bool:
@@ -151,7 +152,7 @@ class Registration:
             created_at=created, updated_at=updated,
             cancelled_at=from_db(row["cancelled_at"]),
             checked_in_at=from_db(row["checked_in_at"]),
-            unreachable_at=from_db(row["unreachable_at"]),
+            unreachable_at=from_db(row["unreachable_at"]), version=int(row["version"]),
         )
 
 

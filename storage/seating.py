@@ -30,11 +30,13 @@ SEAT_OR_QUEUE = (
     f" entry_code = CASE WHEN {_FREE} THEN :code END,"
     f" waitlisted_at = CASE WHEN {_FREE} THEN NULL ELSE :stamp END,"
     f" queue_no = CASE WHEN {_FREE} THEN NULL ELSE {NEXT_IN_QUEUE} END,"
-    f" updated_at = :stamp WHERE {OF_EVENT} AND user_id = :user_id RETURNING *"
+    f" version = version + 1, updated_at = :stamp WHERE {OF_EVENT} AND user_id = :user_id"
+    " RETURNING *"
 )
 GIVE_SEAT = (
     "UPDATE registrations SET format = 'offline', entry_code = :code, waitlisted_at = NULL,"
-    f" queue_no = NULL, updated_at = :stamp WHERE {OF_EVENT} AND user_id = :user_id RETURNING *"
+    " queue_no = NULL, version = version + 1, updated_at = :stamp"
+    f" WHERE {OF_EVENT} AND user_id = :user_id RETURNING *"
 )
 
 

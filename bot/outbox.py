@@ -1,0 +1,103 @@
+"""Sends the seat notices the ledger wrote in its transactions (storage/notices.py).
+
+One worker per process drains the outbox through the paced sender: woken when a seat
+moves, and once at every start, so a notice saved before a crash is still sent. Each text
+is made at send time from the registration as it is then; a notice whose news is no
+longer true (the person left the seat, or cancelled) is voided, not sent. A crash between
+a send and its record repeats at most that one message."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from bot import render
+from bot.events import Events
+from bot.i18n import Catalog
+from bot.sender import Result, Sender
+from bot.timeutil import Clock
+from storage.models import Placement, Registration
+from storage.notices import Notice, Notices
+
+log = logging.getLogger(__name__)
+_STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
+
+
+class Outbox:
+    def __init__(self, notices: Notices, events: Events, sender: Sender, catalog: Catalog,
+                 clock: Clock) -> None:
+        self.notices, self.events, self.sender = notices, events, sender
+        self.catalog, self.clock = catalog, clock
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()  # set while nothing is pending (after a full pass)
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+
+    def kick(self) -> None:
+        """Something was written to the outbox: send it soon."""
+        self._idle.clear()
+        self._wake.set()
+
+    def start(self) -> None:
+        self._stopping = False
+        self._task = asyncio.create_task(self._run(), name="outbox")
+        self.kick()  # whatever a previous run left pending
+
+    async def stop(self, grace: float) -> None:
+        """The send in flight finishes and is recorded; the rest waits for the next start."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(self._task), grace)
+            self._task.cancel()
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            await self._wake.wait()
+            self._wake.clear()
+            try:
+                await self.drain()
+            except Exception:  # a broken row must not end the outbox for everyone
+                log.exception("outbox: sending notices failed; will try again at the next")
+            if not self._wake.is_set():
+                self._idle.set()
+
+    async def settled(self) -> None:
+        """Returns once everything written so far has been sent (or voided)."""
+        await self._idle.wait()
+
+    async def drain(self) -> int:
+        """Send everything pending; returns how many were sent."""
+        sent = 0
+        while not self._stopping and (batch := await self.notices.pending()):
+            for notice_id, kind, reg in batch:
+                if self._stopping:
+                    return sent
+                text = await self._render(kind, reg)
+                if text is None:
+                    await self.notices.record(notice_id, "void", self.clock())
+                    log.info("notice %s (%s) voided: registration %s no longer holds it",
+                             notice_id, kind, reg.id)
+                    continue
+                result = await self.sender.send(reg.chat_id, text)
+                await self.notices.record(notice_id, _STATUS[result.result], self.clock())
+                sent += result.result is Result.SENT
+                log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,
+                         result.result)
+        return sent
+
+    async def _render(self, kind: Notice, reg: Registration) -> str | None:
+        """The news as it is now, or None when it is no longer true."""
+        event = await self.events.get(reg.event_id)
+        if event is None or not reg.active:
+            return None
+        t = self.catalog.for_language(reg.language)
+        if kind is Notice.PROMOTED:
+            if reg.placement is not Placement.SEATED:
+                return None
+            return render.promoted(t, event.info, reg)
+        if reg.placement is Placement.SEATED:  # RELEASED, but seated again meanwhile
+            return None
+        return t("attendance-silent-released")
