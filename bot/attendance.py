@@ -13,7 +13,7 @@ from bot.events import Event
 from bot.i18n import Texts
 from bot.registration import Registrations
 from storage.deliveries import Deliveries
-from storage.models import Format, Outcome, Placement
+from storage.models import Format, Outcome, Placement, Registration
 
 
 class Choice(StrEnum):
@@ -26,6 +26,7 @@ class Choice(StrEnum):
 class AttendCb(CallbackData, prefix="a"):
     reg: int
     answer: Choice
+    v: int  # the seat's registration version when asked: a later change voids the button
 
 
 class AttendanceSource(Protocol):
@@ -41,10 +42,11 @@ class Answer(StrEnum):
     NOT_YOURS = "not-yours"  # stale, forged, or the seat is already gone
 
 
-def keyboard(t: Texts, reg_id: int) -> InlineKeyboardMarkup:
+def keyboard(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("btn-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.YES))
-    kb.button(text=t("btn-not-coming"), callback_data=AttendCb(reg=reg_id, answer=Choice.NO))
+    for label, choice in (("btn-coming", Choice.YES), ("btn-not-coming", Choice.NO)):
+        kb.button(text=t(label), callback_data=AttendCb(reg=reg.id, answer=choice,
+                                                        v=reg.version))
     return kb.as_markup()
 
 
@@ -56,7 +58,8 @@ async def answer(registrations: Registrations, deliveries: Deliveries,
     desk = await registrations.desk_of(reg) if reg is not None else None
     campaign = source.attendance_campaign(desk.event) if desk is not None else None
     if (reg is None or desk is None or reg.user_id != user_id or campaign is None
-            or reg.placement is not Placement.SEATED or not reg.active):
+            or reg.placement is not Placement.SEATED or not reg.active
+            or reg.version != data.v):
         return Answer.NOT_YOURS, None
     now = registrations.clock()
     coming = data.answer is Choice.YES

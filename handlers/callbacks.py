@@ -89,3 +89,4 @@ class MyAction(StrEnum):
 class MyCb(CallbackData, prefix="m"):
     action: MyAction
     reg: int  # registration id: checked against the presser
+    v: int  # the registration's version the button was shown for: an older one is refused

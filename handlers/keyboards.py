@@ -97,24 +97,29 @@ def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool) -> Inlin
     an online registration gets no move once the room is closed."""
     kb = InlineKeyboardBuilder()
     if reg.placement is Placement.SEATED:
-        kb.button(text=t("btn-to-online"), callback_data=MyCb(action=MyAction.ONLINE, reg=reg.id))
+        kb.button(text=t("btn-to-online"), callback_data=_mine(MyAction.ONLINE, reg))
     elif reg.placement is Placement.WAITLISTED:
         kb.button(text=t("btn-leave-waitlist"),
-                  callback_data=MyCb(action=MyAction.ONLINE, reg=reg.id))
+                  callback_data=_mine(MyAction.ONLINE, reg))
     elif offline_open and counts.seats_left:
         kb.button(text=t("btn-to-offline", seats=counts.seats_left),
-                  callback_data=MyCb(action=MyAction.OFFLINE, reg=reg.id))
+                  callback_data=_mine(MyAction.OFFLINE, reg))
     elif offline_open:
         kb.button(text=t("btn-join-waitlist"),
-                  callback_data=MyCb(action=MyAction.OFFLINE, reg=reg.id))
-    kb.button(text=t("btn-cancel-reg"), callback_data=MyCb(action=MyAction.CANCEL, reg=reg.id))
+                  callback_data=_mine(MyAction.OFFLINE, reg))
+    kb.button(text=t("btn-cancel-reg"), callback_data=_mine(MyAction.CANCEL, reg))
     kb.adjust(1)
     return kb.as_markup()
 
 
+def _mine(action: MyAction, reg: Registration) -> MyCb:
+    """A button about this registration as it is now (its version voids it later)."""
+    return MyCb(action=action, reg=reg.id, v=reg.version)
+
+
 def confirm_cancel(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("btn-cancel-yes"), callback_data=MyCb(action=MyAction.YES, reg=reg.id))
-    kb.button(text=t("btn-cancel-keep"), callback_data=MyCb(action=MyAction.KEEP, reg=reg.id))
+    kb.button(text=t("btn-cancel-yes"), callback_data=_mine(MyAction.YES, reg))
+    kb.button(text=t("btn-cancel-keep"), callback_data=_mine(MyAction.KEEP, reg))
     kb.adjust(2)
     return kb.as_markup()

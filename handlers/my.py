@@ -14,14 +14,18 @@ from handlers.views import my, register_again
 from storage.models import Format, Registration
 
 
-async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, t: Texts,
-               registrations: Registrations) -> tuple[Desk, Registration] | None:
+async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, bot: Bot,
+               t: Texts, registrations: Registrations) -> tuple[Desk, Registration] | None:
     """The pressed id must be the presser's own, still active registration (of any event);
     with it, the desk of that registration's event."""
     reg = await registrations.by_id(data.reg)
     desk = await registrations.desk_of(reg) if reg is not None else None
     if reg is None or desk is None or reg.user_id != cb.from_user.id or not reg.active:
         callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
+        return None
+    if reg.version != data.v:  # shown for an earlier state: show the current one instead
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        await _show(cb, bot, t, desk, reg)
         return None
     return desk, reg
 
@@ -35,7 +39,7 @@ async def _show(cb: CallbackQuery, bot: Bot, t: Texts, desk: Desk,
 
 async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                  bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if (owned := await _own(cb, callback_data, callback_answer, t, registrations)) is None:
+    if (owned := await _own(cb, callback_data, callback_answer, bot, t, registrations)) is None:
         return
     desk, _ = owned
     to = Format.OFFLINE if callback_data.action is MyAction.OFFLINE else Format.ONLINE
@@ -54,14 +58,14 @@ async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: Callba
 
 async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                      bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if owned := await _own(cb, callback_data, callback_answer, t, registrations):
+    if owned := await _own(cb, callback_data, callback_answer, bot, t, registrations):
         await bot.send_message(cb.from_user.id, t("ask-cancel"),
                                reply_markup=keyboards.confirm_cancel(t, owned[1]))
 
 
 async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                     bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if (owned := await _own(cb, callback_data, callback_answer, t, registrations)) is None:
+    if (owned := await _own(cb, callback_data, callback_answer, bot, t, registrations)) is None:
         return
     desk, _ = owned
     await desk.cancel(cb.from_user.id)
@@ -71,7 +75,7 @@ async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: Cal
 
 async def keep(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                bot: Bot, t: Texts, registrations: Registrations) -> None:
-    if owned := await _own(cb, callback_data, callback_answer, t, registrations):
+    if owned := await _own(cb, callback_data, callback_answer, bot, t, registrations):
         await _show(cb, bot, t, *owned, t("kept"))
 
 

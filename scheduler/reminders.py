@@ -157,7 +157,7 @@ class Reminders:
         t = self.catalog.for_language(reg.language)
         text = render.reminder(t, event.info, reg)
         if reminder.ask_attendance and reg.placement is Placement.SEATED:
-            return text + "\n\n" + t("attendance-question"), attendance.keyboard(t, reg.id)
+            return text + "\n\n" + t("attendance-question"), attendance.keyboard(t, reg)
         return text, None
 
     async def status(self, event: Event) -> list[ReminderStatus]:

@@ -186,7 +186,7 @@ async def test_forged_callback_data(fake: FakeTelegram, running: Running) -> Non
         await alice.press_data(data)
         answered = await alice.answer_to_press()
         assert answered.get("show_alert") and answered.get("text"), (data, answered)
-    await alice.press_data("m:yes:999")
+    await alice.press_data("m:yes:999:0")
     assert NOT_YOURS in (await alice.answer_to_press())["text"]
     await answer(alice, "name")
     await answer(alice, "org")
@@ -207,7 +207,7 @@ async def test_buttons_aimed_at_another_users_registration(fake: FakeTelegram,
     before = await (await running.desk()).ledger.get(2)
     assert before is not None
     bobs = [d for d in mine.buttons_data.values() if d]
-    bobs += [f"m:yes:{before.id}", f"m:online:{before.id}", f"m:keep:{before.id}"]
+    bobs += [f"m:{act}:{before.id}:{before.version}" for act in ("yes", "online", "keep")]
     await alice.send("/start")
     await alice.reply()
     for data in bobs:  # Alice, not registered

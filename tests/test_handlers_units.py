@@ -4,6 +4,7 @@ keep working), forged values refused at parsing, keyboard rows, and router hygie
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from aiogram import Router
@@ -31,7 +32,7 @@ from handlers.callbacks import (
 )
 from handlers.states import ORDER, Form
 from scheduler.reminders import Reminders
-from storage.models import Format
+from storage.models import Format, Registration, Status
 
 T = Catalog().for_language("en")
 
@@ -52,8 +53,8 @@ def test_roles_and_fields_match_their_sources() -> None:
     (RoleCb(value=Role.NGO), "f:role:ngo"),
     (FormatCb(value=Format.OFFLINE), "f:fmt:offline"),
     (FieldCb(value=Field.PHONE), "f:field:phone"),
-    (MyCb(action=MyAction.YES, reg=7), "m:yes:7"),
-    (AttendCb(reg=7, answer=Choice.NO), "a:7:n"),
+    (MyCb(action=MyAction.YES, reg=7, v=2), "m:yes:7:2"),
+    (AttendCb(reg=7, answer=Choice.NO, v=2), "a:7:n:2"),
 ])
 def test_packed_layout_is_unchanged(data: CallbackData, packed: str) -> None:
     assert data.pack() == packed
@@ -88,6 +89,15 @@ def test_each_form_button_parses_as_exactly_one_kind(packed: str) -> None:
     assert len(parsed) == 1, (packed, parsed)
 
 
+def person(reg_id: int) -> Registration:
+    moment = datetime(2030, 11, 1, tzinfo=UTC)
+    return Registration(id=reg_id, event_id=1, user_id=reg_id, chat_id=reg_id, language="en",
+                        full_name="Alice", organisation="Org", role="ngo", phone=None,
+                        format=Format.OFFLINE, status=Status.ACTIVE, entry_code="AB12CD",
+                        created_at=moment, updated_at=moment, waitlisted_at=None,
+                        cancelled_at=None, checked_in_at=None, unreachable_at=None)
+
+
 def _rows(markup: InlineKeyboardMarkup | None) -> list[list[str | None]]:
     assert markup is not None
     return [[b.callback_data for b in row] for row in markup.inline_keyboard]
@@ -103,7 +113,7 @@ def test_keyboard_rows() -> None:
     assert _rows(keyboards.edit_fields(T)) == [
         ["f:field:name", "f:field:org", "f:field:role"], ["f:field:phone", "f:field:format"],
         ["f:back:"]]
-    assert _rows(attendance.keyboard(T, 7)) == [["a:7:y", "a:7:n"]]
+    assert _rows(attendance.keyboard(T, person(7))) == [["a:7:y:0", "a:7:n:0"]]
 
 
 def test_reminders_are_an_attendance_source() -> None:
