@@ -32,10 +32,15 @@ def clean_text(raw: str | None, limit: int) -> str | Problem:
     return text
 
 
+NAME_DIGITS_MAX = 2  # "Anna II" or "Mary 2nd" pass; "+7 777 ABC 11 27" is a phone, not a name
+
+
 def clean_name(raw: str | None) -> str | Problem:
     text = clean_text(raw, NAME_MAX)
     if isinstance(text, str) and not any(ch.isalpha() for ch in text):
         return Problem("name-letters")
+    if isinstance(text, str) and sum(ch.isdigit() for ch in text) > NAME_DIGITS_MAX:
+        return Problem("name-digits")
     return text
 
 

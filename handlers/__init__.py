@@ -26,6 +26,7 @@ def setup_routers() -> Router:
     # Every handler below may take `desk`: the event the update is about.
     root.message.middleware(DeskMiddleware())
     root.callback_query.middleware(DeskMiddleware())
+    root.edited_message.middleware(DeskMiddleware())
     root.include_routers(
         errors.router(),
         groups.router(),

@@ -23,8 +23,7 @@ BUTTON_STEPS = (Form.role.state, Form.format.state, Form.confirm.state)
 
 async def refuse(message: Message, bot: Bot, state: FSMContext, t: Texts,
                  desk: Desk, key: str, **args: Any) -> None:
-    await message.answer(t(key, **args))
-    await ask(bot, message.chat.id, state, t, desk)
+    await ask(bot, message.chat.id, state, t, desk, head=t(key, **args))
 
 
 async def take(message: Message, bot: Bot, state: FSMContext, t: Texts,
@@ -84,6 +83,17 @@ async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
     await refuse(message, bot, state, t, desk, key)
 
 
+async def forwarded(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                    desk: Desk) -> None:
+    """Someone else's words are not an answer about oneself."""
+    await refuse(message, bot, state, t, desk, "error-forwarded")
+
+
+async def edited(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
+    """An edit of an earlier answer changes nothing in the form: say so, ask again."""
+    await refuse(message, bot, state, t, desk, "error-edited")
+
+
 async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
                        desk: Desk, raw: str) -> None:
     """A typed or shared number, or the Skip button; the share keyboard goes away after."""
@@ -99,10 +109,12 @@ async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
 
 def router() -> Router:
     r = Router(name="form-text")
+    r.message.register(forwarded, StateFilter(Form), Inline(F.forward_origin))
     r.message.register(command_mid_form, StateFilter(Form), Inline(F.text.startswith("/")))
     r.message.register(name, StateFilter(Form.name), Inline(F.text))
     r.message.register(organisation, StateFilter(Form.org), Inline(F.text))
     r.message.register(contact, StateFilter(Form.phone), Inline(F.contact))
     r.message.register(phone, StateFilter(Form.phone), Inline(F.text))
     r.message.register(unexpected, StateFilter(Form))
+    r.edited_message.register(edited, StateFilter(Form))
     return r

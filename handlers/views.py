@@ -19,8 +19,9 @@ Screen = tuple[str, InlineKeyboardMarkup | None]
 
 
 async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-              desk: Desk) -> None:
-    """(Re)send the question of the step the user is on; progress stays as it is."""
+              desk: Desk, head: str = "") -> None:
+    """(Re)send the question of the step the user is on; progress stays as it is. `head`
+    (why an answer was refused) goes in the same message: one reply per bad input."""
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.name.state:
@@ -39,8 +40,10 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
         data, counts = await state.get_data(), await desk.counts()
         text, markup = render.summary(t, data, counts), keyboards.summary(t)
     else:
+        if head:
+            await bot.send_message(chat_id, head)
         return
-    await bot.send_message(chat_id, text, reply_markup=markup)
+    await bot.send_message(chat_id, f"{head}\n\n{text}" if head else text, reply_markup=markup)
 
 
 async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,

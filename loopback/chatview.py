@@ -99,6 +99,18 @@ class ChatView:
         await self._state.notify()
         return message_id
 
+    async def _edit(self, sender: Person, message_id: int, text: str) -> None:
+        """The user edits a message they sent: an `edited_message` update."""
+        date, at = self._state.now()
+        original = self._chat.user_messages.get(message_id)
+        if original is None:
+            raise KeyError(f"no user message {message_id} in chat {self.chat_id}")
+        edited = {**original, "text": text, "edit_date": date}
+        self._chat.user_messages[message_id] = edited
+        self._mark(at, f"> {sender.first_name} edited #{message_id}: {text!r}")
+        self._state.enqueue("edited_message", edited)
+        await self._state.notify()
+
     def _mark(self, at: float, line: str) -> None:
         self._chat.events.append((at, line))
         self._chat.mark = self._chat.seq

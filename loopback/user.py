@@ -51,6 +51,17 @@ class FakeUser(ChatView):
         """Send a text message; returns its message_id."""
         return await self._send(c.text_content(text), repr(text))
 
+    async def forward(self, text: str, from_name: str = "Someone") -> int:
+        """Forward someone else's text message to the bot."""
+        date, _ = self._state.now()
+        origin = {"type": "hidden_user", "sender_user_name": from_name, "date": date}
+        content = {**c.text_content(text), "forward_origin": origin}
+        return await self._send(content, f"(forwarded from {from_name}) {text!r}")
+
+    async def edit(self, message_id: int, text: str) -> None:
+        """Edit a message this user sent earlier."""
+        await self._edit(self.person, message_id, text)
+
     async def send_contact(
         self, phone: str = "+77011234567", user_id: int | None = None, first_name: str | None = None
     ) -> int:

@@ -69,8 +69,9 @@ async def finish(user: FakeUser, step: str) -> BotMessage:
 
 
 async def expect(user: FakeUser, error: Predicate, step: str) -> BotMessage:
-    """After the latest action: a reply matching `error`, then `step`'s question again."""
-    said = await user.reply(error)
-    asked = await user.reply(QUESTION[step])
-    assert said.seq < asked.seq, user.transcript()
+    """After the latest action: ONE reply that says what was wrong and asks `step`'s
+    question again."""
+    said = await user.reply(lambda m: error(m) and QUESTION[step](m))
+    since = [m for m in user.messages if m.seq >= said.seq]
+    assert since == [said], user.transcript()
     return said
