@@ -69,8 +69,8 @@ async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk
 
 
 async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
-    await message.answer(t("help", phone=desk.info.contact_phone))
-    await ask(bot, message.chat.id, state, t, desk)  # no-op outside the form
+    # Mid-form, the open question follows in the same message.
+    await ask(bot, message.chat.id, state, t, desk, head=t("help", phone=desk.info.contact_phone))
 
 
 async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
