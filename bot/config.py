@@ -39,6 +39,24 @@ class TelegramSection(BaseModel):
             raise ValueError("does not look like a bot token (digits:letters, from @BotFather)")
         return value
 
+    @field_validator("api_base")
+    @classmethod
+    def _api_base_shape(cls, value: str) -> str:
+        # Checked here, not at the first request: aiohttp's error for a bad URL quotes the
+        # whole request URL, and that carries the token (/bot<token>/getMe).
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(value)
+            port_ok = parts.port is None or parts.port > 0  # .port raises when out of range
+        except ValueError:
+            parts, port_ok = None, False
+        if (parts is None or not port_ok or parts.scheme not in ("http", "https")
+                or not parts.hostname or parts.query or parts.fragment
+                or any(c.isspace() for c in value)):
+            raise ValueError("must be an http(s) URL like https://api.telegram.org")
+        return value
+
 
 class StorageSection(BaseModel):
     path: Path = Path("data/regbot.sqlite3")

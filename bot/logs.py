@@ -1,9 +1,16 @@
 """Logging set-up; the token is scrubbed from every record, whoever logs it, including
-tracebacks (an exception message may carry a request URL)."""
+tracebacks (an exception message may carry a request URL). `guard_output` extends that
+to everything else the process prints: stdout, stderr, uncaught tracebacks."""
 
 from __future__ import annotations
 
 import logging
+import sys
+import threading
+import traceback
+from collections.abc import Iterable
+from types import TracebackType
+from typing import Any, TextIO, cast
 
 MASK = "<token>"
 
@@ -33,6 +40,61 @@ class Redact(logging.Filter):
         if record.stack_info:
             record.stack_info = self.scrub(record.stack_info)
         return True
+
+
+class ScrubbedStream:
+    """A text stream that writes through `redact`: the last line of defence, for output
+    that never passes a logging handler (print, warnings, the interpreter's own
+    tracebacks). Everything else is delegated to the wrapped stream."""
+
+    def __init__(self, stream: TextIO, redact: Redact) -> None:
+        self.wrapped = stream
+        self._redact = redact
+
+    def write(self, text: str) -> int:
+        self.wrapped.write(self._redact.scrub(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self.wrapped.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wrapped, name)
+
+
+def guard_output(secret: str) -> Redact:
+    """From now on the token never reaches stdout or stderr: both are wrapped, and the
+    hooks that print uncaught exceptions (main thread, other threads) scrub their text
+    themselves, in case a library swaps the streams back. asyncio's "exception was never
+    retrieved" goes through logging, which setup_logging filters."""
+    redact = Redact(secret)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, ScrubbedStream):
+            setattr(sys, name, cast(TextIO, ScrubbedStream(stream, redact)))
+
+    def excepthook(kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        sys.stderr.write(redact.scrub(text))
+        sys.stderr.flush()
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        name = args.thread.name if args.thread else "?"
+        text = "".join(traceback.format_exception(args.exc_type, args.exc_value,
+                                                  args.exc_traceback))
+        sys.stderr.write(redact.scrub(f"Exception in thread {name}:\n{text}"))
+        sys.stderr.flush()
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    return redact
 
 
 def setup_logging(secret: str, level: int = logging.INFO) -> None:

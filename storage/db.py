@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sqlite3
 from importlib import resources
@@ -22,9 +23,33 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+class StorageError(Exception):
+    """The database file cannot be used as it is. The message names the path, what is
+    wrong and what to do; the caller adds how to point the bot elsewhere."""
+
+    def __init__(self, path: Path, problem: str, fix: str) -> None:
+        super().__init__(f"cannot use {path}: {problem}; {fix}")
+        self.path, self.problem, self.fix = path, problem, fix
+
+
+# SQLite's primary result codes that mean "this file, as it is, will not do" (the rest,
+# e.g. a constraint failing in a migration, is a bug and keeps its traceback).
+_READONLY, _CANTOPEN, _CORRUPT, _NOTADB, _PERM, _FULL, _IOERR = 8, 14, 11, 26, 3, 13, 10
+
+
 async def connect(path: Path) -> aiosqlite.Connection:
-    """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves.
+    A file or folder that cannot be used raises StorageError, never a bare sqlite3 error."""
+    _make_folder(path)
+    if _is_dir(path):  # SQLite would only say "unable to open database file"
+        raise StorageError(path, "it is a folder, not a file",
+                           f"name a file inside it, like {path / 'regbot.sqlite3'}")
+    try:
+        # Probed with plain sqlite3 first: when aiosqlite.connect itself fails, its worker
+        # thread outlives the event loop and prints a traceback of its own at exit.
+        await asyncio.to_thread(_probe, path)
+    except sqlite3.Error as exc:
+        raise _explain(path, exc) or exc from None
     conn = await aiosqlite.connect(path, isolation_level=None)
     try:
         conn.row_factory = aiosqlite.Row
@@ -33,10 +58,69 @@ async def connect(path: Path) -> aiosqlite.Connection:
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA foreign_keys = ON")
         await migrate(conn)
-    except BaseException:
+    except BaseException as exc:
         await conn.close()  # aiosqlite's thread would otherwise keep the process alive
+        if isinstance(exc, sqlite3.Error) and (plain := _explain(path, exc)):
+            raise plain from None
         raise
     return conn
+
+
+def _probe(path: Path) -> None:
+    """Open the file (creating it when missing, as connect would) and read its header."""
+    probe = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+    finally:
+        probe.close()
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. the folder cannot be searched: SQLite's error is explained below
+        return False
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()),
+                       path.parent)
+        raise StorageError(path, f"{blocker} is a file, not a folder",
+                           "move that file away or choose another path") from None
+    except PermissionError:
+        raise StorageError(path, f"the folder {path.parent} cannot be created "
+                           "(permission denied)",
+                           "create it and give the bot's user write access") from None
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> StorageError | None:
+    """Turn SQLite's terse answer into what is wrong with the file and the fix."""
+    code = getattr(exc, "sqlite_errorcode", -1) & 0xFF
+    folder = path.parent
+    grant = "give the bot's user write access"
+    if code in (_NOTADB, _CORRUPT):
+        return StorageError(path, "it is not an SQLite database, or it is damaged",
+                            "restore it from a backup or move it away "
+                            "(the bot then starts an empty one)")
+    if code == _FULL:
+        return StorageError(path, "the disk is full", "free some space")
+    if code not in (_READONLY, _CANTOPEN, _PERM, _IOERR):
+        return None
+    if path.exists() and not os.access(path, os.R_OK):
+        return StorageError(path, "the file cannot be read (permission denied)",
+                            "give the bot's user read and write access")
+    if path.exists() and not os.access(path, os.W_OK):
+        return StorageError(path, "the file is read-only", grant)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        # SQLite creates the file, and its -wal and -shm companions, in the folder.
+        return StorageError(path, f"the folder {folder} is not writable", grant + " to it")
+    if code == _IOERR:
+        return StorageError(path, f"disk I/O error ({exc})", "check the disk and the file")
+    return StorageError(path, f"SQLite cannot open or write it ({exc})",
+                        "check the file and the folder's permissions")
 
 
 async def _wal(conn: aiosqlite.Connection) -> None:
