@@ -60,6 +60,9 @@ class TelegramSection(BaseModel):
 
 class StorageSection(BaseModel):
     path: Path = Path("data/regbot.sqlite3")
+    # How long one write waits for another process's write lock before trying again
+    # (three more times) and then telling the person "temporary problem, try again".
+    busy_timeout: Duration = timedelta(seconds=30)
 
 
 class Reminder(BaseModel):

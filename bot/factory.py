@@ -19,6 +19,7 @@ from aiogram.types import TelegramObject
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.alarm import StorageAlarm
 from bot.config import Settings
 from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
@@ -73,7 +74,8 @@ class App:
 
 
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
-    db = await Database.open(settings.storage.path)
+    db = await Database.open(settings.storage.path,
+                             int(settings.storage.busy_timeout.total_seconds() * 1000))
     events = Events(EventStore(db), settings, clock)
     try:
         await events.sync()  # the config's events, created or updated by id
@@ -97,7 +99,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
-                    deliveries=deliveries, reminders=reminders, campaigns=campaigns)
+                    deliveries=deliveries, reminders=reminders, campaigns=campaigns,
+                    alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
@@ -10,7 +12,10 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Texts
 from bot.registration import Desk, Intake
 from handlers.views import my
+from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
+
+log = logging.getLogger(__name__)
 
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
@@ -29,7 +34,11 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
                     phone=data.get("phone"))
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
-    await state.clear()
+    try:
+        await state.clear()
+    except StorageUnavailable:  # committed all the same: never report it as a failure
+        log.warning("registration %s saved, but its form could not be cleared",
+                    outcome.registration.id)
     callback_answer.text = t("registered") if outcome.changed else t("already-registered")
     text, markup = await my(t, desk, outcome.registration)
     head = t("registered-head") if outcome.changed else t("already-registered")

@@ -7,16 +7,27 @@ import logging
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.context import FSMContext
 from aiogram.types import ErrorEvent
 
+from bot.alarm import StorageAlarm
 from bot.i18n import Catalog
+from bot.registration import Registrations
+from handlers.middleware import resolve_desk
+from handlers.views import ask
+from storage.database import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
 
-async def failed(event: ErrorEvent, bot: Bot, catalog: Catalog) -> bool:
+async def failed(event: ErrorEvent, bot: Bot, catalog: Catalog, alarm: StorageAlarm,
+                 registrations: Registrations, state: FSMContext | None = None) -> bool:
     update = event.update
-    log.error("update %s failed", update.update_id, exc_info=event.exception)
+    storage_down = isinstance(event.exception, StorageUnavailable)
+    if isinstance(event.exception, StorageUnavailable):
+        await alarm.raise_once(event.exception.reason)
+    else:
+        log.error("update %s failed", update.update_id, exc_info=event.exception)
     origin = update.message or (update.callback_query.message if update.callback_query
                                 else None)
     user = update.message.from_user if update.message else (
@@ -25,8 +36,13 @@ async def failed(event: ErrorEvent, bot: Bot, catalog: Catalog) -> bool:
         return True
     t = catalog.for_language(user.language_code)
     try:
-        await bot.send_message(origin.chat.id, t("error-internal"))
-    except TelegramAPIError:
+        desk = await resolve_desk(registrations, state) if storage_down else None
+        if desk is not None and state is not None:
+            # The form lives in the same database: its answers so far are as they were.
+            await ask(bot, origin.chat.id, state, t, desk, head=t("error-storage"))
+        else:
+            await bot.send_message(origin.chat.id, t("error-internal"))
+    except (TelegramAPIError, StorageUnavailable):
         log.warning("could not tell user about the failure of update %s", update.update_id)
     return True
 

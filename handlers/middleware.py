@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import TelegramObject, User
 
 from bot.i18n import Catalog
-from bot.registration import Registrations
+from bot.registration import Desk, Registrations
 
 
 class LanguageMiddleware(BaseMiddleware):
@@ -31,13 +31,17 @@ class DeskMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
-        registrations: Registrations = data["registrations"]
-        state: FSMContext | None = data.get("state")
-        chosen = (await state.get_data()).get("event") if state is not None else None
-        found = await registrations.events.get(chosen) if isinstance(chosen, int) else None
-        if found is None:
-            upcoming = await registrations.events.upcoming()
-            found = upcoming[0] if upcoming else await registrations.events.latest_past()
-        if found is not None:
-            data["desk"] = registrations.of(found)
+        desk = await resolve_desk(data["registrations"], data.get("state"))
+        if desk is not None:
+            data["desk"] = desk
         return await handler(event, data)
+
+
+async def resolve_desk(registrations: Registrations, state: FSMContext | None) -> Desk | None:
+    """The event of the form in progress, else the next to start, else the latest."""
+    chosen = (await state.get_data()).get("event") if state is not None else None
+    found = await registrations.events.get(chosen) if isinstance(chosen, int) else None
+    if found is None:
+        upcoming = await registrations.events.upcoming()
+        found = upcoming[0] if upcoming else await registrations.events.latest_past()
+    return None if found is None else registrations.of(found)

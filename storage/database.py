@@ -1,61 +1,136 @@
-"""One SQLite connection per process, shared by the ledger and the FSM store.
+"""The SQLite file of one process: a writer connection shared by the ledger, the outbox and
+the FSM store, and a reader connection beside it.
 
 aiosqlite runs one connection on one thread, so a transaction opened by one coroutine
-would swallow statements of another. A lock serialises every statement group; across
-processes, BEGIN IMMEDIATE and the busy timeout do the same job.
+would swallow statements of another: a lock serialises the writer's statement groups.
+Reads go to the reader connection, so they never wait behind a write (WAL lets readers see
+the last commit while a writer works); across processes, BEGIN IMMEDIATE and the busy
+timeout do the writer's job. A database still busy after the busy timeout is tried again
+(with a log line) instead of failing the person's update.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
-from storage.db import connect
+from storage.db import BUSY_TIMEOUT_MS, connect
 
+log = logging.getLogger(__name__)
 Params = Sequence[Any] | dict[str, Any]
+T = TypeVar("T")
+BUSY_RETRIES = 3  # after the busy timeout itself: about 2 minutes in all
+
+
+# What SQLite says when the file cannot take a write now: nothing wrong with the request.
+_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "disk is full", "disk i/o error",
+                "unable to open")
+
+
+class StorageUnavailable(Exception):
+    """The database cannot be written (or read) right now: read-only, full, failing, or
+    locked by another process for too long. What was committed before stays committed."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "locked" in str(exc) or "busy" in str(exc))
+
+
+async def _patient(path: Path, what: str, busy_s: float,
+                   attempt: Callable[[], Awaitable[T]]) -> T:
+    """Retry while another process holds the write lock; a file that cannot be used
+    raises StorageUnavailable."""
+    for tries in range(BUSY_RETRIES + 1):
+        try:
+            return await attempt()
+        except sqlite3.OperationalError as exc:
+            if busy(exc) and tries < BUSY_RETRIES:
+                log.warning("database busy for %.1f s (another process holds the write "
+                            "lock); %s: trying again", busy_s, what)
+                continue
+            if any(word in str(exc).lower() for word in _UNAVAILABLE):
+                raise StorageUnavailable(path, str(exc)) from exc
+            raise
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 class Database:
-    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, conn: aiosqlite.Connection, reader: aiosqlite.Connection,
+                 path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
         self._conn = conn
+        self._reader = reader
         self._lock = asyncio.Lock()
         self.path = path
+        self._busy_s = busy_ms / 1000
+
+    def _patient(self, what: str, attempt: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+        return _patient(self.path, what, self._busy_s, attempt)
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
-        return cls(await connect(path), path)
+    async def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> Database:
+        writer = await connect(path, busy_ms)  # creates and migrates
+        try:
+            reader = await aiosqlite.connect(path, isolation_level=None)
+            reader.row_factory = aiosqlite.Row
+            await reader.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            await reader.execute("PRAGMA query_only = ON")
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(writer, reader, path, busy_ms)
 
     async def close(self) -> None:
         async with self._lock:
             await self._conn.close()
+            await self._reader.close()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE takes the write lock up front: every read inside sees the final truth."""
+        """BEGIN IMMEDIATE takes the write lock up front: every read inside sees the final truth.
+        Anything failing inside, the COMMIT included, rolls the whole group back."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+            await self._patient("BEGIN", lambda: self._conn.execute("BEGIN IMMEDIATE"))
             try:
                 yield self._conn
+                await self._patient("COMMIT", lambda: self._conn.execute("COMMIT"))
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
                 raise
-            await self._conn.execute("COMMIT")
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """One autocommitted statement; returns the number of rows changed."""
-        async with self._lock, self._conn.execute(sql, params) as cur:
-            return cur.rowcount
+        async def attempt() -> int:
+            async with self._conn.execute(sql, params) as cur:
+                return cur.rowcount
+
+        async with self._lock:
+            return await self._patient(sql[:40], attempt)
+
+    async def write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        """One autocommitted write with RETURNING: its rows."""
+        async with self._lock:
+            return list(await self._patient(
+                sql[:40], lambda: self._conn.execute_fetchall(sql, params)))
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._lock:
-            rows = await self._conn.execute_fetchall(sql, params)
+        """A read: one statement sees one snapshot, and never waits for a writer."""
+        rows = await self._patient(sql[:40],
+                                   lambda: self._reader.execute_fetchall(sql, params))
         return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._lock:
-            return list(await self._conn.execute_fetchall(sql, params))
+        return list(await self._patient(sql[:40],
+                                        lambda: self._reader.execute_fetchall(sql, params)))

@@ -37,7 +37,7 @@ class StorageError(Exception):
 _READONLY, _CANTOPEN, _CORRUPT, _NOTADB, _PERM, _FULL, _IOERR = 8, 14, 11, 26, 3, 13, 10
 
 
-async def connect(path: Path) -> aiosqlite.Connection:
+async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> aiosqlite.Connection:
     """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves.
     A file or folder that cannot be used raises StorageError, never a bare sqlite3 error."""
     _make_folder(path)
@@ -53,7 +53,7 @@ async def connect(path: Path) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(path, isolation_level=None)
     try:
         conn.row_factory = aiosqlite.Row
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
         await _wal(conn)
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA foreign_keys = ON")

@@ -98,10 +98,10 @@ class EventStore:
     async def create(self, slug: str, definition: str, starts_at: datetime, capacity: int,
                      now: datetime, source: str = "chat") -> EventRow:
         stamp = to_db(now)
-        row = await self._db.fetchone(
+        row = next(iter(await self._db.write_returning(
             "INSERT INTO events (slug, source, definition, starts_at, capacity, created_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
-            (slug, source, definition, to_db(starts_at), capacity, stamp, stamp))
+            (slug, source, definition, to_db(starts_at), capacity, stamp, stamp))), None)
         if row is None:
             raise LookupError(slug)
         return EventRow.from_row(row)
@@ -109,11 +109,12 @@ class EventStore:
     async def update(self, event_id: int, definition: str, starts_at: datetime,
                      capacity: int, now: datetime, bump_sequence: bool) -> EventRow | None:
         """An organiser's edit of a chat-made event. A new room size replaces /capacity's."""
-        row = await self._db.fetchone(
+        row = next(iter(await self._db.write_returning(
             "UPDATE events SET definition = ?, starts_at = ?, capacity = ?,"
             " capacity_override = NULL, sequence = sequence + ?, updated_at = ?"
             " WHERE id = ? RETURNING *",
-            (definition, to_db(starts_at), capacity, int(bump_sequence), to_db(now), event_id))
+            (definition, to_db(starts_at), capacity, int(bump_sequence), to_db(now),
+             event_id))), None)
         return None if row is None else EventRow.from_row(row)
 
     async def set_intake(self, event_id: int, intake: str) -> None:
