@@ -154,6 +154,15 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
         conn.close()
 
 
+def promotions(path: Path) -> int:
+    """How many queue-to-seat moves the ledger has committed so far (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM chaos_promotions").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def ledger_violations(snap: Snapshot) -> list[str]:
     """The seat rules, from the file alone."""
     found: list[str] = []

@@ -25,6 +25,7 @@ from tests.chaos_checks import (
     chat_violations,
     ledger_violations,
     prepare,
+    promotions,
     snapshot,
     write_config,
 )
@@ -37,6 +38,9 @@ ADMIN = 9000
 PHASES = 6
 STEPS = 5  # actions per person per phase
 KILL_MID_PHASE = (1, 2, 3, 5)  # phases with a kill -9 while people are acting
+# CHAOS_KILL_ON_PROMOTION=1: the mid-phase kill waits for a promotion to be committed and
+# strikes at once, aiming at the gap between the ledger's commit and the notice.
+KILL_ON_PROMOTION = os.environ.get("CHAOS_KILL_ON_PROMOTION") == "1"
 WAIT = 6.0  # for one answer; a restart takes about two seconds
 MOVES = ("Switch to online", "Leave the waitlist", "Switch to offline", "Join the waitlist")
 
@@ -56,8 +60,9 @@ class NoAnswer(Exception):
 
 
 class Chaos:
-    def __init__(self, fake: FakeTelegram, bot: BotProcess, seed: int) -> None:
+    def __init__(self, fake: FakeTelegram, bot: BotProcess, db: Path, seed: int) -> None:
         self.fake = fake
+        self.db = db
         self.bot = bot
         self.rng = random.Random(seed)
         self.people = [Person(fake.user(1000 + i, first_name=f"P{i}")) for i in range(USERS)]
@@ -209,8 +214,19 @@ class Chaos:
                 self.actions["no answer"] += 1
 
     async def killer(self, rng: random.Random) -> None:
-        await asyncio.sleep(0.3 + rng.random() * 1.5)
+        if KILL_ON_PROMOTION:
+            await self.next_promotion()
+        else:
+            await asyncio.sleep(0.3 + rng.random() * 1.5)
         await self.restart()
+
+    async def next_promotion(self, polls: int = 2500) -> None:
+        """Poll the file (nothing notifies us of a commit in another process), ~5 s at most."""
+        before = promotions(self.db)
+        for _ in range(polls):
+            if promotions(self.db) != before:
+                return
+            await asyncio.sleep(0.002)
 
     async def restart(self) -> None:
         await self.bot.kill()
@@ -238,7 +254,7 @@ async def test_chaos_against_the_real_bot(tmp_path: Path) -> None:
     await prepare(db)
     async with FakeTelegram() as fake:
         bot = BotProcess(write_config(fake, tmp_path, CAPACITY, ADMIN), tmp_path)
-        chaos = Chaos(fake, bot, SEED)
+        chaos = Chaos(fake, bot, db, SEED)
         violations: list[str] = []
         not_told: list[str] = []
         seen: set[str] = set()
