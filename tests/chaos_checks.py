@@ -1,0 +1,221 @@
+"""The chaos test's instruments: the bot as a process we may kill -9, a promotion log the
+database keeps for us, and the rules checked from the database and the chats.
+
+The ledger keeps no history of promotions (a promoted row just becomes a seat), so before
+the first start the test adds a TRIGGER to the file: every move from the queue to a seat
+is copied into `chaos_promotions`, inside the same transaction as the move. It is an
+instrument of the test file only; the bot's code is the same as in production."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sqlite3
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from loopback import FakeTelegram, FakeUser
+from storage.database import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTERED = "You are registered."
+PROMOTED = "A seat has freed up"
+CODE = re.compile(r"Entry code: ([A-Z0-9]{6})")
+
+PROMOTION_LOG = """
+CREATE TABLE chaos_promotions (
+    reg_id  INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    code    TEXT,
+    ahead   INTEGER NOT NULL  -- people of the event still queued before the promoted one
+);
+CREATE TRIGGER chaos_promotion AFTER UPDATE OF format ON registrations
+WHEN OLD.queue_no IS NOT NULL AND NEW.format = 'offline'
+BEGIN
+    INSERT INTO chaos_promotions (reg_id, user_id, code, ahead)
+    VALUES (NEW.id, NEW.user_id, NEW.entry_code,
+            (SELECT COUNT(*) FROM registrations q WHERE q.event_id = NEW.event_id
+             AND q.status = 'active' AND q.queue_no < OLD.queue_no));
+END;
+"""
+
+
+async def prepare(path: Path) -> None:
+    """Migrate the file as the bot would, then add the promotion log."""
+    db = await Database.open(path)
+    await db.close()
+    with sqlite3.connect(path) as conn:
+        conn.executescript(PROMOTION_LOG)
+    conn.close()
+
+
+def write_config(fake: FakeTelegram, folder: Path, capacity: int, admin: int) -> Path:
+    path = folder / "config.toml"
+    path.write_text(f"""
+[telegram]
+token = "{fake.token}"
+api_base = "{fake.base_url}"
+admins = [{admin}]
+[storage]
+path = "{(folder / 'regbot.sqlite3').as_posix()}"
+[event]
+title = "Chaos round table"
+starts_at = "2099-11-12T17:00:00"
+timezone = "Asia/Almaty"
+offline_capacity = {capacity}
+venue = "DKU"
+contact_phone = "+7 777 397 11 27"
+zoom_conference_id = "846 8448 4087"
+[sender]
+rate_per_second = 200
+per_chat_interval = 0
+""", encoding="utf-8")
+    return path
+
+
+@dataclass
+class BotProcess:
+    """`python -m bot --config FILE`, restartable; its output goes to files in `folder`."""
+
+    config: Path
+    folder: Path
+    process: asyncio.subprocess.Process | None = None
+    starts: int = 0
+
+    async def launch(self, fake: FakeTelegram) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REGBOT_")}
+        self.starts += 1
+        with self._log() as out:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "--config", str(self.config), cwd=ROOT, env=env,
+                stdin=asyncio.subprocess.DEVNULL, stdout=out, stderr=out)
+
+    def _log(self) -> IO[bytes]:
+        """A file per start: the process writes it, we only read it afterwards."""
+        return open(self.folder / f"bot{self.starts}.log", "wb")
+
+    async def kill(self) -> None:
+        """kill -9: no shutdown hook runs, in-flight work is lost mid-way."""
+        if self.process is not None and self.process.returncode is None:
+            self.process.send_signal(signal.SIGKILL)
+            await asyncio.wait_for(self.process.wait(), 10)
+
+    async def stop(self) -> int | None:
+        if self.process is None or self.process.returncode is not None:
+            return None if self.process is None else self.process.returncode
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return await asyncio.wait_for(self.process.wait(), 20)
+        except TimeoutError:
+            await self.kill()
+            return None
+
+    def output(self) -> str:
+        return "".join(p.read_text("utf-8", "replace")
+                       for p in sorted(self.folder.glob("bot*.log")))
+
+
+@dataclass
+class Person:
+    """One participant, and what the test did in their chat."""
+
+    user: FakeUser
+    yes_presses: list[float] = field(default_factory=list)  # monotonic times of "Yes, cancel"
+    unanswered: int = 0  # actions that got no answer (a kill, or a lost reply)
+
+
+@dataclass
+class Snapshot:
+    capacity: int
+    rows: list[sqlite3.Row]
+    promotions: list[sqlite3.Row]
+    has_trigger: bool
+
+
+def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
+    """Read-only, so the test cannot change what it checks."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    conn.row_factory = sqlite3.Row
+    try:
+        event = conn.execute("SELECT id, COALESCE(capacity_override, capacity) AS size"
+                             " FROM events WHERE slug = ?", (event_slug,)).fetchone()
+        rows = conn.execute("SELECT * FROM registrations WHERE event_id = ? ORDER BY id",
+                            (event["id"],)).fetchall()
+        promotions = conn.execute("SELECT * FROM chaos_promotions").fetchall()
+        trigger = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+                               " AND name = 'chaos_promotion'").fetchone()
+        return Snapshot(int(event["size"]), rows, promotions, trigger is not None)
+    finally:
+        conn.close()
+
+
+def promotions(path: Path) -> int:
+    """How many queue-to-seat moves the ledger has committed so far (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM chaos_promotions").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def ledger_violations(snap: Snapshot) -> list[str]:
+    """The seat rules, from the file alone."""
+    found: list[str] = []
+    active = [r for r in snap.rows if r["status"] == "active"]
+    seated = [r for r in active if r["format"] == "offline"]
+    queued = sorted((r for r in active if r["queue_no"] is not None), key=lambda r: r["queue_no"])
+    if len(seated) > snap.capacity:
+        found.append(f"overbooked: {len(seated)} seats taken of {snap.capacity}")
+    if queued and len(seated) < snap.capacity:
+        found.append(f"a free seat ({len(seated)}/{snap.capacity}) while {len(queued)} wait")
+    stamps = [r["waitlisted_at"] for r in queued]
+    if stamps != sorted(stamps) or len({r["queue_no"] for r in queued}) != len(queued):
+        found.append(f"queue out of order: {[(r['user_id'], r['queue_no']) for r in queued]}")
+    if any(r["waitlisted_at"] is None for r in queued):
+        found.append("a queued row without waitlisted_at")
+    persons = Counter(r["user_id"] for r in active)
+    found += [f"user {u}: {n} active registrations" for u, n in persons.items() if n > 1]
+    codes = Counter(r["entry_code"] for r in seated)
+    if None in codes or any(n > 1 for n in codes.values()):
+        found.append(f"seat codes not unique or missing: {codes}")
+    found += [f"user {r['user_id']}: an entry code without a seat" for r in snap.rows
+              if r["entry_code"] and (r["format"] != "offline" or r["status"] != "active")]
+    if not snap.has_trigger:
+        found.append("the test's promotion log (trigger) is gone: a migration rebuilt the table?")
+    found += [f"user {p['user_id']}: promoted past {p['ahead']} people still queued"
+              for p in snap.promotions if p["ahead"]]
+    return found
+
+
+def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], list[str]]:
+    """(confirmations kept, promotions told exactly once): the chats against the file."""
+    kept: list[str] = []
+    told: list[str] = []
+    rows = {r["user_id"]: r for r in snap.rows}
+    for person in people:
+        user = person.user
+        confirmed = [m for m in user.messages if REGISTERED in m.plain_text]
+        row = rows.get(user.id)
+        if confirmed and row is None:
+            kept.append(f"user {user.id}: told 'registered', no row in the ledger")
+        elif confirmed and row is not None and row["status"] != "active":
+            last = confirmed[-1].at
+            # A cancel the user asked for after the confirmation (or one whose answer never
+            # came, so it may have been handled at any time) explains a cancelled row.
+            if person.unanswered == 0 and not any(t > last for t in person.yes_presses):
+                kept.append(f"user {user.id}: told 'registered', the row is cancelled and"
+                            " no cancel was asked for since")
+        notices = Counter(code for m in user.messages if PROMOTED in m.plain_text
+                          for code in CODE.findall(m.plain_text))
+        promoted = Counter(p["code"] for p in snap.promotions if p["user_id"] == user.id)
+        for code, n in promoted.items():
+            if notices[code] != n:
+                told.append(f"user {user.id}: promoted with code {code}, told {notices[code]}x")
+        told += [f"user {user.id}: told of a promotion ({code}) the ledger did not make"
+                 for code in notices if code not in promoted]
+    return kept, told
