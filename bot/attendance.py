@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.events import Event
 from bot.i18n import Texts
+from bot.ids import RowId, Version
 from bot.registration import Registrations
 from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement, Registration
@@ -24,9 +25,9 @@ class Choice(StrEnum):
 
 
 class AttendCb(CallbackData, prefix="a"):
-    reg: int
+    reg: RowId
     answer: Choice
-    v: int  # the seat's registration version when asked: a later change voids the button
+    v: Version  # the seat's registration version when asked: a later change voids the button
 
 
 class AttendanceSource(Protocol):

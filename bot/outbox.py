@@ -3,7 +3,8 @@
 One worker per process drains the outbox through the paced sender: woken when a seat
 moves, and once at every start, so a notice saved before a crash is still sent. Each text
 is made at send time from the registration as it is then; a notice whose news is no
-longer true (the person left the seat, or cancelled) is voided, not sent. A crash between
+longer true (the registration changed since: the person left the seat, cancelled, or was
+seated again with a newer notice of its own) is voided, not sent. A crash between
 a send and its record repeats at most that one message."""
 
 from __future__ import annotations
@@ -72,10 +73,10 @@ class Outbox:
         """Send everything pending; returns how many were sent."""
         sent = 0
         while not self._stopping and (batch := await self.notices.pending()):
-            for notice_id, kind, reg in batch:
+            for notice_id, kind, about, reg in batch:
                 if self._stopping:
                     return sent
-                text = await self._render(kind, reg)
+                text = await self._render(kind, reg) if reg.version == about else None
                 if text is None:
                     await self.notices.record(notice_id, "void", self.clock())
                     log.info("notice %s (%s) voided: registration %s no longer holds it",

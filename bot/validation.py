@@ -32,7 +32,8 @@ def clean_text(raw: str | None, limit: int) -> str | Problem:
     return text
 
 
-NAME_DIGITS_MAX = 2  # "Anna II" or "Mary 2nd" pass; "+7 777 ABC 11 27" is a phone, not a name
+# Phone numbers have 10 or more digits; names, even with a number in them, far fewer.
+NAME_DIGITS_MAX = 6  # "+7 777 ABC 11 27" (8 digits) is a phone, not a name
 
 
 def clean_name(raw: str | None) -> str | Problem:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.ids import RowId, Version
 from storage.models import Format
 
 
@@ -43,7 +44,7 @@ class StartAction(StrEnum):
 
 class StartCb(CallbackData, prefix="s"):
     action: StartAction
-    event: int  # the event's database id
+    event: RowId  # the event's database id
 
 
 # The form's buttons share the prefix "f" and the layout action:value; one class per kind
@@ -88,5 +89,5 @@ class MyAction(StrEnum):
 
 class MyCb(CallbackData, prefix="m"):
     action: MyAction
-    reg: int  # registration id: checked against the presser
-    v: int  # the registration's version the button was shown for: an older one is refused
+    reg: RowId  # registration id: checked against the presser
+    v: Version  # the registration's version the button was shown for: an older one is refused

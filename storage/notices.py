@@ -18,23 +18,26 @@ class Notice(StrEnum):
 
 
 async def add(conn: aiosqlite.Connection, reg_id: int, kind: Notice, stamp: str) -> None:
-    """Inside the caller's seat transaction: the news and the change commit together."""
-    await conn.execute("INSERT INTO notices (registration_id, kind, created_at, updated_at)"
-                       " VALUES (?, ?, ?, ?)", (reg_id, kind.value, stamp, stamp))
+    """Inside the caller's seat transaction, after the change: the news and the change
+    commit together, and the notice remembers the version it is about."""
+    await conn.execute(
+        "INSERT INTO notices (registration_id, kind, version, created_at, updated_at)"
+        " SELECT id, ?, version, ?, ? FROM registrations WHERE id = ?",
+        (kind.value, stamp, stamp, reg_id))
 
 
 class Notices:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def pending(self, limit: int = 100) -> list[tuple[int, Notice, Registration]]:
-        """Oldest first, with each registration as it is now."""
+    async def pending(self, limit: int = 100) -> list[tuple[int, Notice, int, Registration]]:
+        """Oldest first: (id, kind, the version it is about, the registration as it is now)."""
         rows = await self._db.fetchall(
-            "SELECT n.id AS notice_id, n.kind, r.* FROM notices n"
+            "SELECT n.id AS notice_id, n.kind, n.version AS about, r.* FROM notices n"
             " JOIN registrations r ON r.id = n.registration_id"
             " WHERE n.status = 'pending' ORDER BY n.id LIMIT ?", (limit,))
-        return [(int(row["notice_id"]), Notice(row["kind"]), Registration.from_row(row))
-                for row in rows]
+        return [(int(row["notice_id"]), Notice(row["kind"]), int(row["about"]),
+                 Registration.from_row(row)) for row in rows]
 
     async def record(self, notice_id: int, status: str, now: datetime) -> None:
         await self._db.execute("UPDATE notices SET status = ?, updated_at = ? WHERE id = ?",

@@ -135,6 +135,7 @@ class Snapshot:
     rows: list[sqlite3.Row]
     promotions: list[sqlite3.Row]
     has_trigger: bool
+    notices: list[sqlite3.Row]  # the outbox's 'promoted' notices, oldest first
 
 
 def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
@@ -149,7 +150,9 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
         promotions = conn.execute("SELECT * FROM chaos_promotions").fetchall()
         trigger = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
                                " AND name = 'chaos_promotion'").fetchone()
-        return Snapshot(int(event["size"]), rows, promotions, trigger is not None)
+        notices = conn.execute("SELECT registration_id, status FROM notices"
+                               " WHERE kind = 'promoted' ORDER BY id").fetchall()
+        return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices)
     finally:
         conn.close()
 
@@ -212,10 +215,21 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
                             " no cancel was asked for since")
         notices = Counter(code for m in user.messages if PROMOTED in m.plain_text
                           for code in CODE.findall(m.plain_text))
-        promoted = Counter(p["code"] for p in snap.promotions if p["user_id"] == user.id)
-        for code, n in promoted.items():
-            if notices[code] != n:
-                told.append(f"user {user.id}: promoted with code {code}, told {notices[code]}x")
+        mine = [p for p in snap.promotions if p["user_id"] == user.id]
+        outbox = [n["status"] for n in snap.notices
+                  if n["registration_id"] in {p["reg_id"] for p in mine}]
+        if len(outbox) != len(mine):
+            told.append(f"user {user.id}: {len(mine)} promotions, {len(outbox)} notices")
+        promoted = Counter(p["code"] for p in mine)
+        for promotion, status in zip(mine, outbox, strict=False):
+            code = promotion["code"]
+            # Sent: told exactly once. Void: the registration changed before the notice
+            # went out (left the seat, cancelled): not told, by design. Pending: not yet.
+            expected = {"sent": promoted[code], "void": 0}.get(status)
+            if status in ("unreachable", "failed") or (
+                    expected is not None and notices[code] != expected):
+                told.append(f"user {user.id}: promoted with code {code}, notice {status},"
+                            f" told {notices[code]}x")
         told += [f"user {user.id}: told of a promotion ({code}) the ledger did not make"
                  for code in notices if code not in promoted]
     return kept, told

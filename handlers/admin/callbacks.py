@@ -9,6 +9,7 @@ from typing import Literal
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.ids import Page, RowId
 from storage.models import Audience
 
 Kind = Literal["offline", "waitlist", "online", "all"]  # storage.reports.KINDS
@@ -16,18 +17,18 @@ Kind = Literal["offline", "waitlist", "online", "all"]  # storage.reports.KINDS
 
 class ListCb(CallbackData, prefix="al"):
     kind: Kind | Literal[""]  # "" = back to the choice of lists
-    page: int = 0
+    page: Page = 0
 
 
 class RegCb(CallbackData, prefix="ar"):
     # A plain string on purpose: "show" or a rules.Act value. Tests forge unknown acts
     # (RegCb(act="explode")) to check they get the stale answer, so it must construct.
     act: str
-    reg: int  # registration id
+    reg: RowId  # registration id
     v: str = ""  # rules.fingerprint of the row the buttons were made for
     sure: bool = False  # the confirmation step was passed
     kind: Kind = "all"  # the list to go back to
-    page: int = 0
+    page: Page = 0
 
 
 class IntakeCb(CallbackData, prefix="ai"):
@@ -42,13 +43,13 @@ class CastCb(CallbackData, prefix="ab"):
 class InviteCb(CallbackData, prefix="ao"):
     """/broadcast to the people registered for another event (its id)."""
 
-    ev: int
+    ev: RowId
 
 
 class EventCb(CallbackData, prefix="ae"):
     """/events: make this event (its id) the admin's current one."""
 
-    ev: int
+    ev: RowId
 
 
 class DraftCb(CallbackData, prefix="ad"):

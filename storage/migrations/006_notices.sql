@@ -10,6 +10,8 @@ CREATE TABLE notices (
     id              INTEGER PRIMARY KEY,
     registration_id INTEGER NOT NULL REFERENCES registrations (id),
     kind            TEXT    NOT NULL CHECK (kind IN ('promoted', 'released')),
+    -- the registration's version right after the change: a later change makes it old news
+    version         INTEGER NOT NULL,
     status          TEXT    NOT NULL DEFAULT 'pending'
         CHECK (status IN ('pending', 'sent', 'unreachable', 'failed', 'void')),
     created_at      TEXT    NOT NULL,
