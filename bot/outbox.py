@@ -82,6 +82,7 @@ class Outbox:
                     log.info("notice %s (%s) voided: registration %s no longer holds it",
                              notice_id, kind, reg.id)
                     continue
+                await self.notices.begin(notice_id)
                 result = await self.sender.send(reg.chat_id, text)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
                 sent += result.result is Result.SENT

@@ -39,6 +39,11 @@ class Notices:
         return [(int(row["notice_id"]), Notice(row["kind"]), int(row["about"]),
                  Registration.from_row(row)) for row in rows]
 
+    async def begin(self, notice_id: int) -> None:
+        """Written before the send: a crash after it shows as attempts > 1 later."""
+        await self._db.execute("UPDATE notices SET attempts = attempts + 1 WHERE id = ?",
+                               (notice_id,))
+
     async def record(self, notice_id: int, status: str, now: datetime) -> None:
         await self._db.execute("UPDATE notices SET status = ?, updated_at = ? WHERE id = ?",
                                (status, to_db(now), notice_id))

@@ -150,7 +150,7 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
         promotions = conn.execute("SELECT * FROM chaos_promotions").fetchall()
         trigger = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
                                " AND name = 'chaos_promotion'").fetchone()
-        notices = conn.execute("SELECT registration_id, status FROM notices"
+        notices = conn.execute("SELECT registration_id, status, attempts FROM notices"
                                " WHERE kind = 'promoted' ORDER BY id").fetchall()
         return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices)
     finally:
@@ -216,18 +216,21 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
         notices = Counter(code for m in user.messages if PROMOTED in m.plain_text
                           for code in CODE.findall(m.plain_text))
         mine = [p for p in snap.promotions if p["user_id"] == user.id]
-        outbox = [n["status"] for n in snap.notices
+        outbox = [(n["status"], n["attempts"]) for n in snap.notices
                   if n["registration_id"] in {p["reg_id"] for p in mine}]
         if len(outbox) != len(mine):
             told.append(f"user {user.id}: {len(mine)} promotions, {len(outbox)} notices")
         promoted = Counter(p["code"] for p in mine)
-        for promotion, status in zip(mine, outbox, strict=False):
+        for promotion, (status, attempts) in zip(mine, outbox, strict=False):
             code = promotion["code"]
-            # Sent: told exactly once. Void: the registration changed before the notice
-            # went out (left the seat, cancelled): not told, by design. Pending: not yet.
-            expected = {"sent": promoted[code], "void": 0}.get(status)
+            # Sent: told once, or once more for each kill while it was in flight (the
+            # outbox counts the sends it began). Void: the registration changed before the
+            # notice went out (left the seat, cancelled): not told, by design. Pending: not
+            # yet sent.
+            told_ok = {"sent": range(promoted[code], promoted[code] + attempts),
+                       "void": range(0, 1)}.get(status)
             if status in ("unreachable", "failed") or (
-                    expected is not None and notices[code] != expected):
+                    told_ok is not None and notices[code] not in told_ok):
                 told.append(f"user {user.id}: promoted with code {code}, notice {status},"
                             f" told {notices[code]}x")
         told += [f"user {user.id}: told of a promotion ({code}) the ledger did not make"

@@ -12,6 +12,9 @@ CREATE TABLE notices (
     kind            TEXT    NOT NULL CHECK (kind IN ('promoted', 'released')),
     -- the registration's version right after the change: a later change makes it old news
     version         INTEGER NOT NULL,
+    -- sends begun: above 1 only when the process died with this notice in flight (it is
+    -- then sent again: a repeated "seat freed up" costs less than a lost one)
+    attempts        INTEGER NOT NULL DEFAULT 0,
     status          TEXT    NOT NULL DEFAULT 'pending'
         CHECK (status IN ('pending', 'sent', 'unreachable', 'failed', 'void')),
     created_at      TEXT    NOT NULL,
