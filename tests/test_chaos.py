@@ -38,9 +38,10 @@ ADMIN = 9000
 PHASES = 6
 STEPS = 5  # actions per person per phase
 KILL_MID_PHASE = (1, 2, 3, 5)  # phases with a kill -9 while people are acting
-# CHAOS_KILL_ON_PROMOTION=1: the mid-phase kill waits for a promotion to be committed and
-# strikes at once, aiming at the gap between the ledger's commit and the notice.
-KILL_ON_PROMOTION = os.environ.get("CHAOS_KILL_ON_PROMOTION") == "1"
+# By default the mid-phase kill waits for a promotion to be committed and strikes at once,
+# aiming at the gap between the ledger's commit and the notice (the outbox must cover it);
+# CHAOS_KILL_ON_PROMOTION=0 kills at random moments instead.
+KILL_ON_PROMOTION = os.environ.get("CHAOS_KILL_ON_PROMOTION", "1") == "1"
 WAIT = 6.0  # for one answer; a restart takes about two seconds
 MOVES = ("Switch to online", "Leave the waitlist", "Switch to offline", "Join the waitlist")
 
