@@ -105,6 +105,8 @@ class EventSection(BaseModel):
     organisers: str = ""
     agenda: list[str] = Field(default_factory=list)
     registration_closes_at: datetime | None = None  # local; default: the start
+    # How long it lasts: the calendar entry's end (the start plus this).
+    duration: Duration = timedelta(hours=2)
     # This event's own reminder plan; absent: the top-level [[reminders]].
     reminders: list[Reminder] | None = None
 

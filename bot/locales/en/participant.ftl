@@ -136,3 +136,8 @@ error-mid-form = You are in the middle of registering. Answer the question below
 error-stale-button = This button is out of date.
 error-form-finished = This form is already finished. /my shows your registration.
 error-not-yours = This button is out of date or not yours. Open /my.
+
+## Calendar
+cal-entry-code = Entry code: { $code } (entry by pre-registration only)
+cal-zoom = Zoom conference ID: { $zoom }
+cal-questions = Questions: { $phone }

@@ -136,3 +136,8 @@ error-mid-form = Вы заполняете анкету. Ответьте на �
 error-stale-button = Эта кнопка устарела.
 error-form-finished = Эта анкета уже завершена. /my покажет вашу регистрацию.
 error-not-yours = Эта кнопка устарела или не ваша. Откройте /my.
+
+## Calendar
+cal-entry-code = Код для входа: { $code } (вход только по предварительной регистрации)
+cal-zoom = Zoom, идентификатор конференции: { $zoom }
+cal-questions = Вопросы: { $phone }
