@@ -173,6 +173,17 @@ class AttendanceSection(BaseModel):
     deadline: Duration = timedelta(hours=3)
 
 
+class PrivacySection(BaseModel):
+    # Who collects the data (named in the consent notice) and how to reach them.
+    controller: str = "the event's organisers"
+    contact: str = ""
+    # The notice's version: stored with each consent, so a changed notice is traceable.
+    notice_version: str = "1"
+    # Personal data of an event is erased this many days after its start (the organisers
+    # are reminded the day before, with a button to export first).
+    retain_days: int = Field(default=90, ge=1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid"
@@ -187,6 +198,7 @@ class Settings(BaseSettings):
     sender: SenderSection = SenderSection()
     delivery: DeliverySection = DeliverySection()
     attendance: AttendanceSection = AttendanceSection()
+    privacy: PrivacySection = PrivacySection()
 
     @model_validator(mode="after")
     def _events_and_plans(self) -> Settings:

@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -25,6 +26,7 @@ from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.outbox import Outbox
+from bot.privacy import Privacy
 from bot.registration import Registrations
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
@@ -35,6 +37,7 @@ from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
 from scheduler.reminders import Reminders
+from scheduler.retention import EVERY_HOURS, Retention
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
@@ -63,6 +66,7 @@ class App:
     registrations: Registrations
     reminders: Reminders
     campaigns: Campaigns
+    retention: Retention
 
     async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
         """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
@@ -96,11 +100,14 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           scheduler)
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
-    dp = Dispatcher(storage=SQLiteStorage(FormStore(db)), events_isolation=SimpleEventIsolation(),
+    forms = FormStore(db)
+    privacy = Privacy(settings, registrations, forms)
+    retention = Retention(privacy, settings, sender, catalog)
+    dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    alarm=StorageAlarm(settings, sender, catalog))
+                    alarm=StorageAlarm(settings, sender, catalog), privacy=privacy)
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
     dp.update.outer_middleware(LanguageMiddleware(catalog))
@@ -117,6 +124,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                        for s in ("", "_offline", "_online")])
         await set_commands(bot, settings, catalog)
         scheduler.start()
+        scheduler.add_job(retention.run, "interval", hours=EVERY_HOURS, id="retention",
+                          next_run_time=datetime.now(UTC), replace_existing=True)
         outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
         await campaigns.resume()
@@ -135,7 +144,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns)
+    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns, retention)
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

@@ -13,6 +13,7 @@ from handlers import (
     form_text,
     groups,
     my,
+    privacy,
     start,
 )
 from handlers.admin import router as admin_router
@@ -32,6 +33,7 @@ def setup_routers() -> Router:
         groups.router(),
         cancel.router(),
         admin_router(),  # only admins in private chats; others pass through
+        privacy.router(),  # before the form: /forget_me works mid-form too
         start.router(),
         my.router(),
         attendance.router(),

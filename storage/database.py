@@ -119,6 +119,13 @@ class Database:
         async with self._lock:
             return await self._patient(sql[:40], attempt)
 
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database and truncate it: after an erasure, the old pages
+        must not linger in the log file."""
+        async with self._lock:
+            await self._patient("checkpoint", lambda: self._conn.execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)"))
+
     async def write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """One autocommitted write with RETURNING: its rows."""
         async with self._lock:

@@ -57,6 +57,9 @@ async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> aiosqlite.Conne
         await _wal(conn)
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted or overwritten content is zeroed, not left in free space: erased personal
+        # data must not be readable from the file (storage/privacy.py).
+        await conn.execute("PRAGMA secure_delete = ON")
         await migrate(conn)
     except BaseException as exc:
         await conn.close()  # aiosqlite's thread would otherwise keep the process alive

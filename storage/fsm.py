@@ -55,6 +55,16 @@ class FormStore:
         if not data:  # only cleared data can leave the row empty
             await self._forget_if_empty(key)
 
+    async def forget(self, fragment: str) -> int:
+        """Erase every conversation whose key contains `fragment` (a person's ids): the
+        rows and the copy in memory."""
+        pattern = "%" + fragment.replace("%", "").replace("_", r"\_") + "%"
+        removed = await self._db.execute(r"DELETE FROM fsm WHERE key LIKE ? ESCAPE '\'",
+                                         (pattern,))
+        for key in [k for k in self._rows if fragment in k]:
+            self._rows[key] = None
+        return removed
+
     async def _row(self, key: str) -> Row | None:
         if key in self._rows:
             return self._rows[key]

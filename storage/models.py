@@ -103,6 +103,8 @@ class Applicant:
     organisation: str
     role: str
     phone: str | None
+    consent_at: datetime | None = None
+    consent_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class Registration:
     checked_in_at: datetime | None
     unreachable_at: datetime | None
     version: int = 0  # raised by every change; buttons carry it
+    consent_at: datetime | None = None  # when the person agreed to the privacy notice
+    consent_version: str | None = None  # which notice they agreed to
 
     @property
     def active(self) -> bool:
@@ -153,6 +157,7 @@ class Registration:
             cancelled_at=from_db(row["cancelled_at"]),
             checked_in_at=from_db(row["checked_in_at"]),
             unreachable_at=from_db(row["unreachable_at"]), version=int(row["version"]),
+            consent_at=from_db(row["consent_at"]), consent_version=row["consent_version"],
         )
 
 

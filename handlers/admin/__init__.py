@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.admin import actions, broadcast, door, events, lists, overview, reminders, room
+from handlers.admin import (
+    actions,
+    broadcast,
+    door,
+    events,
+    lists,
+    overview,
+    reminders,
+    retention,
+    room,
+)
 from handlers.admin.access import AdminOnly
 from handlers.admin.console import ConsoleMiddleware
 
@@ -23,6 +33,7 @@ def router() -> Router:
         door.router(),
         room.router(),
         reminders.router(),
+        retention.router(),
         events.router(),  # its draft steps take plain text, in their own states
         broadcast.router(),  # last: its draft step takes plain text
     )

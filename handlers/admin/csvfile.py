@@ -16,6 +16,7 @@ COLUMNS = (
     "id", "user_id", "chat_id", "language", "full_name", "organisation", "role", "phone",
     "format", "status", "placement", "entry_code", "created_at", "updated_at",
     "waitlisted_at", "cancelled_at", "checked_in_at", "unreachable_at",
+    "consent_at", "consent_version",
 )  # fmt: skip
 TIMES = frozenset(c for c in COLUMNS if c.endswith("_at"))  # local time in the export
 

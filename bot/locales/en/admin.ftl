@@ -239,3 +239,6 @@ adm-cast-others =
     { $current }
 adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
 adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.
+adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } days after the event). Export the list first if you need it.
+adm-btn-export-now = ⬇️ Export now
+adm-export-gone = That event is no longer there.

@@ -141,3 +141,19 @@ error-not-yours = This button is out of date or not yours. Open /my.
 cal-entry-code = Entry code: { $code } (entry by pre-registration only)
 cal-zoom = Zoom conference ID: { $zoom }
 cal-questions = Questions: { $phone }
+
+## Personal data
+privacy-notice =
+    🔒 <b>Your personal data</b>
+    Who collects it: { $controller } (contact: { $contact }).
+    What: your name, organisation, role and, if you give it, your phone number.
+    Why: to register you, to let you in at the door (offline) and to send you reminders.
+    Who sees it: the organisers only.
+    How long: until { $days } days after the event, then it is erased.
+    You can withdraw your consent at any time: /forget_me erases everything about you.
+    (Notice version { $version }.)
+forget-ask = Erase all your personal data and cancel your registrations? A seat you hold goes to the next person in line. This cannot be undone.
+btn-forget-yes = Yes, erase my data
+btn-forget-no = No, keep it
+forget-done = Done: your personal data is erased and your registrations are cancelled.
+forget-kept = Nothing was erased.

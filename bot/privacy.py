@@ -1,0 +1,79 @@
+"""Personal data: /forget_me erases a person everywhere (after freeing their seats, so the
+waitlist moves on as with a cancel), and retention erases each event's personal data
+`retain_days` after its start, the organisers having been reminded the day before."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiogram.filters.callback_data import CallbackData
+
+from bot.config import Settings
+from bot.events import Event
+from bot.i18n import Texts
+from bot.ids import RowId
+from bot.registration import Registrations
+from storage import privacy
+from storage.fsm import FormStore
+
+log = logging.getLogger(__name__)
+WARN_BEFORE = timedelta(days=1)
+
+
+class ExportCb(CallbackData, prefix="ax"):
+    """The retention warning's "export now": that event's list, before it is erased."""
+
+    ev: RowId
+
+
+def notice(t: Texts, settings: Settings) -> str:
+    """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
+    how to withdraw."""
+    p = settings.privacy
+    return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
+             days=p.retain_days, version=p.notice_version)
+
+
+@dataclass(frozen=True)
+class Expiry:
+    warn: list[Event]  # to be erased within a day: tell the organisers (once)
+    erased: dict[int, int]  # event id -> registrations erased now
+
+
+class Privacy:
+    def __init__(self, settings: Settings, registrations: Registrations,
+                 forms: FormStore) -> None:
+        self.settings, self.registrations, self.forms = settings, registrations, forms
+
+    @property
+    def retain(self) -> timedelta:
+        return timedelta(days=self.settings.privacy.retain_days)
+
+    async def forget(self, user_id: int) -> int:
+        """Cancel (seats freed, queues moved, the next in line told), then erase: rows,
+        conversation state, audit details. Returns the registrations erased."""
+        for event, _ in await self.registrations.of_person(user_id):
+            await self.registrations.of(event).cancel(user_id)
+        # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
+        await self.forms.forget(f":{user_id}:{user_id}:")
+        erased = await privacy.erase_person(self.registrations.db, user_id,
+                                            self.registrations.clock())
+        log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
+        return erased
+
+    async def expire(self) -> Expiry:
+        now = self.registrations.clock()
+        db = self.registrations.db
+        warn = []
+        for event_id in await privacy.due_for_erasure(db, now - self.retain + WARN_BEFORE):
+            event = await self.registrations.events.get(event_id)
+            if event is not None and await privacy.warn_once(db, event_id, now):
+                warn.append(event)
+        erased = {}
+        for event_id in await privacy.due_for_erasure(db, now - self.retain):
+            erased[event_id] = await privacy.erase_event(db, event_id, now)
+            log.info("retention: event %s: %d registrations erased", event_id,
+                     erased[event_id])
+        return Expiry(warn, erased)

@@ -1,0 +1,60 @@
+"""/privacy shows the notice; /forget_me (or /delete) erases the person's data after a
+confirmation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Texts
+from bot.privacy import Privacy, notice
+
+
+class Erase(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+class EraseCb(CallbackData, prefix="pe"):
+    answer: Erase
+
+
+async def show_notice(message: Message, t: Texts, privacy: Privacy) -> None:
+    await message.answer(notice(t, privacy.settings))
+
+
+async def ask_forget(message: Message, t: Texts) -> None:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-forget-yes"), callback_data=EraseCb(answer=Erase.YES))
+    kb.button(text=t("btn-forget-no"), callback_data=EraseCb(answer=Erase.NO))
+    kb.adjust(1)
+    await message.answer(t("forget-ask"), reply_markup=kb.as_markup())
+
+
+async def forget(cb: CallbackQuery, callback_data: EraseCb, bot: Bot, t: Texts,
+                 privacy: Privacy) -> None:
+    if callback_data.answer is Erase.NO:
+        text = t("forget-kept")
+    else:
+        await privacy.forget(cb.from_user.id)
+        text = t("forget-done")
+    if cb.message is not None:  # the question becomes the answer: no live buttons left
+        await bot.edit_message_text(text, chat_id=cb.from_user.id,
+                                    message_id=cb.message.message_id)
+    else:
+        await bot.send_message(cb.from_user.id, text)
+
+
+def router() -> Router:
+    r = Router(name="privacy")
+    r.message.register(show_notice, Command("privacy"))
+    r.message.register(ask_forget, Command("forget_me", "delete"))
+    r.message.register(ask_forget, F.text.lower().in_(("delete my data", "удалить мои данные",
+                                                        "менің деректерімді жою")))
+    r.callback_query.register(forget, EraseCb.filter())
+    return r

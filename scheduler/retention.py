@@ -1,0 +1,41 @@
+"""Retention, checked at start and every few hours: the day before an event's personal data
+is erased the organisers are told (with a button to export it first); then it is erased."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.config import Settings
+from bot.i18n import Catalog
+from bot.privacy import ExportCb, Privacy
+from bot.sender import Sender
+
+log = logging.getLogger(__name__)
+EVERY_HOURS = 6
+
+
+class Retention:
+    def __init__(self, privacy: Privacy, settings: Settings, sender: Sender,
+                 catalog: Catalog) -> None:
+        self.privacy, self.settings, self.sender, self.catalog = privacy, settings, sender, catalog
+        self.ran = asyncio.Event()  # set after each pass (start-up waits and tests use it)
+
+    async def run(self) -> None:
+        try:
+            await self._run()
+        finally:
+            self.ran.set()
+
+    async def _run(self) -> None:
+        expiry = await self.privacy.expire()
+        t = self.catalog.for_language(None)
+        for event in expiry.warn:
+            kb = InlineKeyboardBuilder()
+            kb.button(text=t("adm-btn-export-now"), callback_data=ExportCb(ev=event.id))
+            for admin in self.settings.telegram.admins:
+                await self.sender.send(admin, t("adm-retention-warning", title=event.info.title,
+                                                days=self.settings.privacy.retain_days),
+                                       reply_markup=kb.as_markup())

@@ -1,0 +1,72 @@
+"""Erasing personal data. A registration keeps its row (so counts, seats and the queue
+stay true) but loses everything that identifies the person: name, organisation, role,
+phone, and the Telegram ids (replaced by the row's negative id, still unique). Audit rows
+about it keep ids only. The connection runs with secure_delete, and every erasure ends
+with a WAL checkpoint that truncates the log, so the old bytes leave the files too."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import aiosqlite
+
+from storage.database import Database
+from storage.models import to_db
+
+_ANONYMISE = (
+    "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
+    " user_id = -id, chat_id = -id, erased_at = :stamp, version = version + 1"
+)
+
+
+async def _scrub(conn: aiosqlite.Connection, where: str, params: dict[str, object]) -> None:
+    """Before the rows lose their ids: audit details go (ids stay), and nothing still
+    waiting to be sent to these people is sent."""
+    chosen = f"(SELECT id FROM registrations WHERE {where})"
+    await conn.execute(f"UPDATE audit SET details = '' WHERE registration_id IN {chosen}",
+                       params)
+    await conn.execute("UPDATE notices SET status = 'void' WHERE status = 'pending'"
+                       f" AND registration_id IN {chosen}", params)
+    await conn.execute("UPDATE deliveries SET status = 'skipped' WHERE status = 'pending'"
+                       f" AND registration_id IN {chosen}", params)
+
+
+async def erase_person(db: Database, user_id: int, now: datetime) -> int:
+    """Every event's registration of this person (cancel them first): how many rows."""
+    params: dict[str, object] = {"user": user_id, "stamp": to_db(now)}
+    async with db.transaction() as conn:
+        await _scrub(conn, "user_id = :user", params)
+        cur = await conn.execute(f"{_ANONYMISE} WHERE user_id = :user", params)
+        erased = cur.rowcount
+        await conn.execute("INSERT INTO erasures (reason, rows, at) VALUES"
+                           " ('forget-me', :rows, :stamp)", {**params, "rows": erased})
+    await db.checkpoint()
+    return erased
+
+
+async def erase_event(db: Database, event_id: int, now: datetime) -> int:
+    """Retention: this event's registrations lose their personal data."""
+    params: dict[str, object] = {"event": event_id, "stamp": to_db(now)}
+    where = "event_id = :event AND erased_at IS NULL"
+    async with db.transaction() as conn:
+        await _scrub(conn, where, params)
+        cur = await conn.execute(f"{_ANONYMISE} WHERE {where}", params)
+        erased = cur.rowcount
+        await conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
+        await conn.execute("INSERT INTO erasures (reason, event_id, rows, at) VALUES"
+                           " ('retention', :event, :rows, :stamp)", {**params, "rows": erased})
+    await db.checkpoint()
+    return erased
+
+
+async def due_for_erasure(db: Database, cutoff: datetime) -> list[int]:
+    """Events that started before `cutoff` and still hold personal data."""
+    rows = await db.fetchall("SELECT id FROM events WHERE erased_at IS NULL"
+                             " AND starts_at IS NOT NULL AND starts_at < ?", (to_db(cutoff),))
+    return [int(r["id"]) for r in rows]
+
+
+async def warn_once(db: Database, event_id: int, now: datetime) -> bool:
+    """True the first time: the organisers are to be reminded to export before erasure."""
+    return await db.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
+                            " AND retention_warned_at IS NULL", (to_db(now), event_id)) == 1
