@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
+from bot.entry_pass import CHECKIN_PREFIX
 from bot.i18n import Texts
 from handlers.admin import rules, views
 from handlers.admin.console import NAMES_EVENT, Console
@@ -27,7 +28,10 @@ async def answer(t: Texts, console: Console, result: str, reg: Registration | No
 
 
 async def checkin(message: Message, command: CommandObject, t: Texts, console: Console) -> None:
-    code = rules.normalise_code(command.args)[:MAX_CODE]
+    """/checkin CODE, or the entry pass's QR code scanned with the phone's camera: Telegram
+    opens /start checkin_CODE (for anyone but an admin, an ordinary start)."""
+    raw = command.args or ""
+    code = rules.normalise_code(raw.removeprefix(CHECKIN_PREFIX))[:MAX_CODE]
     if not code:
         await message.answer(t("adm-checkin-usage"))
         return
@@ -46,5 +50,8 @@ async def door(message: Message, t: Texts, console: Console) -> None:
 def router() -> Router:
     r = Router(name="admin-door")
     r.message.register(checkin, Command("checkin"), flags=NAMES_EVENT)
+    r.message.register(checkin, CommandStart(deep_link=True,
+                                             magic=F.args.startswith(CHECKIN_PREFIX)),
+                       flags=NAMES_EVENT)
     r.message.register(door, Command("door"), flags=NAMES_EVENT)
     return r
