@@ -30,7 +30,7 @@ from bot.sender import Sender
 from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, format_local, system_clock
 from handlers import setup_routers
-from handlers.admin.commands import set_commands
+from handlers.admin.commands import set_profile
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
@@ -40,6 +40,7 @@ from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
 from storage.notices import Notices
+from storage.people import People
 
 log = logging.getLogger("regbot")
 
@@ -84,13 +85,14 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         raise
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
-    catalog = Catalog()
+    catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
                     settings.sender.max_attempts, settings.sender.retry_backoff)
     outbox = Outbox(Notices(db), events, sender, catalog, clock)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
+    people = People(db)
     fanout = FanOut(deliveries, sender, clock)
     reminders = Reminders(settings, events, registrations, deliveries, fanout, catalog,
                           scheduler)
@@ -100,10 +102,11 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
+                    people=people,
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
-    dp.update.outer_middleware(LanguageMiddleware(catalog))
+    dp.update.outer_middleware(LanguageMiddleware(catalog, people))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
 
@@ -115,7 +118,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                      format_local(event.starts_utc, event.info.timezone),
                      *[await registrations.event_link(event, s)
                        for s in ("", "_offline", "_online")])
-        await set_commands(bot, settings, catalog)
+        await set_profile(bot, settings, catalog)  # descriptions and menus, if changed
         scheduler.start()
         outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
