@@ -62,7 +62,8 @@ class Pacer(BaseRequestMiddleware):
     def __init__(self, rate: float, per_chat_interval: float, gate: RetryAfterGate,
                  monotonic: Callable[[], float] | None = None) -> None:
         self.spacing = (1 + JITTER) / rate
-        self.per_chat = per_chat_interval
+        # The same margin per chat, plus a little for two requests' different paths.
+        self.per_chat = per_chat_interval * (1 + JITTER) + 0.02 if per_chat_interval else 0.0
         self.gate = gate
         self.monotonic = monotonic or gate.monotonic
         self._waiting: list[_Ticket] = []
