@@ -25,6 +25,7 @@ from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.outbox import Outbox
+from bot.pacer import Pacer
 from bot.registration import Registrations
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
@@ -48,7 +49,10 @@ log = logging.getLogger("regbot")
 def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
-    session.middleware(gate)
+    session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
+    # inner: every attempt of every message-sending request takes a slot, replies first
+    session.middleware(Pacer(settings.sender.rate_per_second,
+                             settings.sender.per_chat_interval, gate))
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -86,8 +90,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
     catalog = Catalog(settings.bot.default_language)
-    sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
-                    settings.sender.max_attempts, settings.sender.retry_backoff)
+    sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
+                    settings.sender.retry_backoff)
     outbox = Outbox(Notices(db), events, sender, catalog, clock)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
