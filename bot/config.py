@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
@@ -58,6 +58,17 @@ class TelegramSection(BaseModel):
         return value
 
 
+# The languages the bot speaks (bot/locales/<code>); kept here as a type so a config naming
+# another one fails at start, not at the first message.
+Language = Literal["kk", "ru", "en"]
+
+
+class BotSection(BaseModel):
+    # For people whose Telegram language is none of ours (or unknown), until they choose
+    # one with /language.
+    default_language: Language = "ru"
+
+
 class StorageSection(BaseModel):
     path: Path = Path("data/regbot.sqlite3")
     # How long one write waits for another process's write lock before trying again
@@ -91,6 +102,22 @@ SLUG_PATTERN = r"[a-z0-9][a-z0-9-]{1,39}"
 DEFAULT_SLUG = "event"  # an old config's single [event] without `id`
 
 
+class EventText(BaseModel):
+    """One language's version of an event's texts ([event.text.kk] ...); a key left out
+    falls back to the event's plain key."""
+
+    model_config = {"extra": "forbid"}
+
+    title: str | None = None
+    venue: str | None = None
+    address: str | None = None
+    organisers: str | None = None
+    agenda: list[str] | None = None
+    # Role labels by role code (ngo, state, research, migrant, media, other); a role left
+    # out keeps the catalog's label.
+    roles: dict[str, str] = Field(default_factory=dict)
+
+
 class EventSection(BaseModel):
     id: str | None = None
     title: str
@@ -102,8 +129,11 @@ class EventSection(BaseModel):
     zoom_conference_id: str
     zoom_url: str | None = None
     stream_url: str | None = None
+    address: str | None = None  # shown after the venue
     organisers: str = ""
     agenda: list[str] = Field(default_factory=list)
+    # The texts per language; the plain keys above are the fallback.
+    text: dict[Language, EventText] = Field(default_factory=dict)
     registration_closes_at: datetime | None = None  # local; default: the start
     # How long it lasts: the calendar entry's end (the start plus this).
     duration: Duration = timedelta(hours=2)
@@ -130,6 +160,23 @@ class EventSection(BaseModel):
     @property
     def slug(self) -> str:
         return self.id or DEFAULT_SLUG
+
+    def in_language(self, language: str) -> EventSection:
+        """This event as a reader of `language` sees it: that language's texts where the
+        organisers gave them, the plain keys elsewhere."""
+        given = self._text_for(language)
+        if given is None:
+            return self
+        changes = given.model_dump(exclude_none=True, exclude={"roles"})
+        return self.model_copy(update=changes) if changes else self
+
+    def _text_for(self, language: str) -> EventText | None:
+        return next((text for code, text in self.text.items() if code == language), None)
+
+    def role_label(self, language: str, role: str) -> str | None:
+        """The organisers' label for `role` in `language`, if they gave one."""
+        given = self._text_for(language)
+        return None if given is None else given.roles.get(role)
 
     @field_validator("timezone")
     @classmethod
@@ -190,6 +237,7 @@ class Settings(BaseSettings):
     )
 
     telegram: TelegramSection
+    bot: BotSection = BotSection()
     storage: StorageSection = StorageSection()
     # One event as [event], or a series as [[events]] (both may be given).
     event: EventSection | None = None

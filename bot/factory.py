@@ -26,13 +26,14 @@ from bot.events import Events
 from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.outbox import Outbox
+from bot.pacer import Pacer
 from bot.privacy import Privacy
 from bot.registration import Registrations
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, format_local, system_clock
 from handlers import setup_routers
-from handlers.admin.commands import set_commands
+from handlers.admin.commands import set_profile
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
@@ -43,6 +44,7 @@ from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
 from storage.notices import Notices
+from storage.people import People
 
 log = logging.getLogger("regbot")
 
@@ -50,7 +52,10 @@ log = logging.getLogger("regbot")
 def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
-    session.middleware(gate)
+    session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
+    # inner: every attempt of every message-sending request takes a slot, replies first
+    session.middleware(Pacer(settings.sender.rate_per_second,
+                             settings.sender.per_chat_interval, gate))
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -88,13 +93,14 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         raise
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
-    catalog = Catalog()
-    sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.per_chat_interval,
-                    settings.sender.max_attempts, settings.sender.retry_backoff)
+    catalog = Catalog(settings.bot.default_language)
+    sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
+                    settings.sender.retry_backoff)
     outbox = Outbox(Notices(db), events, sender, catalog, clock)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
+    people = People(db)
     fanout = FanOut(deliveries, sender, clock)
     reminders = Reminders(settings, events, registrations, deliveries, fanout, catalog,
                           scheduler)
@@ -107,10 +113,11 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    alarm=StorageAlarm(settings, sender, catalog), privacy=privacy)
+                    people=people, privacy=privacy,
+                    alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
-    dp.update.outer_middleware(LanguageMiddleware(catalog))
+    dp.update.outer_middleware(LanguageMiddleware(catalog, people))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
 
@@ -122,7 +129,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                      format_local(event.starts_utc, event.info.timezone),
                      *[await registrations.event_link(event, s)
                        for s in ("", "_offline", "_online")])
-        await set_commands(bot, settings, catalog)
+        await set_profile(bot, settings, catalog)  # descriptions and menus, if changed
         scheduler.start()
         scheduler.add_job(retention.run, "interval", hours=EVERY_HOURS, id="retention",
                           next_run_time=datetime.now(UTC), replace_existing=True)

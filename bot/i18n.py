@@ -11,8 +11,17 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 
-FALLBACK = "ru"
-LANGUAGES = ("ru", "en")
+FALLBACK = "ru"  # the default language when the config names none
+LANGUAGES = ("kk", "ru", "en")
+# How each language names itself: the /language buttons are read by someone who may not
+# read the current language.
+NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+def known(code: str | None) -> str | None:
+    """'kk', 'ru' or 'en' for a Telegram language_code like 'en-GB'; None for any other."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in LANGUAGES else None
 
 
 class Safe(str):
@@ -40,14 +49,17 @@ class Texts:
 
 
 class Catalog:
-    """Loaded once at start; `for_language` picks a catalog, Russian when unknown."""
+    """Loaded once at start; `for_language` picks a catalog, the default language (the
+    config's `[bot] default_language`) for any language we do not have."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: str = FALLBACK) -> None:
+        if default not in LANGUAGES:
+            raise ValueError(f"no texts for the default language {default!r}")
+        self.default = default
         self._texts = {lang: Texts(lang, _bundle(lang)) for lang in LANGUAGES}
 
     def for_language(self, code: str | None) -> Texts:
-        base = (code or "").split("-")[0].lower()
-        return self._texts.get(base, self._texts[FALLBACK])
+        return self._texts[known(code) or self.default]
 
     @property
     def languages(self) -> tuple[str, ...]:

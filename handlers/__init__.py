@@ -12,6 +12,7 @@ from handlers import (
     form_buttons,
     form_text,
     groups,
+    language,
     my,
     privacy,
     start,
@@ -32,6 +33,7 @@ def setup_routers() -> Router:
         errors.router(),
         groups.router(),
         cancel.router(),
+        language.router(),  # like /cancel, it works in the middle of a form too
         admin_router(),  # only admins in private chats; others pass through
         privacy.router(),  # before the form: /forget_me works mid-form too
         start.router(),

@@ -1,7 +1,8 @@
-"""Per-update: pick the catalog for the person who sent the update."""
+"""Per-update: pick the catalog for the person who sent the update; the event it is about."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,16 +12,32 @@ from aiogram.types import TelegramObject, User
 
 from bot.i18n import Catalog
 from bot.registration import Desk, Registrations
+from storage.database import StorageUnavailable
+from storage.people import People
+
+log = logging.getLogger(__name__)
 
 
 class LanguageMiddleware(BaseMiddleware):
-    def __init__(self, catalog: Catalog) -> None:
+    """`t`: the language the person chose with /language, else their Telegram language if
+    we have it, else the config's default language."""
+
+    def __init__(self, catalog: Catalog, people: People) -> None:
         self.catalog = catalog
+        self.people = people
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
-        data["t"] = self.catalog.for_language(user.language_code if user else None)
+        chosen = None
+        if user is not None:
+            try:
+                chosen = await self.people.language(user.id)
+            except StorageUnavailable as exc:
+                # An unreadable database must not stop the answer (it says what is wrong,
+                # in the Telegram language at least).
+                log.warning("language choice unreadable: %s", exc)
+        data["t"] = self.catalog.for_language(chosen or (user.language_code if user else None))
         return await handler(event, data)
 
 

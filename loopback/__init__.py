@@ -16,12 +16,14 @@ lets you act as the people on the other side. It knows nothing of the bot it ser
    matching bot message; ``alice.messages``, ``alice.last``, ``alice.transcript()`` and
    ``fake.sent(chat_id)`` show what the bot said, ``fake.requests`` every API call.
 
-Faults: ``fake.add_fault(fault_on("sendMessage", Fault.too_many(2)))``. Time:
+Faults: ``fake.add_fault(fault_on("sendMessage", Fault.too_many(2)))``; Telegram's flood
+control: ``fake.add_fault(FloodControl(per_second=30, per_chat=1.0))``. Time:
 ``TravelClock`` (loopback.clock) is a clock to inject into the bot and move forward.
 """
 
 from .clock import TravelClock
 from .faults import ApiError, Fault, FaultRule, fault_on
+from .flood import FloodControl
 from .models import BotMessage, Recorded, UploadedFile
 from .server import CLIENT_GONE, FakeTelegram
 from .user import FakeGroup, FakeUser
@@ -35,6 +37,7 @@ __all__ = [
     "FakeUser",
     "Fault",
     "FaultRule",
+    "FloodControl",
     "Recorded",
     "TravelClock",
     "UploadedFile",

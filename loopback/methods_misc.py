@@ -1,4 +1,4 @@
-"""getMe, getUpdates, webhook stubs, bot commands, getChat, logOut/close."""
+"""getMe, getUpdates, webhook stubs, bot commands and descriptions, getChat, logOut/close."""
 
 from __future__ import annotations
 
@@ -111,6 +111,44 @@ async def delete_my_commands(state: State, p: dict[str, Any]) -> Any:
 async def get_my_commands(state: State, p: dict[str, Any]) -> Any:
     key = (scope_key(state, p.get("scope")), str(p.get("language_code") or ""))
     return state.commands.get(key, [])
+
+
+# Telegram's limits for the two profile texts.
+_PROFILE_LIMITS = {"description": 512, "short_description": 120}
+
+
+def _set_profile(state: State, p: dict[str, Any], field: str) -> bool:
+    text = str(p.get(field) or "")
+    if len(text) > _PROFILE_LIMITS[field]:
+        raise bad_request(f"{field.upper()}_TOO_LONG")
+    key = (field, str(p.get("language_code") or ""))
+    if text:
+        state.profile[key] = text
+    else:
+        state.profile.pop(key, None)  # an empty text removes that language's version
+    return True
+
+
+@method("setMyDescription")
+async def set_my_description(state: State, p: dict[str, Any]) -> Any:
+    return _set_profile(state, p, "description")
+
+
+@method("getMyDescription")
+async def get_my_description(state: State, p: dict[str, Any]) -> Any:
+    return {"description": state.profile.get(("description", str(p.get("language_code") or "")),
+                                              "")}
+
+
+@method("setMyShortDescription")
+async def set_my_short_description(state: State, p: dict[str, Any]) -> Any:
+    return _set_profile(state, p, "short_description")
+
+
+@method("getMyShortDescription")
+async def get_my_short_description(state: State, p: dict[str, Any]) -> Any:
+    key = ("short_description", str(p.get("language_code") or ""))
+    return {"short_description": state.profile.get(key, "")}
 
 
 @method("getChat")

@@ -70,6 +70,8 @@ class State:
         self.files: dict[str, UploadedFile] = {}
         self.callbacks: dict[str, CallbackQueryInfo] = {}
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # (field, language_code) -> text; field is "description" or "short_description"
+        self.profile: dict[tuple[str, str], str] = {}
         self.closing = False
         self.changed = asyncio.Condition()  # notified on every update, request, bot write
         self._ids = itertools.count(1)

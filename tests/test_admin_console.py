@@ -16,11 +16,11 @@ from tests.harness import ADMIN, Running, has, settings_for, start
 
 
 async def test_command_menus(fake: FakeTelegram, small: Running) -> None:
-    participant = ["start", "my", "help", "cancel"]
-    for language in ("", "en"):
+    participant = ["start", "my", "help", "cancel", "language"]
+    for language in ("", "en", "kk", "ru"):
         assert [c["command"] for c in fake.commands("default", language)] == participant
         commands = [c["command"] for c in fake.commands(f"chat:{ADMIN}", language)]
-        assert commands[-4:] == participant and {"stats", "list", "export", "log"} <= set(commands)
+        assert commands[-5:] == participant and {"stats", "list", "export", "log"} <= set(commands)
     assert fake.commands("default")[0]["description"] == "Событие и регистрация"
     assert fake.commands("default", "en")[0]["description"] == "The event and registration"
 

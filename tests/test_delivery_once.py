@@ -29,7 +29,7 @@ async def test_delivered_rows_are_not_sent_again(fake: FakeTelegram, bot: Bot,
     db = await Database.open(path)
     clock = TravelClock()
     deliveries = Deliveries(db)
-    fanout = FanOut(deliveries, Sender(bot, RetryAfterGate(), rate=200, per_chat_interval=0),
+    fanout = FanOut(deliveries, Sender(bot, RetryAfterGate(), rate=200),
                     clock)
 
     async def render(reg: Registration) -> Content:

@@ -1,41 +1,79 @@
-"""Command menus: participants see their commands; each admin's private chat also lists
-the console. A Telegram error here is logged and never stops the bot from starting."""
+"""The bot's Telegram profile: description, short description and command menus, per
+language (kk, ru, en, and the default language for every other one); each admin's private
+chat also lists the console. Each piece is read first and set only when it differs, so a
+restart with the same texts changes nothing. A Telegram error here is logged and never
+stops the bot from starting."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.config import Settings
-from bot.i18n import FALLBACK, Catalog
+from bot.i18n import Catalog
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT = ("start", "my", "help", "cancel")
+PARTICIPANT = ("start", "my", "help", "cancel", "language")
 ADMIN = ("events", "newevent", "editevent", "stats", "list", "door", "checkin", "capacity",
          "close", "open", "broadcast", "reminders", "export", "log")
 
+Scope = BotCommandScopeDefault | BotCommandScopeChat
+
+
+def _versions(catalog: Catalog) -> list[tuple[str, str]]:
+    """(language_code, language): each of ours by its code, and "" (everyone else) in the
+    default language."""
+    return [(code, code) for code in catalog.languages] + [("", catalog.default)]
+
+
+async def set_profile(bot: Bot, settings: Settings, catalog: Catalog) -> None:
+    for code, language in _versions(catalog):
+        t = catalog.for_language(language)
+        await _guarded(f"description ({code or 'default'})",
+                       _set_descriptions(bot, code, t("bot-description"),
+                                         t("bot-short-description")))
+    await set_commands(bot, settings, catalog)
+
 
 async def set_commands(bot: Bot, settings: Settings, catalog: Catalog) -> None:
-    for language in catalog.languages:
+    for code, language in _versions(catalog):
         t = catalog.for_language(language)
-        code = "" if language == FALLBACK else language  # the fallback serves everyone else
         participant = [BotCommand(command=c, description=t(f"cmd-{c}")) for c in PARTICIPANT]
         admin = [BotCommand(command=c, description=t(f"cmd-{c}")) for c in ADMIN]
-        await _set(bot, participant, BotCommandScopeDefault(), code)
+        await _set_menu(bot, participant, BotCommandScopeDefault(), code)
         for admin_id in settings.telegram.admins:
-            await _set(bot, admin + participant, BotCommandScopeChat(chat_id=admin_id), code)
+            await _set_menu(bot, admin + participant, BotCommandScopeChat(chat_id=admin_id), code)
 
 
-async def _set(bot: Bot, commands: list[BotCommand],
-               scope: BotCommandScopeDefault | BotCommandScopeChat, language: str) -> None:
+async def _set_descriptions(bot: Bot, code: str, description: str, short: str) -> None:
+    language = code or None
+    if (await bot.get_my_description(language_code=language)).description != description:
+        await bot.set_my_description(description=description, language_code=language)
+    current = await bot.get_my_short_description(language_code=language)
+    if current.short_description != short:
+        await bot.set_my_short_description(short_description=short, language_code=language)
+
+
+async def _set_menu(bot: Bot, commands: list[BotCommand], scope: Scope, code: str) -> None:
+    where = f"chat {scope.chat_id}" if isinstance(scope, BotCommandScopeChat) else "default"
+
+    async def attempt() -> None:
+        now = await bot.get_my_commands(scope=scope, language_code=code or None)
+        if [(c.command, c.description) for c in now] != [(c.command, c.description)
+                                                          for c in commands]:
+            await bot.set_my_commands(commands, scope=scope, language_code=code or None)
+
+    # e.g. "chat not found" for an admin who has never opened the bot
+    await _guarded(f"command menu ({where}, language {code or 'default'})", attempt())
+
+
+async def _guarded(what: str, attempt: Awaitable[None]) -> None:
     try:
-        await bot.set_my_commands(commands, scope=scope, language_code=language or None)
+        await attempt
     except TelegramAPIError as exc:
-        # e.g. "chat not found" for an admin who has never opened the bot
-        where = f"chat {scope.chat_id}" if isinstance(scope, BotCommandScopeChat) else "default"
-        log.warning("could not set the command menu (%s, language %r): %s", where,
-                    language or "default", exc.message)
+        log.warning("could not set the %s: %s", what, exc.message)

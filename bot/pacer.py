@@ -1,0 +1,127 @@
+"""One pace for every message the bot sends: replies, edits, documents, reminders,
+broadcasts. Telegram refuses (429) a bot that sends more than about 30 messages a second,
+or more than about one a second to one chat; waiting for the refusal and then retrying
+everything at once is what lost replies in a stampede. So every message-sending request
+first takes a slot here:
+
+- at most `rate` a second in all, and one per chat per `per_chat_interval`;
+- replies (requests made while an update is handled) go before bulk sends (the Sender's
+  reminders and broadcasts), first come first served among each kind; a request whose chat
+  must still wait does not hold up the others;
+- while Telegram asks the bot to pause (RetryAfterGate), nothing is granted.
+
+aiolimiter's bucket has no priorities or per-chat spacing, which are the point here; the
+scheduler below is a few lines of plain asyncio instead."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware
+from aiogram.methods import (
+    CopyMessage,
+    EditMessageCaption,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    ForwardMessage,
+    SendDocument,
+    SendMediaGroup,
+    SendMessage,
+    SendPhoto,
+)
+
+from bot.throttle import PACED, RetryAfterGate
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+    from aiogram.methods import Response, TelegramMethod
+
+# What Telegram counts as a message (answerCallbackQuery, getUpdates & co. are not).
+MESSAGES = (SendMessage, SendDocument, SendPhoto, SendMediaGroup, CopyMessage, ForwardMessage,
+            EditMessageText, EditMessageReplyMarkup, EditMessageCaption)
+# Telegram counts requests where they arrive; network jitter can bring two of them closer
+# there than they left here. Spacing as if the second were this much longer keeps every
+# second at the endpoint within the limit, for 2 % of the rate.
+JITTER = 0.02
+
+
+@dataclass(order=True)
+class _Ticket:
+    bulk: bool  # replies (False) sort first
+    seq: int
+    chat: int | None = field(compare=False)
+    granted: asyncio.Future[None] = field(compare=False)
+
+
+class Pacer(BaseRequestMiddleware):
+    def __init__(self, rate: float, per_chat_interval: float, gate: RetryAfterGate,
+                 monotonic: Callable[[], float] | None = None) -> None:
+        self.spacing = (1 + JITTER) / rate
+        # The same margin per chat, plus a little for two requests' different paths.
+        self.per_chat = per_chat_interval * (1 + JITTER) + 0.02 if per_chat_interval else 0.0
+        self.gate = gate
+        self.monotonic = monotonic or gate.monotonic
+        self._waiting: list[_Ticket] = []
+        self._seq = itertools.count()
+        self._next = 0.0  # the earliest moment of the next grant
+        self._chat_next: dict[int, float] = {}
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    async def __call__(self, make_request: Any, bot: Bot,
+                       method: TelegramMethod[Any]) -> Response[Any]:
+        if isinstance(method, MESSAGES):
+            chat = getattr(method, "chat_id", None)
+            await self.acquire(chat if isinstance(chat, int) else None, bulk=PACED.get())
+        response: Response[Any] = await make_request(bot, method)
+        return response
+
+    async def acquire(self, chat: int | None, bulk: bool) -> None:
+        ticket = _Ticket(bulk, next(self._seq), chat, asyncio.get_running_loop().create_future())
+        self._waiting.append(ticket)
+        self._waiting.sort()
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._grant(), name="pacer")
+        self._wake.set()
+        try:
+            await ticket.granted
+        except asyncio.CancelledError:
+            with contextlib.suppress(ValueError):
+                self._waiting.remove(ticket)
+            raise
+
+    async def _grant(self) -> None:
+        """Hand out slots while anyone waits; ends when nobody does."""
+        while self._waiting:
+            await self.gate.wait()
+            now = self.monotonic()
+            ready = [t for t in self._waiting
+                     if t.chat is None or self._chat_next.get(t.chat, 0.0) <= now]
+            if ready and self._next <= now:
+                ticket = ready[0]  # replies first, then bulk; first come first served
+                self._waiting.remove(ticket)
+                if ticket.granted.done():  # its caller gave up meanwhile
+                    continue
+                ticket.granted.set_result(None)
+                self._next = max(now, self._next) + self.spacing
+                if ticket.chat is not None:
+                    self._chat_next[ticket.chat] = now + self.per_chat
+                    if len(self._chat_next) > 10_000:  # forget chats whose pause is over
+                        self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+                continue
+            moments = [self._next] + [self._chat_next.get(t.chat, 0.0)
+                                      for t in self._waiting if t.chat is not None]
+            wait = max(min(m for m in moments if m > now) - now, 0.0) if any(
+                m > now for m in moments) else 0.0
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):  # a new ticket may be ready earlier
+                await asyncio.wait_for(self._wake.wait(), timeout=max(wait, 0.001))

@@ -1,0 +1,33 @@
+"""People's own settings, apart from any registration: the language they chose (see
+migration 007). Which languages exist is the caller's business (storage knows no catalogs)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from storage.database import Database
+from storage.models import to_db
+
+
+class People:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def language(self, user_id: int) -> str | None:
+        """The language this person chose, or None if they never did."""
+        row = await self.db.fetchone("SELECT language FROM people WHERE user_id = ?", (user_id,))
+        return None if row is None else str(row["language"])
+
+    async def choose(self, user_id: int, language: str, now: datetime) -> None:
+        """Remember the choice and move the person's active registrations to it, together:
+        reminders, promotions and broadcasts read the registration's language."""
+        stamp = to_db(now)
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO people (user_id, language, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET language = excluded.language,"
+                " updated_at = excluded.updated_at",
+                (user_id, language, stamp))
+            await conn.execute(
+                "UPDATE registrations SET language = ? WHERE user_id = ? AND status = 'active'",
+                (language, user_id))
