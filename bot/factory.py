@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -26,6 +26,7 @@ from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.outbox import Outbox
 from bot.registration import Registrations
+from bot.runlock import hold_shared
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, format_local, system_clock
@@ -63,6 +64,13 @@ class App:
     registrations: Registrations
     reminders: Reminders
     campaigns: Campaigns
+    running_lock: BinaryIO | None = None  # see bot/runlock.py: restore waits for us to stop
+
+    async def close(self) -> None:
+        await self.db.close()
+        if self.running_lock is not None:
+            self.running_lock.close()
+            self.running_lock = None
 
     async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
         """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
@@ -70,7 +78,7 @@ class App:
             await self.dp.start_polling(self.bot, handle_signals=handle_signals,
                                         polling_timeout=polling_timeout)
         finally:
-            await self.db.close()
+            await self.close()
 
 
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
@@ -78,9 +86,16 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                              int(settings.storage.busy_timeout.total_seconds() * 1000))
     events = Events(EventStore(db), settings, clock)
     try:
+        running_lock = hold_shared(settings.storage.path)
+    except BaseException:
+        await db.close()
+        raise
+    try:
         await events.sync()  # the config's events, created or updated by id
     except BaseException:
         await db.close()
+        if running_lock is not None:
+            running_lock.close()
         raise
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
@@ -135,7 +150,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns)
+    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns,
+               running_lock)
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

@@ -12,6 +12,7 @@ from handlers import (
     form_buttons,
     form_text,
     groups,
+    ident,
     my,
     start,
 )
@@ -31,6 +32,7 @@ def setup_routers() -> Router:
         errors.router(),
         groups.router(),
         cancel.router(),
+        ident.router(),  # /id: anyone, at any step of the form
         admin_router(),  # only admins in private chats; others pass through
         start.router(),
         my.router(),
