@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return _command(args, settings, path)
     token = settings.telegram.token.get_secret_value()
     redact = guard_output(token)  # before anything can print: tracebacks, warnings
-    setup_logging(token)
+    setup_logging(token, settings.logging.level, settings.logging.format)
     return _serve(settings, path, redact)
 
 

@@ -10,7 +10,7 @@ import tomllib
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
@@ -233,6 +233,17 @@ class AttendanceSection(Section):
     deadline: Duration = timedelta(hours=3)
 
 
+class LoggingSection(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # "json": one object per line, for a log collector; "text" for people.
+    format: Literal["text", "json"] = "text"
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid"
@@ -247,6 +258,7 @@ class Settings(BaseSettings):
     sender: SenderSection = SenderSection()
     delivery: DeliverySection = DeliverySection()
     attendance: AttendanceSection = AttendanceSection()
+    logging: LoggingSection = LoggingSection()
 
     @model_validator(mode="after")
     def _events_and_plans(self) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -118,6 +119,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
+    dp.update.outer_middleware(_log_update)
     dp.update.outer_middleware(LanguageMiddleware(catalog))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
@@ -155,6 +157,24 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+updates_log = logging.getLogger("regbot.updates")
+
+
+async def _log_update(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+    """One line per handled update: its id, kind, latency and the user's numeric id; never
+    names, phone numbers or message text."""
+    started = time.perf_counter()
+    try:
+        return await handler(event, data)
+    finally:
+        user = data.get("event_from_user")
+        latency = round((time.perf_counter() - started) * 1000, 1)
+        kind = getattr(event, "event_type", "update")
+        user_id = user.id if user is not None else None
+        updates_log.info("update %s (%s) from user %s handled in %.1f ms",
+                         getattr(event, "update_id", "?"), kind, user_id, latency,
+                         extra={"update_id": getattr(event, "update_id", None), "kind": kind,
+                                "user_id": user_id, "latency_ms": latency})
 
 
 def _track(tasks: set[asyncio.Task[Any]]) -> Callable[..., Awaitable[Any]]:
