@@ -12,6 +12,7 @@ from handlers import (
     form_buttons,
     form_text,
     groups,
+    ident,
     language,
     my,
     start,
@@ -33,6 +34,7 @@ def setup_routers() -> Router:
         groups.router(),
         cancel.router(),
         language.router(),  # like /cancel, it works in the middle of a form too
+        ident.router(),  # /id: anyone, at any step of the form
         admin_router(),  # only admins in private chats; others pass through
         start.router(),
         my.router(),
