@@ -1,24 +1,65 @@
-"""`python -m bot [--config PATH]` / `regbot`: check the config, then poll."""
+"""`python -m bot [--config PATH]` / `regbot`: check the config, then poll.
+
+Commands: `check` (validate and print the plan), `backup DEST`, `restore SRC`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import TOKEN_REJECTED, ConfigError, load_or_explain
 from bot.logs import Redact, guard_output, setup_logging
 
+START_PAUSE, MAX_START_PAUSE = 1.0, 60.0
 
-def _config_path(argv: list[str] | None) -> Path:
-    parser = argparse.ArgumentParser(prog="regbot", description=__doc__)
-    parser.add_argument("--config", type=Path, help="TOML file (default: $REGBOT_CONFIG, "
-                        "else ./config.toml)")
-    args = parser.parse_args(argv)
-    return args.config or Path(os.environ.get("REGBOT_CONFIG") or "config.toml")
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    # --config is accepted before or after the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                        help="TOML file (default: $REGBOT_CONFIG, else ./config.toml)")
+    parser = argparse.ArgumentParser(prog="regbot", description=__doc__, parents=[common],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", parents=[common], help="run the bot (the default)")
+    sub.add_parser("check", parents=[common],
+                   help="validate the config and print the plan; exit 2 on any error")
+    backup = sub.add_parser("backup", parents=[common],
+                            help="copy the database consistently, also while the bot runs")
+    backup.add_argument("dest", type=Path, help="file to create (or a folder for it)")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="put a backup back (the bot must be stopped)")
+    restore.add_argument("src", type=Path, help="a file made by `backup`")
+    return parser.parse_args(argv)
+
+
+def _config_path(args: argparse.Namespace) -> Path:
+    given: Path | None = getattr(args, "config", None)
+    return given or Path(os.environ.get("REGBOT_CONFIG") or "config.toml")
+
+
+def _command(args: argparse.Namespace, settings: Settings, path: Path) -> int:
+    from bot import cli_commands
+
+    try:
+        if args.command == "check":
+            cli_commands.check(settings, path)
+        elif args.command == "backup":
+            count = cli_commands.backup(settings, args.dest)
+            print(f"backed up {settings.storage.path} to {args.dest} ({count} registrations)")
+        else:
+            count = cli_commands.restore(settings, args.src)
+            print(f"restored {settings.storage.path} from {args.src} ({count} registrations)")
+    except cli_commands.CommandError as exc:
+        print(f"regbot: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 async def _run(settings: Settings) -> None:
@@ -49,40 +90,61 @@ def _serve(settings: Settings, config: Path, redact: Redact) -> int:
         # request URL, /bot<token>/<method>.
         print(f"regbot: {redact.scrub(text)}", file=sys.stderr)
 
-    try:
-        asyncio.run(_run(settings))
-    except TelegramUnauthorizedError:
-        say(TOKEN_REJECTED)
-        return 2
-    except TelegramNetworkError as exc:
-        say(f"cannot reach the Bot API at {api}: {exc.message}")
-        return 1
-    except ClientDecodeError:
-        # Its text holds the page, which may echo the request path (and so the token).
-        say(f"the server at {api} did not answer like the Bot API (not Telegram's JSON): "
-            "check telegram.api_base in the config (or REGBOT_TELEGRAM__API_BASE)")
-        return 1
-    except TelegramAPIError as exc:
-        say(f"the Bot API at {api} refused {type(exc.method).__name__}: {exc.message}")
-        return 1
-    except StorageError as exc:  # a config-level mistake: the file or folder to use
-        say(f"{exc}, or set `path` under [storage] in {config} (or REGBOT_STORAGE__PATH)")
-        return 2
-    except KeyboardInterrupt:  # Ctrl-C before polling began
-        return 130
-    return 0
+    attempts = settings.telegram.start_attempts
+    tried, pause = 0, START_PAUSE
+    while True:
+        tried += 1
+        try:
+            asyncio.run(_run(settings))
+        except TelegramNetworkError as exc:
+            # Only the start-up gets here: once polling, aiogram retries on its own.
+            if attempts and tried >= attempts:
+                say(f"cannot reach the Bot API at {api}: {exc.message}")
+                return 1
+            logging.getLogger("regbot").warning(
+                "cannot reach the Bot API at %s (try %d): %s; trying again in %.0f s",
+                api, tried, redact.scrub(exc.message), pause)
+            try:
+                time.sleep(pause)
+            except KeyboardInterrupt:
+                return 130
+            pause = min(pause * 2, MAX_START_PAUSE)
+            continue
+        except TelegramUnauthorizedError:
+            say(TOKEN_REJECTED)
+            return 2
+        except ClientDecodeError:
+            # Its text holds the page, which may echo the request path (and so the token).
+            say(f"the server at {api} did not answer like the Bot API (not Telegram's JSON): "
+                "check telegram.api_base in the config (or REGBOT_TELEGRAM__API_BASE)")
+            return 1
+        except TelegramAPIError as exc:
+            say(f"the Bot API at {api} refused {type(exc.method).__name__}: {exc.message}")
+            return 1
+        except StorageError as exc:  # a config-level mistake: the file or folder to use
+            say(f"{exc}, or set `path` under [storage] in {config} (or REGBOT_STORAGE__PATH)")
+            return 2
+        except KeyboardInterrupt:  # Ctrl-C before polling began
+            return 130
+        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    path = _config_path(argv)
+    args = _parse(argv)
+    path = _config_path(args)
+    if args.command in ("backup", "restore") and not os.environ.get("REGBOT_TELEGRAM__TOKEN"):
+        # They touch only the database: a token is not needed (nor looked at) for them.
+        os.environ["REGBOT_TELEGRAM__TOKEN"] = "0:not-needed-offline"
     try:
         settings = load_or_explain(path)
     except ConfigError as exc:
         print(f"regbot: {exc}", file=sys.stderr)
         return 2
+    if args.command in ("check", "backup", "restore"):
+        return _command(args, settings, path)
     token = settings.telegram.token.get_secret_value()
     redact = guard_output(token)  # before anything can print: tracebacks, warnings
-    setup_logging(token)
+    setup_logging(token, settings.logging.level, settings.logging.format)
     return _serve(settings, path, redact)
 
 

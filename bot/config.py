@@ -4,11 +4,15 @@ Every key is documented in config.example.toml; the next event edits only that f
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import difflib
+import re
+import tomllib
+from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -23,18 +27,53 @@ from bot.timeutil import Duration, local_to_utc, zone
 from storage.models import Audience as Audience
 
 TOKEN_PATTERN = r"^\d+:[\w-]{1,}$"
+ADMIN_HELP = (
+    "{item!r} is not a numeric Telegram user id (usernames cannot be used: they change and "
+    "the bot cannot look them up). Send /id to the bot from the organiser's account: it "
+    "answers with the numeric id and the line to paste, e.g. admins = [123456789]"
+)
+DATE_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 
-class TelegramSection(BaseModel):
+class Section(BaseModel):
+    # A key the bot does not know is a typo until proven otherwise: silently ignoring
+    # `zoom_link` or `release_silnt` would run the event without them.
+    model_config = ConfigDict(extra="forbid")
+
+
+class TelegramSection(Section):
     token: SecretStr = Field(description="from @BotFather; prefer the environment")
     api_base: str = "https://api.telegram.org"
     admins: list[int] = Field(default_factory=list)
+    # Tries to reach the Bot API at start before giving up (0: keep trying, with pauses
+    # doubling up to a minute: a bot started before the network is up comes up with it).
+    start_attempts: int = Field(default=0, ge=0)
+
+    @field_validator("token", mode="before")
+    @classmethod
+    def _trim(cls, value: Any) -> Any:
+        # A token pasted with a space or a newline around it is still the token.
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _numeric_ids(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        ids = []
+        for item in value:
+            if isinstance(item, str):
+                text = item.strip()
+                if not re.fullmatch(r"-?\d+", text):
+                    raise ValueError(ADMIN_HELP.format(item=item))
+                ids.append(int(text))
+            else:
+                ids.append(item)
+        return ids
 
     @field_validator("token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
-        import re
-
         if not re.fullmatch(TOKEN_PATTERN, value.get_secret_value()):
             raise ValueError("does not look like a bot token (digits:letters, from @BotFather)")
         return value
@@ -63,20 +102,20 @@ class TelegramSection(BaseModel):
 Language = Literal["kk", "ru", "en"]
 
 
-class BotSection(BaseModel):
+class BotSection(Section):
     # For people whose Telegram language is none of ours (or unknown), until they choose
     # one with /language.
     default_language: Language = "ru"
 
 
-class StorageSection(BaseModel):
+class StorageSection(Section):
     path: Path = Path("data/regbot.sqlite3")
     # How long one write waits for another process's write lock before trying again
     # (three more times) and then telling the person "temporary problem, try again".
     busy_timeout: Duration = timedelta(seconds=30)
 
 
-class Reminder(BaseModel):
+class Reminder(Section):
     before: Duration
     audience: Audience = Audience.ALL
     # Offline attendees get "Still coming?" Yes / No buttons with this reminder.
@@ -102,11 +141,9 @@ SLUG_PATTERN = r"[a-z0-9][a-z0-9-]{1,39}"
 DEFAULT_SLUG = "event"  # an old config's single [event] without `id`
 
 
-class EventText(BaseModel):
+class EventText(Section):
     """One language's version of an event's texts ([event.text.kk] ...); a key left out
     falls back to the event's plain key."""
-
-    model_config = {"extra": "forbid"}
 
     title: str | None = None
     venue: str | None = None
@@ -118,7 +155,7 @@ class EventText(BaseModel):
     roles: dict[str, str] = Field(default_factory=dict)
 
 
-class EventSection(BaseModel):
+class EventSection(Section):
     id: str | None = None
     title: str
     starts_at: datetime  # local wall-clock time in `timezone`
@@ -143,8 +180,6 @@ class EventSection(BaseModel):
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str | None) -> str | None:
-        import re
-
         if value is not None and not re.fullmatch(SLUG_PATTERN, value):
             raise ValueError("use 2-40 lowercase letters, digits and '-' (it is part of the "
                              "event's links), e.g. \"roundtable-2027-03\"")
@@ -181,8 +216,33 @@ class EventSection(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        zone(value)
+        try:
+            zone(value)
+        except ValueError:
+            close = closest_zones(value)
+            hint = (f": did you mean {' or '.join(repr(z) for z in close)}?" if close
+                    else " (IANA names look like 'Asia/Almaty' or 'Europe/Berlin')")
+            raise ValueError(f"unknown time zone {value!r}{hint}") from None
         return value
+
+    @field_validator("starts_at", "registration_closes_at", mode="before")
+    @classmethod
+    def _with_time(cls, value: Any) -> Any:
+        # pydantic would read a bare date as midnight: an event at 00:00 is never meant.
+        if ((isinstance(value, date) and not isinstance(value, datetime))
+                or (isinstance(value, str) and DATE_ONLY.fullmatch(value))):
+            raise ValueError(f"{value} has no time of day: give the local start time too, "
+                             f"e.g. {str(value).strip()}T18:00:00")
+        return value
+
+    @model_validator(mode="after")
+    def _closes_before_start(self) -> EventSection:
+        if self.registration_closes_at is not None and self.registration_closes_at > self.starts_at:
+            raise ValueError(
+                f"registration_closes_at ({self.registration_closes_at:%Y-%m-%d %H:%M}) is after "
+                f"starts_at ({self.starts_at:%Y-%m-%d %H:%M}): registration closes at the start "
+                "at the latest (leave registration_closes_at out to close at the start)")
+        return self
 
     @field_validator("starts_at", "registration_closes_at")
     @classmethod
@@ -200,7 +260,7 @@ class EventSection(BaseModel):
         return local_to_utc(self.registration_closes_at or self.starts_at, self.timezone)
 
 
-class SenderSection(BaseModel):
+class SenderSection(Section):
     rate_per_second: float = Field(default=25.0, gt=0)
     per_chat_interval: float = Field(default=1.0, ge=0)
     max_attempts: int = Field(default=5, ge=1)
@@ -208,19 +268,19 @@ class SenderSection(BaseModel):
     request_timeout: float = Field(default=20.0, gt=0)
 
 
-class DeliverySection(BaseModel):
+class DeliverySection(Section):
     # A reminder missed while the bot was down is still sent until this long after the start.
     catch_up_grace: Duration = timedelta(0)
 
 
-class AttendanceSection(BaseModel):
+class AttendanceSection(Section):
     # Release the seats of offline attendees who did not answer "Still coming?" by
     # `deadline` before the start. Off by default: silence is not a "no".
     release_silent: bool = False
     deadline: Duration = timedelta(hours=3)
 
 
-class PrivacySection(BaseModel):
+class PrivacySection(Section):
     # Who collects the data (named in the consent notice) and how to reach them.
     controller: str = "the event's organisers"
     contact: str = ""
@@ -229,6 +289,17 @@ class PrivacySection(BaseModel):
     # Personal data of an event is erased this many days after its start (the organisers
     # are reminded the day before, with a button to export first).
     retain_days: int = Field(default=90, ge=1)
+
+
+class LoggingSection(Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # "json": one object per line, for a log collector; "text" for people.
+    format: Literal["text", "json"] = "text"
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
 
 
 class Settings(BaseSettings):
@@ -247,6 +318,9 @@ class Settings(BaseSettings):
     delivery: DeliverySection = DeliverySection()
     attendance: AttendanceSection = AttendanceSection()
     privacy: PrivacySection = PrivacySection()
+
+
+    logging: LoggingSection = LoggingSection()
 
     @model_validator(mode="after")
     def _events_and_plans(self) -> Settings:
@@ -277,7 +351,58 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+        return (init_settings, env_settings, FriendlyToml(settings_cls))
+
+
+# TOML requires seconds in a time ("2027-03-20 18:00" is a syntax error there), but that is
+# the likeliest way to write it: a value that is a date and an hour:minute is completed.
+_NO_SECONDS = re.compile(
+    r"^(?P<key>[ \t]*[\w.\"'-]+[ \t]*=[ \t]*)(?P<day>\d{4}-\d{2}-\d{2})[Tt ](?P<hm>\d{2}:\d{2})"
+    r"(?P<rest>[ \t]*(#.*)?)$", re.MULTILINE)
+TOML_HELP = (
+    "TOML syntax: text in quotes (venue = \"DKU\"), dates and times without quotes "
+    "(starts_at = 2027-03-20T18:00:00), lists in brackets (admins = [123456789])"
+)
+
+
+def complete_times(text: str) -> str:
+    return _NO_SECONDS.sub(r"\g<key>\g<day>T\g<hm>:00\g<rest>", text)
+
+
+class TomlSyntaxError(ValueError):
+    pass
+
+
+class FriendlyToml(TomlConfigSettingsSource):
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        with file_path.open(mode="rb") as fh:
+            text = fh.read().decode("utf-8")
+        try:
+            data: dict[str, Any] = tomllib.loads(complete_times(text))
+        except tomllib.TOMLDecodeError as exc:
+            raise TomlSyntaxError(f"{exc}. {TOML_HELP}") from None
+        return data
+
+
+@cache
+def _zone_names() -> tuple[str, ...]:
+    from zoneinfo import available_timezones
+
+    return tuple(sorted(available_timezones()))
+
+
+def closest_zones(name: str, limit: int = 3) -> list[str]:
+    """IANA names close to a typo: "Almaty" -> Asia/Almaty, "Europe/Berln" -> Europe/Berlin."""
+    wanted = name.strip().lower().replace(" ", "_")
+    names = _zone_names()
+    by_city = [z for z in names if z.lower().rsplit("/", 1)[-1] == wanted]
+    if by_city:
+        return by_city[:limit]
+    lowered = {z.lower(): z for z in names}
+    cities = {z.lower().rsplit("/", 1)[-1]: z for z in names}
+    found = [lowered[m] for m in difflib.get_close_matches(wanted, lowered, limit, 0.75)]
+    found += [cities[m] for m in difflib.get_close_matches(wanted, cities, limit, 0.75)]
+    return list(dict.fromkeys(found))[:limit]
 
 
 def load_settings(path: Path, **overrides: Any) -> Settings:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from bot.config import Settings, load_settings
 
@@ -43,12 +47,84 @@ def load_or_explain(path: Path) -> Settings:
 def _explain(exc: ValidationError, path: Path) -> str:
     lines = []
     for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
+        loc = error["loc"]
+        key = ".".join(str(part) for part in loc)
         missing = error["type"] == "missing" or error.get("input") in ("", None)
         if (key == "telegram.token" and missing) or key == "telegram":
             lines.append(TOKEN_HELP.format(path=path))
             continue
-        env = "REGBOT_" + "__".join(str(p).upper() for p in error["loc"] if not isinstance(p, int))
         # Never echo the input: for the token it would print the secret.
-        lines.append(f"invalid config key `{key}` in {path} (or {env}): {error['msg']}")
+        if error["type"] == "extra_forbidden":
+            lines.append(_unknown_key(loc, path))
+        elif not loc:
+            lines.append(f"{path}: {_message(error)}")
+        elif error["type"] == "missing":
+            lines.append(f"missing key `{loc[-1]}` in {_section(loc[:-1])} of {path} "
+                         f"(or {_env_name(loc)})")
+        else:
+            lines.append(f"invalid config key `{key}` in {path} (or {_env_name(loc)}): "
+                         f"{_message(error)}")
     return "\n".join(lines)
+
+
+def _message(error: ErrorDetails) -> str:
+    # pydantic prefixes our own messages with the kind of error; people need only the text.
+    text = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def _env_name(loc: Sequence[int | str]) -> str:
+    """The variable that really overrides this key: a list (e.g. [[events]] or admins) can
+    only be replaced whole, as JSON."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            return "REGBOT_" + "__".join(parts) + ", the whole list as JSON"
+        parts.append(part.upper())
+    return "REGBOT_" + "__".join(parts)
+
+
+def _section(loc: Sequence[int | str]) -> str:
+    if not loc:
+        return "the top level"
+    if not isinstance(loc[-1], int):
+        return f"[{'.'.join(str(p) for p in loc if not isinstance(p, int))}]"
+    # [[events.reminders]] number 2 of [[events]] number 1
+    said: list[str] = []
+    seen: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            said.append(f"[[{'.'.join(seen)}]] number {part + 1}")
+        else:
+            seen.append(str(part))
+    return " of ".join(reversed(said))
+
+
+def _unknown_key(loc: Sequence[int | str], path: Path) -> str:
+    name = str(loc[-1])
+    known = _known_keys(loc[:-1])
+    close = difflib.get_close_matches(name, known, 1, 0.6)
+    hint = f": did you mean `{close[0]}`?" if close else (
+        f"; the keys there are {', '.join(known)}" if known else "")
+    return f"unknown key `{name}` in {_section(loc[:-1])} of {path}{hint}"
+
+
+def _known_keys(loc: Sequence[int | str]) -> list[str]:
+    model: type[BaseModel] | None = Settings
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        model = _model_in(field.annotation) if field else None
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        if (found := _model_in(arg)) is not None:
+            return found
+    return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -29,6 +30,7 @@ from bot.outbox import Outbox
 from bot.pacer import Pacer
 from bot.privacy import Privacy
 from bot.registration import Registrations
+from bot.runlock import hold_shared
 from bot.sender import Sender
 from bot.throttle import RetryAfterGate
 from bot.timeutil import Clock, format_local, system_clock
@@ -72,6 +74,13 @@ class App:
     reminders: Reminders
     campaigns: Campaigns
     retention: Retention
+    running_lock: BinaryIO | None = None  # see bot/runlock.py: restore waits for us to stop
+
+    async def close(self) -> None:
+        await self.db.close()
+        if self.running_lock is not None:
+            self.running_lock.close()
+            self.running_lock = None
 
     async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
         """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
@@ -79,7 +88,7 @@ class App:
             await self.dp.start_polling(self.bot, handle_signals=handle_signals,
                                         polling_timeout=polling_timeout)
         finally:
-            await self.db.close()
+            await self.close()
 
 
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
@@ -87,9 +96,16 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                              int(settings.storage.busy_timeout.total_seconds() * 1000))
     events = Events(EventStore(db), settings, clock)
     try:
+        running_lock = hold_shared(settings.storage.path)
+    except BaseException:
+        await db.close()
+        raise
+    try:
         await events.sync()  # the config's events, created or updated by id
     except BaseException:
         await db.close()
+        if running_lock is not None:
+            running_lock.close()
         raise
     gate = RetryAfterGate()
     bot = create_bot(settings, gate)
@@ -117,6 +133,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))
+    dp.update.outer_middleware(_log_update)
     dp.update.outer_middleware(LanguageMiddleware(catalog, people))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
@@ -151,10 +168,29 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns, retention)
+    return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns,
+               retention, running_lock)
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+updates_log = logging.getLogger("regbot.updates")
+
+
+async def _log_update(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+    """One line per handled update: its id, kind, latency and the user's numeric id; never
+    names, phone numbers or message text."""
+    started = time.perf_counter()
+    try:
+        return await handler(event, data)
+    finally:
+        user = data.get("event_from_user")
+        latency = round((time.perf_counter() - started) * 1000, 1)
+        kind = getattr(event, "event_type", "update")
+        user_id = user.id if user is not None else None
+        updates_log.info("update %s (%s) from user %s handled in %.1f ms",
+                         getattr(event, "update_id", "?"), kind, user_id, latency,
+                         extra={"update_id": getattr(event, "update_id", None), "kind": kind,
+                                "user_id": user_id, "latency_ms": latency})
 
 
 def _track(tasks: set[asyncio.Task[Any]]) -> Callable[..., Awaitable[Any]]:

@@ -4,6 +4,7 @@ to everything else the process prints: stdout, stderr, uncaught tracebacks."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import threading
@@ -97,8 +98,31 @@ def guard_output(secret: str) -> Redact:
     return redact
 
 
-def setup_logging(secret: str, level: int = logging.INFO) -> None:
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, for log collectors; the fields of `extra` (update_id,
+    user_id, latency_ms) become keys of their own."""
+
+    FIELDS = ("update_id", "user_id", "kind", "latency_ms")
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for name in self.FIELDS:
+            if hasattr(record, name):
+                entry[name] = getattr(record, name)
+        if record.exc_text or record.exc_info:
+            entry["error"] = record.exc_text or (
+                self.formatException(record.exc_info) if record.exc_info else "")
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(secret: str, level: int | str = logging.INFO, fmt: str = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonFormatter() if fmt == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(Redact(secret))
     logging.basicConfig(level=level, handlers=[handler], force=True)

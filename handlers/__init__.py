@@ -12,6 +12,7 @@ from handlers import (
     form_buttons,
     form_text,
     groups,
+    ident,
     language,
     my,
     privacy,
@@ -34,6 +35,7 @@ def setup_routers() -> Router:
         groups.router(),
         cancel.router(),
         language.router(),  # like /cancel, it works in the middle of a form too
+        ident.router(),  # /id: anyone, at any step of the form
         admin_router(),  # only admins in private chats; others pass through
         privacy.router(),  # before the form: /forget_me works mid-form too
         start.router(),

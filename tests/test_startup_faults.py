@@ -134,7 +134,9 @@ async def test_no_start_up_error_prints_the_token(tmp_path: Path) -> None:
             "zone": (toml(fake.base_url, db, timezone='"Mars/Base"'), TOKEN, 2),
             "capacity": (toml(fake.base_url, db, offline_capacity="-1"), TOKEN, 2),
             "rejected": (toml(other.base_url, db), TOKEN, 2),
-            "unreachable": (toml(f"http://127.0.0.1:{free_port()}", db), TOKEN, 1),
+            # One try only: by default the bot keeps trying (tests/test_config_errors.py).
+            "unreachable": (toml(f"http://127.0.0.1:{free_port()}", db).replace(
+                "[storage]", "start_attempts = 1\n\n[storage]"), TOKEN, 1),
         }
         bots = {name: await launch(tmp_path / name, config, token)
                 for name, (config, token, _) in cases.items()}

@@ -1,0 +1,134 @@
+"""`check`, `backup` and `restore`: the organiser's commands besides running the bot.
+
+They need no token and no network, and never import aiogram (so they answer at once)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings
+from bot.runlock import lock_path, take_exclusive
+from bot.timeutil import format_local
+
+# Tables every regbot database has (migration 001 and 005): what `restore` checks a file by.
+OUR_TABLES = ("registrations", "events")
+
+
+class CommandError(Exception):
+    """One plain line for the organiser; the command exits 2."""
+
+
+def check(settings: Settings, config: Path, out: TextIO | None = None,
+          now: datetime | None = None) -> None:
+    """The plan the config describes, in local time and UTC, with what is already past."""
+    out = out or sys.stdout
+    now = now or datetime.now(UTC)
+
+    def when(moment: datetime, tz: str) -> str:
+        past = "  (already past)" if moment <= now else ""
+        return f"{format_local(moment, tz)} = {moment:%Y-%m-%d %H:%M} UTC{past}"
+
+    print(f"{config}: OK", file=out)
+    print(f"database: {settings.storage.path}", file=out)
+    admins = ", ".join(map(str, settings.telegram.admins)) or (
+        "none (nobody can use the organiser commands; send /id to the bot to learn an id)")
+    print(f"admins: {admins}", file=out)
+    for event in settings.all_events:
+        tz = event.timezone
+        print(f"\nevent {event.slug}: {event.title}", file=out)
+        print(f"  starts        {when(event.starts_utc, tz)}", file=out)
+        if event.registration_closes_at is not None:
+            print(f"  closes        {when(event.closes_utc, tz)}", file=out)
+        print(f"  seats         {event.offline_capacity} offline, online unlimited", file=out)
+        plan = settings.plan_for(event)
+        if not plan:
+            print("  reminders     none", file=out)
+        for reminder in plan:
+            ask = ", asks \"Still coming?\"" if reminder.ask_attendance else ""
+            print(f"  reminder      {when(event.starts_utc - reminder.before, tz)}"
+                  f"  [{reminder.audience.value}, {reminder.before} before{ask}]", file=out)
+
+
+def backup(settings: Settings, dest: Path) -> int:
+    """A consistent copy with SQLite's online backup API (the database runs in WAL mode, so
+    copying the file alone can miss committed writes); safe while the bot runs. Returns the
+    number of registrations copied."""
+    source = settings.storage.path
+    if not source.is_file():
+        raise CommandError(f"no database at {source} (see `path` under [storage])")
+    if dest.is_dir():
+        dest = dest / f"regbot-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite3"
+    if dest.exists():
+        raise CommandError(f"{dest} exists already: choose a new name (nothing was written)")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    busy_ms = int(settings.storage.busy_timeout.total_seconds() * 1000)
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                # A single self-contained file: no -wal beside it to forget.
+                dst.execute("PRAGMA journal_mode = DELETE")
+                count = int(dst.execute("SELECT count(*) FROM registrations").fetchone()[0])
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        partial.replace(dest)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"cannot back up {source} to {dest}: {exc}") from None
+    return count
+
+
+def restore(settings: Settings, src: Path) -> int:
+    """Put a backup back in place of the database; refused while a bot runs on it. Returns
+    the number of registrations restored."""
+    target = settings.storage.path
+    if not src.is_file():
+        raise CommandError(f"no backup at {src}")
+    _check_backup(src)
+    lock = take_exclusive(target)
+    if lock is None:
+        raise CommandError(
+            f"the bot is running on {target} (it holds {lock_path(target)}): stop it first, "
+            "then restore")
+    try:
+        source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(target)
+            try:
+                source.backup(dst)
+                dst.execute("PRAGMA journal_mode = WAL")
+                count = int(dst.execute("SELECT count(*) FROM registrations").fetchone()[0])
+            finally:
+                dst.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise CommandError(f"cannot restore {src} into {target}: {exc}") from None
+    finally:
+        lock.close()
+    return count
+
+
+def _check_backup(src: Path) -> None:
+    try:
+        conn = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CommandError(f"{src} is not a regbot backup: {exc}") from None
+    if not ok or not all(t in names for t in OUR_TABLES):
+        raise CommandError(f"{src} is not a regbot backup (or it is damaged): nothing changed")

@@ -1,0 +1,178 @@
+"""Every config mistake an organiser is likely to make gets one plain message and exit 2,
+before any request (the entry point is called in-process: a config error never reaches
+aiogram)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.config import closest_zones, complete_times
+from bot.errors import load_or_explain
+from loopback import FakeTelegram
+from tests.harness import Running, has
+from tests.test_cli import TOKEN as CLI_TOKEN
+from tests.test_cli import launch
+from tests.test_cli import toml as cli_toml
+from tests.test_startup_faults import free_port
+
+TOKEN = "424242:AAE-config_Secret-Value-9x"
+EVENT = {"title": '"Round table"', "starts_at": "2099-11-12T17:00:00",
+         "timezone": '"Asia/Almaty"', "offline_capacity": "10", "venue": '"DKU"',
+         "contact_phone": '"+7 777 397 11 27"', "zoom_conference_id": '"846 8448 4087"'}
+
+
+def config(tmp_path: Path, telegram: str = "", tail: str = "", storage: str = "",
+           **event: str) -> Path:
+    values = {**EVENT, **event}
+    lines = "\n".join(f"{k} = {v}" for k, v in values.items() if v)
+    path = tmp_path / "config.toml"
+    db = (tmp_path / "db.sqlite3").as_posix()
+    path.write_text(f'[telegram]\n{telegram}\n[storage]\npath = "{db}"\n{storage}\n'
+                    f"[event]\n{lines}\n{tail}", "utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def token(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("REGBOT_CONFIG", "REGBOT_TELEGRAM__ADMINS", "REGBOT_EVENT__TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+
+
+def refused(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--config", str(path)]) == 2
+    said = capsys.readouterr().err
+    assert "Traceback" not in said and "Value error" not in said, said
+    assert TOKEN not in said and TOKEN.partition(":")[2] not in said
+    return said
+
+
+@pytest.mark.parametrize(("where", "typo", "suggested"), [
+    ("event", "zoom_link", "zoom_url"),
+    ("attendance", "release_silnt", "release_silent"),
+    ("telegram", "admin", "admins"),
+    ("storage", "pth", "path"),
+])
+def test_unknown_keys_are_refused_with_a_suggestion(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, typo: str,
+        suggested: str) -> None:
+    if where == "event":
+        path = config(tmp_path, **{typo: '"x"'})
+    elif where == "telegram":
+        path = config(tmp_path, telegram=f"{typo} = []")
+    elif where == "storage":
+        path = config(tmp_path, storage=f"{typo} = 1")
+    else:
+        path = config(tmp_path, tail=f"\n[{where}]\n{typo} = 1\n")
+    said = refused(path, capsys)
+    assert f"unknown key `{typo}`" in said and f"did you mean `{suggested}`" in said, said
+    assert f"[{where}]" in said, said
+
+
+def test_unknown_key_in_a_list_item_names_the_item(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, tail='\n[[reminders]]\nbefore = "P1D"\n'
+                                          '[[reminders]]\nbefor = "PT1H"\n'), capsys)
+    assert "`befor` in [[reminders]] number 2" in said and "`before`" in said, said
+
+
+def test_unknown_section_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, tail="\n[evnt]\ntitle = 1\n"), capsys)
+    assert "unknown key `evnt`" in said and "did you mean `event`" in said, said
+
+
+def test_a_date_without_time_is_refused(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, starts_at="2099-03-20"), capsys)
+    assert "event.starts_at" in said and "no time of day" in said, said
+    assert "2099-03-20T18:00:00" in said, said
+
+
+def test_a_time_without_seconds_is_completed(tmp_path: Path) -> None:
+    settings = load_or_explain(config(tmp_path, starts_at="2099-03-20 18:00  # local"))
+    assert settings.all_events[0].starts_at == datetime(2099, 3, 20, 18, 0)
+    assert complete_times('x = "2099-03-20 18:00"') == 'x = "2099-03-20 18:00"'  # a string
+
+
+def test_a_syntax_error_is_explained_with_an_example(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, venue="DKU Almaty"), capsys)
+    assert "cannot read" in said and 'venue = "DKU"' in said, said
+    assert "starts_at = 2027-03-20T18:00:00" in said, said
+
+
+def test_closing_after_the_start_is_refused(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, registration_closes_at="2099-11-13T12:00:00"), capsys)
+    assert "registration_closes_at" in said and "is after starts_at" in said, said
+
+
+def test_time_zone_typos_get_the_closest_names(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, timezone='"Almaty"'), capsys)
+    assert "unknown time zone 'Almaty'" in said and "'Asia/Almaty'" in said, said
+    assert "Europe/Berlin" in closest_zones("Europe/Berln")
+    assert closest_zones("new york") == ["America/New_York"]
+
+
+def test_usernames_in_admins_are_explained(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, telegram='admins = ["@organiser"]'), capsys)
+    assert "'@organiser' is not a numeric Telegram user id" in said and "/id" in said, said
+    assert "REGBOT_TELEGRAM__ADMINS" in said
+    # Numbers written as text are still numbers.
+    settings = load_or_explain(config(tmp_path, telegram='admins = ["12345", 678]'))
+    assert settings.telegram.admins == [12345, 678]
+
+
+def test_list_items_name_an_env_variable_that_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, tail='\n[[events]]\nid = "b"\ntitle = "B"\n'
+                                          'starts_at = 2099-01-01\n'), capsys)
+    assert "REGBOT_EVENTS, the whole list as JSON" in said, said
+    assert "REGBOT_EVENTS__" not in said, said
+
+
+def test_a_token_with_spaces_around_is_trimmed(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", f"  {TOKEN}\n")
+    settings = load_or_explain(config(tmp_path))
+    assert settings.telegram.token.get_secret_value() == TOKEN
+
+
+async def test_id_answers_anyone_with_the_line_to_paste(fake: FakeTelegram,
+                                                       running: Running) -> None:
+    stranger = fake.user(123456789, language_code="en")
+    await stranger.send("/id")
+    said = await stranger.reply(has("123456789"))
+    assert "admins = [123456789]" in said.plain_text, said.plain_text
+
+
+async def test_an_unreachable_bot_api_at_start_is_tried_again(tmp_path: Path) -> None:
+    port = free_port()
+    bot = await launch(tmp_path / "run", cli_toml(f"http://127.0.0.1:{port}",
+                                                  tmp_path / "retry.sqlite3"))
+    try:
+        async with asyncio.timeout(30):
+            while bot.stderr.count("cannot reach the Bot API") < 2:
+                assert bot.process.returncode is None, bot.output
+                await asyncio.sleep(0.1)
+        async with FakeTelegram(token=CLI_TOKEN) as fake:  # the network is back
+            await fake.stop()
+            await fake.start(port)
+            await fake.wait_until(lambda: fake.polling, timeout=30)
+            bot.process.send_signal(signal.SIGTERM)
+            assert await bot.exit_code() == 0, bot.output
+    finally:
+        if bot.process.returncode is None:
+            bot.process.kill()
+            await bot.process.wait()
+    said = bot.stderr
+    assert "(try 1)" in said and "(try 2)" in said and "trying again in 2 s" in said, said
+    assert "Traceback" not in said and CLI_TOKEN not in said

@@ -1,0 +1,39 @@
+"""[logging]: a JSON line per handled update (latency, numeric user id, no personal data),
+and never the token."""
+
+from __future__ import annotations
+
+import json
+import signal
+from pathlib import Path
+
+from loopback import FakeTelegram
+from tests.harness import has
+from tests.steps import reach
+from tests.test_cli import SECRET, TOKEN, launch, toml
+
+
+async def test_json_lines_per_update_without_personal_data(tmp_path: Path) -> None:
+    async with FakeTelegram(token=TOKEN) as fake:
+        config = toml(fake.base_url, tmp_path / "log.sqlite3") + \
+            '\n[logging]\nlevel = "info"\nformat = "json"\n'
+        bot = await launch(tmp_path / "run", config)
+        try:
+            await fake.wait_until(lambda: fake.polling, timeout=60)
+            alice = fake.user(4242, first_name="Alice", language_code="en")
+            await reach(alice, "confirm")
+            await alice.press("Confirm")
+            await alice.reply(has("You are registered"))
+            bot.process.send_signal(signal.SIGTERM)
+            assert await bot.exit_code() == 0, bot.output
+        finally:
+            if bot.process.returncode is None:
+                bot.process.kill()
+                await bot.process.wait()
+    lines = [json.loads(line) for line in bot.stderr.splitlines() if line.strip()]
+    handled = [e for e in lines if e["logger"] == "regbot.updates"]
+    assert len(handled) >= 6, lines
+    assert all(e["user_id"] == 4242 and e["latency_ms"] >= 0 for e in handled), handled
+    text = bot.output
+    for private in ("Alice Smith", "NGO Help", "+77011234567", TOKEN, SECRET):
+        assert private not in text, private
