@@ -147,8 +147,9 @@ async def begin(cb: CallbackQuery, callback_data: StartCb, callback_answer: Call
     reason = await _begin(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
     if reason == "already-registered":
         callback_answer.text = t(reason)
-    elif reason is not None:
+    elif reason is not None:  # closed: the card shows it, without a button that cannot work
         callback_answer.text, callback_answer.show_alert = t(reason), True
+        await _event_screen(bot, cb.from_user.id, t, desk, editable(cb.message))
 
 
 async def already_in_form(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,

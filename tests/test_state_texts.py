@@ -167,3 +167,15 @@ async def test_a_russian_console_reads_names_and_russian_words(
         assert "за 1 день" in stats.plain_text and "1d" not in stats.plain_text
     finally:
         await running.stop()
+
+
+async def test_register_on_a_card_shown_before_closing_refreshes_the_card(
+        fake: FakeTelegram, running: Running) -> None:
+    bob = fake.user(2, language_code="en")
+    await bob.send("/start")
+    card = await bob.reply(has("Round table"))
+    await (await running.desk()).ledger.set_intake(Intake.CLOSED.value)
+    await bob.press("Register")
+    assert "Registration is closed" in (await bob.answer_to_press())["text"]
+    fresh = await bob.reply(has("Registration is closed"))
+    assert fresh.message_id == card.message_id and fresh.buttons == []
