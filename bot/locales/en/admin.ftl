@@ -239,3 +239,27 @@ adm-cast-others =
     { $current }
 adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
 adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.
+help-admin =
+    <b>Organiser console</b>
+    { $commands }
+adm-draft-cancelled = Draft discarded; nothing was changed.
+## /log: the ledger's words in the stored details
+adm-word-ok = ok
+adm-word-already = already
+adm-word-unknown = unknown
+adm-word-full = full
+adm-word-not-waitlisted = not-waitlisted
+adm-word-refused = refused
+adm-word-taken = taken
+adm-word-rows = rows
+adm-word-was = was
+adm-word-seated = seated
+adm-word-waitlisted = waitlisted
+adm-word-online = online
+adm-word-offline = offline
+adm-word-open = open
+adm-word-closed = closed
+adm-word-online-only = online-only
+adm-word-promoted = promoted
+adm-word-to = to
+adm-word-all = all
