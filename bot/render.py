@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+from datetime import timedelta
 from typing import Any
+
+from babel.dates import format_timedelta
 
 from bot.config import EventSection
 from bot.i18n import Safe, Texts
@@ -24,19 +28,60 @@ def when(t: Texts, event: EventSection) -> str:
 def online_details(t: Texts, event: EventSection) -> Safe:
     parts = [t("online-zoom", zoom=event.zoom_conference_id)]
     if event.zoom_url:
-        parts.append(t("online-zoom-link", url=event.zoom_url))
+        # A link, not a bare address: tappable in every client (quotes escaped for href).
+        parts.append(t("online-zoom-link", url=Safe(html.escape(event.zoom_url, quote=True))))
     if event.stream_url:
         parts.append(t("online-stream", url=event.stream_url))
     return Safe("\n".join(parts))
 
 
+def span(delta: timedelta, language: str, ahead: bool = False) -> str:
+    """A duration in words of the reader's language: '1 day' / '1 день'; `ahead`: 'in 1
+    hour' / 'через 1 час'. Rounded the way people say it ('in 2 days', not '47 hours')."""
+    return str(format_timedelta(delta, locale=language, add_direction=ahead))
+
+
+def exact_span(delta: timedelta, language: str) -> str:
+    """Every unit kept, in words: '1 day 2 hours' / '1 день 2 часа' (reminder offsets in
+    the console, where rounding would hide what the config says)."""
+    seconds = int(delta.total_seconds())
+    parts = []
+    for unit in (86400, 3600, 60, 1):
+        count, seconds = divmod(seconds, unit)
+        if count:
+            parts.append(str(format_timedelta(timedelta(seconds=count * unit), threshold=1,
+                                              locale=language)))
+    return " ".join(parts) or str(format_timedelta(timedelta(0), locale=language))
+
+
+def seats_line(t: Texts, counts: Counts, is_open: bool, offline_open: bool) -> str:
+    """The room as a newcomer can still use it: only an open room offers its seats or its
+    waitlist; a closed one states the fact without inviting anyone to act."""
+    if not is_open:
+        return t("card-seats-closed", left=counts.seats_left, capacity=counts.capacity)
+    if not offline_open:
+        return t("card-offline-closed")
+    if counts.seats_left:
+        return t("card-seats", left=counts.seats_left, capacity=counts.capacity)
+    return t("card-full")
+
+
+def deadline_line(t: Texts, event: EventSection) -> str:
+    """Shown only when organisers set a deadline before the start."""
+    if event.registration_closes_at is None:
+        return ""
+    return "\n" + t("card-deadline", moment=show(event.closes_utc, event.timezone,
+                                                   t.language))
+
+
 def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
-               past: bool = False) -> str:
+               past: bool = False, offline_open: bool = True) -> str:
     # Every event text in the reader's language where one was given: one message, one language.
     event = event.in_language(t.language)
     agenda = Safe("\n".join(t("agenda-item", item=item) for item in event.agenda))
-    seats = (t("card-seats", left=counts.seats_left, capacity=counts.capacity)
-             if counts.seats_left else t("card-full"))
+    seats = seats_line(t, counts, is_open and not past, offline_open)
+    if is_open and not past:
+        seats += deadline_line(t, event)
     body = t("card", title=event.title, when=Safe(when(t, event)), venue=place(event),
              seats=Safe(seats), online=online_details(t, event), agenda=agenda,
              organisers=event.organisers, phone=event.contact_phone)
@@ -89,10 +134,14 @@ def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
     return t("promoted") + "\n\n" + placement(t, event, reg, None)
 
 
-def reminder(t: Texts, event: EventSection, reg: Registration) -> str:
-    """Everything needed to attend, for this person's format."""
+def reminder(t: Texts, event: EventSection, reg: Registration,
+             until: timedelta | None = None) -> str:
+    """Everything needed to attend, for this person's format; `until`: the time left
+    before the start when it is sent (said as "starts in 1 hour")."""
     event = event.in_language(t.language)
-    common = {"title": event.title, "when": Safe(when(t, event))}
+    left = (t("reminder-starts-in", span=span(until, t.language, ahead=True)) + "\n"
+            if until is not None and until > timedelta(0) else "")
+    common = {"title": event.title, "when": Safe(left + when(t, event))}
     if reg.placement is Placement.SEATED:
         return t("reminder-offline", code=reg.entry_code or "", venue=place(event),
                  phone=event.contact_phone, **common)

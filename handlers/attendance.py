@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from aiogram import Bot, Router
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot import attendance
 from bot.attendance import Answer, AttendanceSource, AttendCb
 from bot.i18n import Texts
 from bot.registration import Registrations
+from handlers.views import show
 from storage.deliveries import Deliveries
 
 
@@ -21,7 +22,13 @@ async def answered(cb: CallbackQuery, callback_data: AttendCb, callback_answer: 
     if result is Answer.NOT_YOURS:
         callback_answer.text, callback_answer.show_alert = t("attendance-not-yours"), True
         return
-    await bot.send_message(cb.from_user.id, t(f"attendance-{result.value}"))
+    said = t(f"attendance-{result.value}")
+    if isinstance(cb.message, Message) and cb.message.html_text:
+        # The reminder keeps its details; the answered question loses its buttons.
+        await show(bot, cb.from_user.id, f"{cb.message.html_text}\n\n{said}",
+                   on=cb.message.message_id)
+        return
+    await bot.send_message(cb.from_user.id, said)
 
 
 def router() -> Router:

@@ -8,14 +8,24 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
 from bot.i18n import Texts
+from handlers.admin.broadcast import Cast
+from handlers.states import Form
 
 
 async def cancel(message: Message, state: FSMContext, t: Texts) -> None:
-    if await state.get_state() is None:
+    current = await state.get_state()
+    if current is None:
         await message.answer(t("nothing-to-cancel"), reply_markup=ReplyKeyboardRemove())
         return
     await state.clear()
-    await message.answer(t("form-cancelled"), reply_markup=ReplyKeyboardRemove())
+    # Each draft is told in its own words: an organiser's broadcast is not a registration.
+    if current in Form:
+        key = "form-cancelled"
+    elif current in Cast:
+        key = "adm-cast-stopped"
+    else:
+        key = "adm-draft-cancelled"
+    await message.answer(t(key), reply_markup=ReplyKeyboardRemove())
 
 
 def router() -> Router:

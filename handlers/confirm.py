@@ -11,7 +11,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
 from bot.registration import Desk, Intake
-from handlers.views import my
+from handlers.views import editable, my, show
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
 
@@ -25,7 +25,7 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     wants = Format(data.get("format", "online"))
     if intake is Intake.CLOSED:
         await state.clear()
-        await bot.send_message(cb.from_user.id, t("registration-closed"))
+        await show(bot, cb.from_user.id, t("registration-closed"), on=editable(cb.message))
         return
     if intake is Intake.ONLINE_ONLY and wants is Format.OFFLINE:
         wants = Format.ONLINE  # the summary showed offline, but organisers closed the room
@@ -42,4 +42,5 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     callback_answer.text = t("registered") if outcome.changed else t("already-registered")
     text, markup = await my(t, desk, outcome.registration)
     head = t("registered-head") if outcome.changed else t("already-registered")
-    await bot.send_message(cb.from_user.id, head + "\n\n" + text, reply_markup=markup)
+    # The summary becomes the registration: its buttons are the only live ones left.
+    await show(bot, cb.from_user.id, head + "\n\n" + text, markup, editable(cb.message))

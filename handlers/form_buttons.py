@@ -17,13 +17,13 @@ from handlers import keyboards
 from handlers.callbacks import FORM_BUTTONS, FieldCb, FormAction, FormatCb, FormCb, RoleCb
 from handlers.confirm import confirm
 from handlers.states import Form
-from handlers.views import advance, ask
+from handlers.views import advance, ask, editable, show
 from storage.models import Format
 
 
 async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
                t: Texts, desk: Desk) -> None:
-    await advance(bot, cb.from_user.id, state, t, desk,
+    await advance(bot, cb.from_user.id, state, t, desk, on=editable(cb.message),
                   role=callback_data.value.value)  # plain text in the FSM data (JSON)
 
 
@@ -32,34 +32,37 @@ async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: Callb
     if (callback_data.value is Format.OFFLINE
             and await desk.intake() is not Intake.OPEN):
         callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
-        await ask(bot, cb.from_user.id, state, t, desk)
+        await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
         return
-    await advance(bot, cb.from_user.id, state, t, desk,
+    await advance(bot, cb.from_user.id, state, t, desk, on=editable(cb.message),
                   format=callback_data.value.value)
 
 
 async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
-    markup = keyboards.edit_fields(t)
-    await bot.send_message(cb.from_user.id, t("ask-edit"), reply_markup=markup)
+    await show(bot, cb.from_user.id, t("ask-edit"), keyboards.edit_fields(t),
+               editable(cb.message))
 
 
 async def field(cb: CallbackQuery, callback_data: FieldCb, bot: Bot, state: FSMContext,
                 t: Texts, desk: Desk) -> None:
     await state.update_data(editing=True)
     await state.set_state(getattr(Form, callback_data.value))  # Field values name Form states
-    await ask(bot, cb.from_user.id, state, t, desk)
+    await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
 
 
 async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
                desk: Desk) -> None:
-    await ask(bot, cb.from_user.id, state, t, desk)
+    await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
 
 
 async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
+    phone_up = await state.get_state() == Form.phone.state
     await state.clear()
-    # The phone step's share keyboard may be up (Edit -> Phone): take it away.
-    await bot.send_message(cb.from_user.id, t("form-cancelled"),
-                           reply_markup=ReplyKeyboardRemove())
+    if phone_up:  # the phone step's share keyboard is up: only a new message removes it
+        await bot.send_message(cb.from_user.id, t("form-cancelled"),
+                               reply_markup=ReplyKeyboardRemove())
+        return
+    await show(bot, cb.from_user.id, t("form-cancelled"), on=editable(cb.message))
 
 
 async def stale(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
@@ -68,7 +71,9 @@ async def stale(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     in_form = await state.get_state() is not None
     callback_answer.text = t("error-stale-button" if in_form else "error-form-finished")
     callback_answer.show_alert = True
-    await ask(bot, cb.from_user.id, state, t, desk)
+    if not in_form:  # that message may show the registration by now: leave it be
+        return
+    await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
 
 
 def router() -> Router:

@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
 from bot.i18n import Texts
-from bot.registration import Desk
+from bot.registration import Desk, Intake
 from bot.validation import Problem, clean_name, clean_organisation, clean_phone
 from handlers.filters import Inline
 from handlers.states import Form
@@ -33,7 +33,8 @@ async def take(message: Message, bot: Bot, state: FSMContext, t: Texts,
         await refuse(message, bot, state, t, desk, f"error-{value.code}",
                      limit=value.limit)
         return
-    await advance(bot, message.chat.id, state, t, desk, **{field: value})
+    answer: dict[str, Any] = {field: value}
+    await advance(bot, message.chat.id, state, t, desk, **answer)
 
 
 def _not_accepted(current: str | None) -> str:
@@ -101,6 +102,11 @@ async def phone_answer(message: Message, bot: Bot, state: FSMContext, t: Texts,
     value = None if skip else clean_phone(raw)
     if isinstance(value, Problem):
         await take(message, bot, state, t, desk, "phone", value)
+        return
+    if await desk.intake() is Intake.CLOSED:  # said here, where the share keyboard can go
+        await message.answer(t("registration-closed-mid-form"),
+                             reply_markup=ReplyKeyboardRemove())
+        await state.clear()
         return
     done = t("phone-saved", phone=value) if value else t("phone-skipped")
     await message.answer(done, reply_markup=ReplyKeyboardRemove())

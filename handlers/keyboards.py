@@ -92,24 +92,31 @@ def edit_fields(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool) -> InlineKeyboardMarkup:
+def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool,
+       started: bool = False) -> InlineKeyboardMarkup:
     """A move (to online / off the waitlist / to a seat / onto the waitlist) above Cancel;
-    an online registration gets no move once the room is closed."""
+    an online registration gets no move once the room is closed, and nobody gets one once
+    the event has started (who has a seat is settled by then)."""
     kb = InlineKeyboardBuilder()
-    if reg.placement is Placement.SEATED:
-        kb.button(text=t("btn-to-online"), callback_data=_mine(MyAction.ONLINE, reg))
-    elif reg.placement is Placement.WAITLISTED:
-        kb.button(text=t("btn-leave-waitlist"),
-                  callback_data=_mine(MyAction.ONLINE, reg))
-    elif offline_open and counts.seats_left:
-        kb.button(text=t("btn-to-offline", seats=counts.seats_left),
-                  callback_data=_mine(MyAction.OFFLINE, reg))
-    elif offline_open:
-        kb.button(text=t("btn-join-waitlist"),
-                  callback_data=_mine(MyAction.OFFLINE, reg))
+    move = None if started else _move(t, reg, counts, offline_open)
+    if move is not None:
+        kb.button(text=move[0], callback_data=move[1])
     kb.button(text=t("btn-cancel-reg"), callback_data=_mine(MyAction.CANCEL, reg))
     kb.adjust(1)
     return kb.as_markup()
+
+
+def _move(t: Texts, reg: Registration, counts: Counts,
+          offline_open: bool) -> tuple[str, MyCb] | None:
+    if reg.placement is Placement.SEATED:
+        return t("btn-to-online"), _mine(MyAction.ONLINE, reg)
+    if reg.placement is Placement.WAITLISTED:
+        return t("btn-leave-waitlist"), _mine(MyAction.ONLINE, reg)
+    if offline_open and counts.seats_left:
+        return t("btn-to-offline", seats=counts.seats_left), _mine(MyAction.OFFLINE, reg)
+    if offline_open:
+        return t("btn-join-waitlist"), _mine(MyAction.OFFLINE, reg)
+    return None
 
 
 def _mine(action: MyAction, reg: Registration) -> MyCb:

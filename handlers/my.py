@@ -10,8 +10,8 @@ from bot.i18n import Texts
 from bot.registration import Desk, Intake, Registrations
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
-from handlers.views import my, register_again
-from storage.models import Format, Registration
+from handlers.views import editable, my, register_again, show
+from storage.models import Format, Outcome, Placement, Registration
 
 
 async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, bot: Bot,
@@ -33,15 +33,19 @@ async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, b
 async def _show(cb: CallbackQuery, bot: Bot, t: Texts, desk: Desk,
                 reg: Registration, head: str = "") -> None:
     text, markup = await my(t, desk, reg)
-    await bot.send_message(cb.from_user.id, f"{head}\n\n{text}" if head else text,
-                           reply_markup=markup)
+    await show(bot, cb.from_user.id, f"{head}\n\n{text}" if head else text, markup,
+               editable(cb.message))
 
 
 async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                  bot: Bot, t: Texts, registrations: Registrations) -> None:
     if (owned := await _own(cb, callback_data, callback_answer, bot, t, registrations)) is None:
         return
-    desk, _ = owned
+    desk, before = owned
+    if desk.started():  # the screen was shown before the start: show it as it is now
+        callback_answer.text, callback_answer.show_alert = t("switch-started"), True
+        await _show(cb, bot, t, desk, before)
+        return
     to = Format.OFFLINE if callback_data.action is MyAction.OFFLINE else Format.ONLINE
     if to is Format.OFFLINE and await desk.intake() is not Intake.OPEN:
         callback_answer.text, callback_answer.show_alert = t("offline-closed"), True
@@ -53,14 +57,27 @@ async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: Callba
         callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
         return
     await _show(cb, bot, t, desk, outcome.registration,
-                t("switched") if outcome.changed else "")
+                _switched(t, before, outcome) if outcome.changed else "")
+
+
+def _switched(t: Texts, before: Registration, outcome: Outcome) -> str:
+    """What the move did to the entry code: a code is never replaced silently."""
+    after = outcome.registration
+    if before.entry_code and after.entry_code != before.entry_code:
+        # With a queue the seat went to the next person at once; without, it stays free
+        # and a return gets a new code (the ledger keeps no code off a seat).
+        key = "switched-seat-passed" if outcome.promoted else "switched-code-void"
+        return t(key, code=before.entry_code)
+    return t("switched-seated" if after.placement is Placement.SEATED else "switched")
 
 
 async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                      bot: Bot, t: Texts, registrations: Registrations) -> None:
     if owned := await _own(cb, callback_data, callback_answer, bot, t, registrations):
-        await bot.send_message(cb.from_user.id, t("ask-cancel"),
-                               reply_markup=keyboards.confirm_cancel(t, owned[1]))
+        reg = owned[1]
+        key = {Placement.SEATED: "ask-cancel", Placement.WAITLISTED: "ask-cancel-waitlisted"}
+        await show(bot, cb.from_user.id, t(key.get(reg.placement, "ask-cancel-online")),
+                   keyboards.confirm_cancel(t, reg), editable(cb.message))
 
 
 async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
@@ -69,8 +86,8 @@ async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: Cal
         return
     desk, _ = owned
     await desk.cancel(cb.from_user.id)
-    await bot.send_message(cb.from_user.id, t("cancelled"),
-                           reply_markup=await register_again(t, desk))
+    await show(bot, cb.from_user.id, t("cancelled"), await register_again(t, desk),
+               editable(cb.message))
 
 
 async def keep(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,

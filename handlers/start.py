@@ -8,21 +8,25 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.config import Settings
 from bot.events import Event
-from bot.i18n import Texts
+from bot.i18n import Safe, Texts
 from bot.registration import Desk, Intake, Registrations
 from handlers import keyboards
+from handlers.admin.commands import ADMIN
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
-from handlers.views import ask, card, my
+from handlers.views import ask, card, editable, my, show
 from storage.models import Format
 
 
-async def _event_screen(bot: Bot, user_id: int, t: Texts, desk: Desk) -> None:
-    """The person's registration for this event, else its card."""
+async def _event_screen(bot: Bot, user_id: int, t: Texts, desk: Desk,
+                        on: int | None = None) -> None:
+    """The person's registration for this event, else its card (in message `on`, if a
+    button of it was pressed)."""
     reg = await desk.active(user_id)
     text, markup = await my(t, desk, reg) if reg is not None else await card(t, desk)
-    await bot.send_message(user_id, text, reply_markup=markup)
+    await show(bot, user_id, text, markup, on)
 
 
 async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) -> None:
@@ -52,10 +56,11 @@ async def _linked(payload: str, registrations: Registrations) -> tuple[Event, Fo
 
 
 async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk,
-                 chosen: Format | None = None) -> str | None:
-    """Open the form for this event; the reason (a catalog key) if it cannot be opened."""
+                 chosen: Format | None = None, on: int | None = None) -> str | None:
+    """Open the form for this event; the reason (a catalog key) if it cannot be opened.
+    `on`: the card whose Register was pressed; it becomes the first question."""
     if await desk.active(user_id) is not None:
-        await _event_screen(bot, user_id, t, desk)
+        await _event_screen(bot, user_id, t, desk, on)
         return "already-registered"
     if await desk.intake() is Intake.CLOSED:
         return "registration-closed"
@@ -64,13 +69,20 @@ async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk
     await state.set_state(Form.name)
     await state.set_data({"event": desk.event.id} | (
         {"format": chosen.value, "format_chosen": True} if chosen else {}))
-    await ask(bot, user_id, state, t, desk)
+    await ask(bot, user_id, state, t, desk, on=on)
     return None
 
 
-async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
+async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
+                settings: Settings) -> None:
+    text = t("help", phone=desk.info.contact_phone)
+    user = message.from_user
+    if (user is not None and message.chat.id == user.id
+            and user.id in settings.telegram.admins):  # the console is theirs too
+        listed = "\n".join(f"/{c}: {t(f'cmd-{c}')}" for c in ADMIN)
+        text += "\n\n" + t("help-admin", commands=Safe(listed))
     # Mid-form, the open question follows in the same message.
-    await ask(bot, message.chat.id, state, t, desk, head=t("help", phone=desk.info.contact_phone))
+    await ask(bot, message.chat.id, state, t, desk, head=text)
 
 
 async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
@@ -122,7 +134,9 @@ async def _desk(callback_data: StartCb, callback_answer: CallbackAnswer, t: Text
 async def open_event(cb: CallbackQuery, callback_data: StartCb, callback_answer: CallbackAnswer,
                      bot: Bot, t: Texts, registrations: Registrations) -> None:
     if desk := await _desk(callback_data, callback_answer, t, registrations):
-        await _event_screen(bot, cb.from_user.id, t, desk)
+        # The list of events stays to choose from again; the card's own button edits it.
+        on = editable(cb.message) if callback_data.action is StartAction.MY else None
+        await _event_screen(bot, cb.from_user.id, t, desk, on)
 
 
 async def begin(cb: CallbackQuery, callback_data: StartCb, callback_answer: CallbackAnswer,
@@ -130,11 +144,12 @@ async def begin(cb: CallbackQuery, callback_data: StartCb, callback_answer: Call
     desk = await _desk(callback_data, callback_answer, t, registrations)
     if desk is None:
         return
-    reason = await _begin(bot, cb.from_user.id, state, t, desk)
+    reason = await _begin(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
     if reason == "already-registered":
         callback_answer.text = t(reason)
-    elif reason is not None:
+    elif reason is not None:  # closed: the card shows it, without a button that cannot work
         callback_answer.text, callback_answer.show_alert = t(reason), True
+        await _event_screen(bot, cb.from_user.id, t, desk, editable(cb.message))
 
 
 async def already_in_form(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,

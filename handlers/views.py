@@ -1,12 +1,18 @@
-"""Sending the recurring screens: each form question, the event card, 'my registration'."""
+"""Sending the recurring screens: each form question, the event card, 'my registration'.
+
+A tidy chat: a button press edits the message it belongs to (`on` below) instead of
+posting a new block, and a question's buttons are taken away once a newer question is
+out, so old messages never keep buttons that only answer "out of date"."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
 
 from bot import render
 from bot.i18n import Texts
@@ -16,12 +22,53 @@ from handlers.states import ORDER, Form
 from storage.models import Registration
 
 Screen = tuple[str, InlineKeyboardMarkup | None]
+ASKED = "asked"  # FSM data: the message id of the latest question that has inline buttons
+
+
+def editable(message: MaybeInaccessibleMessage | None) -> int | None:
+    """The id of a pressed button's message, if the bot may still edit it (Telegram
+    hides messages older than 48 hours from bots: those get a new message)."""
+    return message.message_id if isinstance(message, Message) else None
+
+
+async def show(bot: Bot, chat_id: int, text: str, markup: Any = None,
+               on: int | None = None) -> int:
+    """Edit message `on` into this screen (only inline keyboards can be edited in), else
+    send it; returns the id of the message that shows it."""
+    if on is not None and not _reply_keyboard(markup):
+        try:
+            await bot.edit_message_text(text, chat_id=chat_id, message_id=on,
+                                        reply_markup=markup)
+            return on
+        except TelegramBadRequest as exc:
+            if "not modified" in str(exc):  # the same screen pressed again: it is shown
+                return on
+            # Deleted by the user, or too old to edit: a new message instead.
+    elif on is not None:
+        await unbutton(bot, chat_id, on)
+    sent = await bot.send_message(chat_id, text, reply_markup=markup)
+    return sent.message_id
+
+
+async def unbutton(bot: Bot, chat_id: int, message_id: int | None) -> None:
+    """Take the inline buttons off a finished step's message (best effort: a message the
+    user deleted has nothing to take away)."""
+    if message_id is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):
+        await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id,
+                                            reply_markup=None)
+
+
+def _reply_keyboard(markup: Any) -> bool:
+    return markup is not None and not isinstance(markup, InlineKeyboardMarkup)
 
 
 async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-              desk: Desk, head: str = "") -> None:
+              desk: Desk, head: str = "", on: int | None = None) -> None:
     """(Re)send the question of the step the user is on; progress stays as it is. `head`
-    (why an answer was refused) goes in the same message: one reply per bad input."""
+    (why an answer was refused) goes in the same message: one reply per bad input. `on`:
+    the pressed message, edited into the question instead of a new one."""
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.name.state:
@@ -41,21 +88,34 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
         text, markup = render.summary(t, data, counts), keyboards.summary(t)
     else:
         if head:
-            await bot.send_message(chat_id, head)
+            await show(bot, chat_id, head, on=on)
         return
-    await bot.send_message(chat_id, f"{head}\n\n{text}" if head else text, reply_markup=markup)
+    earlier = (await state.get_data()).get(ASKED)
+    if earlier != on:  # one question with live buttons at a time (taken away first)
+        await unbutton(bot, chat_id, earlier)
+    shown = await show(bot, chat_id, f"{head}\n\n{text}" if head else text, markup, on)
+    await state.update_data({ASKED: shown if isinstance(markup, InlineKeyboardMarkup)
+                             else None})
 
 
 async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-                  desk: Desk, **answer: Any) -> None:
-    """Store the answer and go to the next question (or back to the summary when editing)."""
+                  desk: Desk, on: int | None = None, **answer: Any) -> None:
+    """Store the answer and go to the next question (or back to the summary when editing).
+    Registration closed since the last step: said now, not after the whole form."""
+    if await desk.intake() is Intake.CLOSED:
+        earlier = (await state.get_data()).get(ASKED)
+        await state.clear()
+        if earlier != on:
+            await unbutton(bot, chat_id, earlier)
+        await show(bot, chat_id, t("registration-closed-mid-form"), on=on)
+        return
     data = await state.update_data(**answer)
     current = await state.get_state()
     following = ORDER[[s.state for s in ORDER].index(current) + 1]
     if following == Form.format and data.get("format_chosen"):
         following = Form.confirm  # the link they came by chose offline or online already
     await state.set_state(Form.confirm if data.get("editing") else following)
-    await ask(bot, chat_id, state, t, desk)
+    await ask(bot, chat_id, state, t, desk, on=on)
 
 
 async def card(t: Texts, desk: Desk) -> Screen:
@@ -64,8 +124,10 @@ async def card(t: Texts, desk: Desk) -> Screen:
     counts = await desk.counts()
     if desk.started():
         return render.event_card(t, desk.info, counts, is_open=False, past=True), None
-    is_open = await desk.intake() is not Intake.CLOSED
-    text = render.event_card(t, desk.info, counts, is_open)
+    intake = await desk.intake()
+    is_open = intake is not Intake.CLOSED
+    text = render.event_card(t, desk.info, counts, is_open,
+                             offline_open=intake is Intake.OPEN)
     return text, keyboards.event_card(t, desk.event.id, registered=False, is_open=is_open)
 
 
@@ -81,4 +143,4 @@ async def my(t: Texts, desk: Desk, reg: Registration) -> Screen:
     counts = await desk.counts()
     offline = await desk.intake() is Intake.OPEN
     text = render.my_registration(t, desk.info, reg, position)
-    return text, keyboards.my(t, reg, counts, offline)
+    return text, keyboards.my(t, reg, counts, offline, started=desk.started())

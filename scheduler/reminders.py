@@ -155,7 +155,9 @@ class Reminders:
 
     def render(self, event: Event, reminder: Reminder, reg: Registration) -> Content:
         t = self.catalog.for_language(reg.language)
-        text = render.reminder(t, event.info, reg)
+        # How long until the start, from when it really goes out (late after a restart).
+        until = event.starts_utc - max(self.clock(), self.due(event, reminder))
+        text = render.reminder(t, event.info, reg, until)
         if reminder.ask_attendance and reg.placement is Placement.SEATED:
             return text + "\n\n" + t("attendance-question"), attendance.keyboard(t, reg)
         return text, None

@@ -94,8 +94,8 @@ async def test_reminders_and_the_stats_line(fake: FakeTelegram, small: Running) 
     olga = admin(fake)
     status = await ask(olga, "/reminders", "Reminders")
     lines = status.plain_text.splitlines()
-    assert lines[1].startswith("11.11 17:00 · 1d before · everyone · scheduled: 0 sent")
-    assert lines[2].startswith("12.11 16:45 · 15m before · online · scheduled")
+    assert lines[1].startswith("11.11 17:00 · 1 day before · everyone · scheduled: 0 sent")
+    assert lines[2].startswith("12.11 16:45 · 15 minutes before · online · scheduled")
     stats = await ask(olga, "/stats", "Seats taken")
-    assert ("Next reminder: 11.11 17:00 (1d before, everyone); it will reach 4."
+    assert ("Next reminder: 11.11 17:00 (1 day before, everyone); it will reach 4."
             in stats.plain_text)

@@ -151,22 +151,28 @@ async def test_skip_phone_and_trunk_prefix(fake: FakeTelegram, running: Running)
 
 async def test_stale_buttons(fake: FakeTelegram, running: Running) -> None:
     alice = fake.user(1, language_code="en")
-    await reach(alice, "phone")
-    # A role button from the message before: no change, the current question again.
-    await alice.press("Media")
+    role = await reach(alice, "role")
+    await answer(alice, "role")
+    card = alice.messages[0]  # the event card, now the name question
+    # The finished steps' buttons are gone; a client that still shows them (pressed before
+    # the edit arrived) gets no change, the current question again.
+    assert role.buttons == [] and card.buttons == []
+    await alice.press_data("f:role:media", role.message_id)
     await alice.reply(QUESTION["phone"])
     assert STALE in (await alice.answer_to_press())["text"]
     # Register on the old event card, mid-form.
-    await alice.press("Register")
+    await alice.press_data("s:reg:1", card.message_id)
     await alice.reply(QUESTION["phone"])
     assert MID_FORM in (await alice.answer_to_press())["text"]
     summary = await finish(alice, "phone")
     assert "Role: NGO" in summary.plain_text
+    old = {label: data_of(summary, label) for label in ("Confirm", "Edit")}
     await alice.press("Confirm")
     await alice.reply(has("You are registered"))
-    # Confirm and Edit on the old summary, after registering: nothing changes.
+    # Confirm and Edit on the old summary (now the registration), after registering:
+    # nothing changes.
     for label in ("Confirm", "Edit"):
-        await alice.press_data(data_of(summary, label), summary.message_id)
+        await alice.press_data(old[label], summary.message_id)
         assert FINISHED in (await alice.answer_to_press())["text"]
     # Register on the old event card, when registered: the registration is shown.
     await alice.press_data("s:reg:1", alice.messages[0].message_id)
@@ -244,13 +250,17 @@ async def test_cancel_at_each_step_keeps_nothing(fake: FakeTelegram, running: Ru
     ways = [(step, "/cancel") for step in STEPS] + [("confirm", "button"), ("confirm", "edit")]
     for number, (step, how) in enumerate(ways, start=1):
         user = fake.user(number, language_code="en")
-        await reach(user, step)
+        summary = await reach(user, step)
+        cancel = data_of(summary, "✖️ Cancel") if step == "confirm" else ""
         if how == "edit":  # back at the phone question (keyboard shown), Cancel on the summary
             await user.press("Edit")
             await user.reply(has_button("Phone"))
             await user.press("Phone")
             await user.reply(QUESTION["phone"])
-        if how in ("button", "edit"):
+            # The summary's buttons are gone; a client still showing them may press Cancel.
+            assert summary.buttons == []
+            await user.press_data(cancel, summary.message_id)
+        elif how == "button":
             await user.press("✖️ Cancel")
         else:
             await user.send("/cancel")

@@ -71,10 +71,11 @@ def assert_only(language: str, shown: str) -> None:
         assert TEXTS[other]["agenda"][0] not in shown, (language, other)
 
 
-async def journey(user: FakeUser, t: Texts, fmt: str = "btn-online") -> None:
-    """The whole registration, every step found by its text in `t`'s language."""
+async def journey(user: FakeUser, t: Texts, fmt: str = "btn-online") -> str:
+    """The whole registration, every step found by its text in `t`'s language; returns the
+    card as it was shown (pressing Register turns it into the first question)."""
     await user.send("/start")
-    await user.wait_for(has_button(t("btn-register")))
+    card = (await user.wait_for(has_button(t("btn-register")))).plain_text
     await user.press(t("btn-register"))
     await user.wait_for(has(t("ask-name")))
     await user.send("Айгерим Нурланова")
@@ -89,6 +90,7 @@ async def journey(user: FakeUser, t: Texts, fmt: str = "btn-online") -> None:
     await user.wait_for(has_button(t("btn-confirm")))
     await user.press(t("btn-confirm"))
     await user.wait_for(has(plain(t("registered-head"))))
+    return card
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
@@ -98,8 +100,8 @@ async def test_one_registration_in_each_language(fake: FakeTelegram, tmp_path: P
     try:
         user = fake.user(1, first_name="Aigerim", language_code=language)
         t = CATALOG.for_language(language)
-        await journey(user, t)
-        shown = everything(user)
+        card = await journey(user, t)
+        shown = card + "\n" + everything(user)
         assert TEXTS[language]["title"] in shown and TEXTS[language]["agenda"][1] in shown
         assert_only(language, shown)
         reg = await (await running.desk()).ledger.get(1)

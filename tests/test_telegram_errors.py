@@ -32,7 +32,7 @@ async def test_confirm_whose_reply_fails_still_registers(fake: FakeTelegram,
                                                         running: Running) -> None:
     alice = fake.user(1, language_code="en")
     # The answer to Confirm is refused: the seat must be in the ledger anyway.
-    fake.add_fault(fault_on("sendMessage", Fault.server_error(), chat_id=1,
+    fake.add_fault(fault_on("editMessageText", Fault.server_error(), chat_id=1,
                             when=lambda p: "You are registered" in str(p.get("text"))))
     await reach(alice, "confirm")
     await alice.press("Confirm")

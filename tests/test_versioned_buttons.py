@@ -26,10 +26,11 @@ async def test_an_old_yes_cancel_it_does_not_cancel_the_new_registration(
     alice = fake.user(1, language_code="en")
     await register(alice)
     question = await ask_cancel(alice)
+    yes = data_of(question, "Yes, cancel it")
     await alice.press("Yes, cancel it")
     await alice.reply(has("Your registration is cancelled"))
     await register(alice)  # the same row again, a newer version
-    await alice.press_data(data_of(question, "Yes, cancel it"), question.message_id)
+    await alice.press_data(yes, question.message_id)
     assert STALE in (await alice.answer_to_press())["text"]
     await alice.reply(has("Alice Smith"))  # the current registration is shown instead
     reg = await (await running.desk()).get(1)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
@@ -33,9 +34,21 @@ async def export(message: Message, t: Texts, console: Console) -> None:
                                                       count=len(everyone), tz=console.tz))
 
 
-async def audit_log(message: Message, t: Texts, console: Console) -> None:
+async def _names(bot: Bot, ids: set[int]) -> dict[int, str]:
+    """Organisers by name (a handful of look-ups); one Telegram cannot resolve keeps its id."""
+    found: dict[int, str] = {}
+    for admin_id in ids:
+        try:
+            found[admin_id] = (await bot.get_chat(admin_id)).full_name
+        except TelegramAPIError:
+            continue
+    return found
+
+
+async def audit_log(message: Message, bot: Bot, t: Texts, console: Console) -> None:
     entries = await console.organiser.latest_audit(LOG_SIZE)
-    for chunk in rules.chunks(views.log(t, entries, console.tz)):
+    admins = await _names(bot, {e.admin_id for e in entries})
+    for chunk in rules.chunks(views.log(t, entries, console.tz, admins)):
         await message.answer(chunk)
 
 

@@ -7,6 +7,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
+from bot import render
 from bot.i18n import Texts
 from handlers.admin import rules, views
 from handlers.admin.console import NAMES_EVENT, Console
@@ -24,8 +25,8 @@ async def next_reminder(t: Texts, console: Console) -> str:
     count = (first.report.pending if first.state == "running"
              else await console.campaigns.count(audience, console.event))
     return t("adm-next-reminder", due=views.moment(first.due, console.tz),
-             before=rules.span(first.reminder.before), audience=t(f"adm-aud-{audience}"),
-             count=count)
+             before=render.exact_span(first.reminder.before, t.language),
+             audience=t(f"adm-aud-{audience}"), count=count)
 
 
 async def reminders(message: Message, t: Texts, console: Console) -> None:
@@ -34,7 +35,7 @@ async def reminders(message: Message, t: Texts, console: Console) -> None:
     for s in found:
         state = f"adm-rstate-{s.state}"
         lines.append(t("adm-reminder-row", due=views.moment(s.due, console.tz),
-                       before=rules.span(s.reminder.before),
+                       before=render.exact_span(s.reminder.before, t.language),
                        audience=t(f"adm-aud-{s.reminder.audience.value}"),
                        state=t(state) if t.has(state) else s.state, sent=s.report.sent,
                        unreachable=s.report.unreachable, failed=s.report.failed,

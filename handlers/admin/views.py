@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from bot.events import Event, Tally
@@ -74,16 +75,29 @@ def door(t: Texts, seated: list[Registration], capacity: int) -> list[str]:
                     for reg in seated)]
 
 
-def log(t: Texts, entries: list[AuditEntry], tz: str) -> list[str]:
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def log_details(t: Texts, details: str) -> str:
+    """The stored details are the ledger's words (ok, full, seated, online-only...): each
+    is shown in the reader's language; codes, numbers and names stay as they are."""
+    return _WORD.sub(lambda m: t(f"adm-word-{m[0]}") if t.has(f"adm-word-{m[0]}") else m[0],
+                     details)
+
+
+def log(t: Texts, entries: list[AuditEntry], tz: str,
+        admins: dict[int, str] | None = None) -> list[str]:
+    """Names, not ids: the organiser by name (`admins`), the registration by its person."""
     if not entries:
         return [t("adm-log-empty")]
     lines = [t("adm-log-head")]
     for e in entries:
-        target = "" if e.registration_id is None else f" #{e.registration_id} {e.target_name}"
+        target = "" if e.registration_id is None else f" {e.target_name or ''}".rstrip()
         action = t(f"adm-act-{e.action}") if t.has(f"adm-act-{e.action}") else e.action
-        lines.append(t("adm-log-row", at=moment(e.at, tz), admin=str(e.admin_id),
+        lines.append(t("adm-log-row", at=moment(e.at, tz),
+                       admin=(admins or {}).get(e.admin_id, str(e.admin_id)),
                        action=action, target=target,
-                       details=f": {e.details}" if e.details else ""))
+                       details=f": {log_details(t, e.details)}" if e.details else ""))
     return lines
 
 

@@ -242,3 +242,27 @@ adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }
 adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } days after the event). Export the list first if you need it.
 adm-btn-export-now = ⬇️ Export now
 adm-export-gone = That event is no longer there.
+help-admin =
+    <b>Organiser console</b>
+    { $commands }
+adm-draft-cancelled = Draft discarded; nothing was changed.
+## /log: the ledger's words in the stored details
+adm-word-ok = ok
+adm-word-already = already
+adm-word-unknown = unknown
+adm-word-full = full
+adm-word-not-waitlisted = not-waitlisted
+adm-word-refused = refused
+adm-word-taken = taken
+adm-word-rows = rows
+adm-word-was = was
+adm-word-seated = seated
+adm-word-waitlisted = waitlisted
+adm-word-online = online
+adm-word-offline = offline
+adm-word-open = open
+adm-word-closed = closed
+adm-word-online-only = online-only
+adm-word-promoted = promoted
+adm-word-to = to
+adm-word-all = all

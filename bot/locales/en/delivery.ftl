@@ -17,3 +17,4 @@ attendance-released = Your seat is released; you stay registered online.
 attendance-not-yours = This question is out of date. /my shows your registration.
 attendance-silent-released = You did not confirm that you are coming, so your seat went to the next person in line. You stay registered online.
 broadcast-report = Broadcast finished: { $sent } sent, { $unreachable } unreachable, { $failed } failed, { $skipped } skipped (of { $total }).
+reminder-starts-in = ⏳ Starts { $span }.

@@ -1,7 +1,7 @@
 ## Event card and shared pieces
 when = 🗓 { $moment } ({ $city } time)
 online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
-online-zoom-link = 🔗 Join link: { $url }
+online-zoom-link = 🔗 <a href="{ $url }">Join the Zoom meeting</a>
 online-stream = 📺 Live stream: { $url }
 agenda-item = • { $item }
 card-seats = 🪑 Offline: { $left } of { $capacity } seats left (entry by pre-registration only)
@@ -107,7 +107,13 @@ my-head =
 my-cancelled = Your registration is cancelled. You can register again.
 promoted = 🎉 <b>A seat has freed up and it is yours.</b>
 switched = Done.
-ask-cancel = Cancel your registration? Your seat, if you have one, goes to the next person in line.
+switched-seat-passed = Done: you take part online now. Your seat went to the next person in line, so your entry code { $code } no longer works.
+switched-code-void = Done: you take part online now. Your entry code { $code } no longer works; if you come back to the room, you get a new one.
+switched-seated = Done: you have a seat. Show the entry code below at the door; any earlier code no longer works.
+switch-started = The event has started: the format can no longer be changed.
+ask-cancel = Cancel your registration? Your seat goes to the next person in line.
+ask-cancel-waitlisted = Cancel your registration? You also leave the waitlist for a seat.
+ask-cancel-online = Cancel your registration?
 cancelled = Your registration is cancelled. Changed your mind? Register again.
 kept = Your registration stays as it was.
 offline-closed = Offline registration is closed; you can take part online.
@@ -157,3 +163,7 @@ btn-forget-yes = Yes, erase my data
 btn-forget-no = No, keep it
 forget-done = Done: your personal data is erased and your registrations are cancelled.
 forget-kept = Nothing was erased.
+card-seats-closed = 🪑 Offline: { $capacity } seats in the room (entry by pre-registration only)
+card-offline-closed = 🪑 Offline registration is closed; you can register online.
+card-deadline = ⏳ Registration is open until { $moment }.
+registration-closed-mid-form = Registration closed while you were filling in the form, so nothing was saved. /start shows the event.

@@ -242,3 +242,26 @@ adm-cast-started-invite = 📤 «{ $past }» іс-шарасына тіркел�
 adm-retention-warning = 🔒 Ертең «{ $title }» іс-шарасының дербес деректері жойылады (іс-шарадан кейін { $days } күн сақталады). Тізім керек болса, оны қазір жүктеп алыңыз.
 adm-btn-export-now = ⬇️ Қазір жүктеп алу
 adm-export-gone = Бұл іс-шара енді жоқ.
+help-admin =
+    <b>Ұйымдастырушы консолі</b>
+    { $commands }
+adm-draft-cancelled = Жоба тасталды; ештеңе өзгертілген жоқ.
+adm-word-ok = сәтті
+adm-word-already = бұрын белгіленген
+adm-word-unknown = табылмады
+adm-word-full = орын жоқ
+adm-word-not-waitlisted = күту тізімінде жоқ
+adm-word-refused = бас тартылды
+adm-word-taken = бос емес
+adm-word-rows = жол
+adm-word-was = бұрын
+adm-word-seated = залдағы орын
+adm-word-waitlisted = күту тізімі
+adm-word-online = онлайн
+adm-word-offline = офлайн
+adm-word-open = ашық
+adm-word-closed = жабық
+adm-word-online-only = тек онлайн
+adm-word-promoted = орын алды
+adm-word-to = →
+adm-word-all = барлығына

@@ -17,3 +17,4 @@ attendance-released = Орныңыз босатылды; сіз онлайн т�
 attendance-not-yours = Бұл сұрақ ескірген. /my сіздің тіркеуіңізді көрсетеді.
 attendance-silent-released = Келетініңізді растамадыңыз, сондықтан орын кезектегі келесі адамға өтті. Сіз онлайн тіркелген күйде қаласыз.
 broadcast-report = Тарату аяқталды: жіберілді { $sent }, қолжетімсіз { $unreachable }, қате { $failed }, өткізілді { $skipped } (барлығы { $total }).
+reminder-starts-in = ⏳ Басталуы { $span }.

@@ -242,3 +242,27 @@ adm-cast-started-invite = 📤 Отправляю { $count } зарегистр�
 adm-retention-warning = 🔒 Завтра персональные данные «{ $title }» будут удалены (хранятся { $days } дней после мероприятия). Если список нужен, выгрузите его сейчас.
 adm-btn-export-now = ⬇️ Выгрузить сейчас
 adm-export-gone = Этого мероприятия больше нет.
+help-admin =
+    <b>Консоль организатора</b>
+    { $commands }
+adm-draft-cancelled = Черновик отброшен; ничего не изменено.
+## /log: the ledger's words in the stored details
+adm-word-ok = успешно
+adm-word-already = уже отмечен(а)
+adm-word-unknown = не найден
+adm-word-full = мест нет
+adm-word-not-waitlisted = не в листе ожидания
+adm-word-refused = отказано
+adm-word-taken = занято
+adm-word-rows = строк
+adm-word-was = было
+adm-word-seated = место в зале
+adm-word-waitlisted = лист ожидания
+adm-word-online = онлайн
+adm-word-offline = офлайн
+adm-word-open = открыта
+adm-word-closed = закрыта
+adm-word-online-only = только онлайн
+adm-word-promoted = получили место
+adm-word-to = →
+adm-word-all = всем

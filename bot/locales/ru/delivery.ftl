@@ -17,3 +17,4 @@ attendance-released = Ваше место освобождено; вы оста�
 attendance-not-yours = Этот вопрос устарел. /my покажет вашу регистрацию.
 attendance-silent-released = Вы не подтвердили, что придёте, поэтому место перешло следующему в очереди. Вы остаётесь зарегистрированы онлайн.
 broadcast-report = Рассылка завершена: отправлено { $sent }, недоступно { $unreachable }, ошибок { $failed }, пропущено { $skipped } (из { $total }).
+reminder-starts-in = ⏳ Начало { $span }.
