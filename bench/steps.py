@@ -22,7 +22,8 @@ class Step:
 
 REGISTER = (
     Step(False, "/start", button="Register"),
-    Step(True, "Register", text="full name"),
+    Step(True, "Register", button="I agree"),
+    Step(True, "I agree", text="full name"),
     Step(False, "Alice Smith", text="organisation"),
     Step(False, "NGO Help", button="NGO"),
     Step(True, "NGO", text="phone number"),

@@ -87,6 +87,7 @@ class Desk:
         self.info = event.info
         self.ledger = registrations.ledger(event)
         self.clock = registrations.clock
+        self.settings = registrations.events.settings
 
     # --- reads, so handlers never reach into the ledger themselves ----------------
     async def get(self, user_id: int) -> Registration | None:

@@ -76,7 +76,17 @@ class FieldCb(CallbackData, prefix="f"):
     value: Field
 
 
-FORM_BUTTONS: tuple[type[CallbackData], ...] = (FormCb, RoleCb, FormatCb, FieldCb)
+class Consent(StrEnum):
+    AGREE = "agree"
+    DECLINE = "decline"
+
+
+class ConsentCb(CallbackData, prefix="f"):
+    action: Literal["consent"] = "consent"
+    value: Consent
+
+
+FORM_BUTTONS: tuple[type[CallbackData], ...] = (FormCb, RoleCb, FormatCb, FieldCb, ConsentCb)
 
 
 class MyAction(StrEnum):
@@ -85,6 +95,17 @@ class MyAction(StrEnum):
     CANCEL = "cancel"
     YES = "yes"  # cancel: confirmed
     KEEP = "keep"  # cancel: changed my mind
+
+
+class Extra(StrEnum):
+    CALENDAR = "ics"  # the .ics file
+    PASS = "pass"  # the entry pass as a QR image (seated only)
+
+
+class ExtraCb(CallbackData, prefix="x"):
+    what: Extra
+    reg: RowId
+    v: Version
 
 
 class MyCb(CallbackData, prefix="m"):

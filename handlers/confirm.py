@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
@@ -11,11 +12,16 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
 from bot.registration import Desk, Intake
-from handlers.views import editable, my, show
+from handlers.states import Form
+from handlers.views import ask, editable, my, show
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
 
 log = logging.getLogger(__name__)
+
+
+def _moment(text: object) -> datetime | None:
+    return datetime.fromisoformat(text) if isinstance(text, str) else None
 
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
@@ -27,11 +33,16 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
         await state.clear()
         await show(bot, cb.from_user.id, t("registration-closed"), on=editable(cb.message))
         return
+    if not data.get("consent_at"):  # a form begun before consent was asked: ask it now
+        await state.set_state(Form.consent)
+        await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
+        return
     if intake is Intake.ONLINE_ONLY and wants is Format.OFFLINE:
         wants = Format.ONLINE  # the summary showed offline, but organisers closed the room
     who = Applicant(user_id=cb.from_user.id, chat_id=cb.from_user.id, language=t.language,
                     full_name=data["name"], organisation=data["org"], role=data["role"],
-                    phone=data.get("phone"))
+                    phone=data.get("phone"), consent_at=_moment(data.get("consent_at")),
+                    consent_version=data.get("consent_version"))
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
     try:

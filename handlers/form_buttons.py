@@ -14,11 +14,33 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Texts
 from bot.registration import Desk, Intake
 from handlers import keyboards
-from handlers.callbacks import FORM_BUTTONS, FieldCb, FormAction, FormatCb, FormCb, RoleCb
+from handlers.callbacks import (
+    FORM_BUTTONS,
+    Consent,
+    ConsentCb,
+    FieldCb,
+    FormAction,
+    FormatCb,
+    FormCb,
+    RoleCb,
+)
 from handlers.confirm import confirm
 from handlers.states import Form
 from handlers.views import advance, ask, editable, show
 from storage.models import Format
+
+
+async def consent(cb: CallbackQuery, callback_data: ConsentCb, bot: Bot, state: FSMContext,
+                  t: Texts, desk: Desk) -> None:
+    """Agree: the time and the notice's version go with the answers. Decline: the form is
+    dropped and nothing about the person is kept."""
+    if callback_data.value is Consent.DECLINE:
+        await state.clear()
+        await show(bot, cb.from_user.id, t("consent-declined"), on=editable(cb.message))
+        return
+    await advance(bot, cb.from_user.id, state, t, desk, on=editable(cb.message),
+                  consent_at=desk.clock().isoformat(),
+                  consent_version=desk.settings.privacy.notice_version)
 
 
 async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
@@ -80,6 +102,7 @@ def router() -> Router:
     r = Router(name="form-buttons")
     r.callback_query.register(confirm, StateFilter(Form.confirm),
                               FormCb.filter(F.action == FormAction.OK))
+    r.callback_query.register(consent, StateFilter(Form.consent), ConsentCb.filter())
     r.callback_query.register(role, StateFilter(Form.role), RoleCb.filter())
     r.callback_query.register(fmt, StateFilter(Form.format), FormatCb.filter())
     r.callback_query.register(edit, StateFilter(Form.confirm),

@@ -18,7 +18,7 @@ from handlers.filters import Inline
 from handlers.states import Form
 from handlers.views import advance, ask
 
-BUTTON_STEPS = (Form.role.state, Form.format.state, Form.confirm.state)
+BUTTON_STEPS = (Form.consent.state, Form.role.state, Form.format.state, Form.confirm.state)
 
 
 async def refuse(message: Message, bot: Bot, state: FSMContext, t: Texts,

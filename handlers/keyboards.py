@@ -7,6 +7,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
 from handlers.callbacks import (
+    Consent,
+    ConsentCb,
+    Extra,
+    ExtraCb,
     Field,
     FieldCb,
     FormAction,
@@ -42,6 +46,14 @@ def event_list(t: Texts, choices: list[tuple[int, str, bool]]) -> InlineKeyboard
     for event, label, registered in choices:
         kb.button(text=t("btn-event-registered" if registered else "btn-event", title=label),
                   callback_data=StartCb(action=StartAction.OPEN, event=event))
+    kb.adjust(1)
+    return kb.as_markup()
+
+
+def consent(t: Texts) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-consent-agree"), callback_data=ConsentCb(value=Consent.AGREE))
+    kb.button(text=t("btn-consent-decline"), callback_data=ConsentCb(value=Consent.DECLINE))
     kb.adjust(1)
     return kb.as_markup()
 
@@ -93,16 +105,28 @@ def edit_fields(t: Texts) -> InlineKeyboardMarkup:
 
 
 def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool,
-       started: bool = False) -> InlineKeyboardMarkup:
+       started: bool = False, google: str | None = None) -> InlineKeyboardMarkup:
     """A move (to online / off the waitlist / to a seat / onto the waitlist) above Cancel;
     an online registration gets no move once the room is closed, and nobody gets one once
-    the event has started (who has a seat is settled by then)."""
+    the event has started (who has a seat is settled by then). Above them: the entry pass
+    for a seat, and the event into one's calendar (.ics, or Google Calendar's page)."""
     kb = InlineKeyboardBuilder()
+    sizes = []
+    if reg.placement is Placement.SEATED:
+        kb.button(text=t("btn-pass"),
+                  callback_data=ExtraCb(what=Extra.PASS, reg=reg.id, v=reg.version))
+        sizes.append(1)
+    kb.button(text=t("btn-calendar"),
+              callback_data=ExtraCb(what=Extra.CALENDAR, reg=reg.id, v=reg.version))
+    if google:
+        kb.button(text=t("btn-google-calendar"), url=google)
+    sizes.append(2 if google else 1)
     move = None if started else _move(t, reg, counts, offline_open)
     if move is not None:
         kb.button(text=move[0], callback_data=move[1])
+        sizes.append(1)
     kb.button(text=t("btn-cancel-reg"), callback_data=_mine(MyAction.CANCEL, reg))
-    kb.adjust(1)
+    kb.adjust(*sizes, 1)
     return kb.as_markup()
 
 

@@ -66,7 +66,7 @@ async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk
         return "registration-closed"
     if chosen is Format.OFFLINE and await desk.intake() is not Intake.OPEN:
         chosen = None  # the room is closed: they choose online in the form
-    await state.set_state(Form.name)
+    await state.set_state(Form.consent)  # nothing personal is asked before it
     await state.set_data({"event": desk.event.id} | (
         {"format": chosen.value, "format_chosen": True} if chosen else {}))
     await ask(bot, user_id, state, t, desk, on=on)

@@ -4,6 +4,7 @@ from aiogram.fsm.state import State, StatesGroup
 class Form(StatesGroup):
     """The registration form, one question per state."""
 
+    consent = State()  # the privacy notice, Agree / Decline: before any personal question
     name = State()
     org = State()
     role = State()
@@ -12,4 +13,4 @@ class Form(StatesGroup):
     confirm = State()
 
 
-ORDER = [Form.name, Form.org, Form.role, Form.phone, Form.format, Form.confirm]
+ORDER = [Form.consent, Form.name, Form.org, Form.role, Form.phone, Form.format, Form.confirm]

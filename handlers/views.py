@@ -14,8 +14,9 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
 
-from bot import render
+from bot import calendar, render
 from bot.i18n import Texts
+from bot.privacy import notice
 from bot.registration import Desk, Intake
 from handlers import keyboards
 from handlers.states import ORDER, Form
@@ -71,7 +72,10 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     the pressed message, edited into the question instead of a new one."""
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
-    if current == Form.name.state:
+    if current == Form.consent.state:
+        text = notice(t, desk.settings) + "\n\n" + t("consent-ask")
+        markup = keyboards.consent(t)
+    elif current == Form.name.state:
         text = t("ask-name")
     elif current == Form.org.state:
         text = t("ask-org")
@@ -143,4 +147,5 @@ async def my(t: Texts, desk: Desk, reg: Registration) -> Screen:
     counts = await desk.counts()
     offline = await desk.intake() is Intake.OPEN
     text = render.my_registration(t, desk.info, reg, position)
-    return text, keyboards.my(t, reg, counts, offline, started=desk.started())
+    google = None if desk.started() else calendar.google_link(t, desk.event, reg)
+    return text, keyboards.my(t, reg, counts, offline, started=desk.started(), google=google)

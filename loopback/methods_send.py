@@ -1,4 +1,4 @@
-"""sendMessage, sendDocument, sendChatAction and reply_markup validation."""
+"""sendMessage, sendDocument, sendPhoto, sendChatAction and reply_markup validation."""
 
 from __future__ import annotations
 
@@ -114,6 +114,19 @@ async def send_document(state: State, p: dict[str, Any]) -> Any:
         document=(upload.filename, upload.content),
         file_id=file_id,
     )
+
+
+@method("sendPhoto")
+async def send_photo(state: State, p: dict[str, Any]) -> Any:
+    """Kept like a document (its bytes under `document`), so a test can read the image."""
+    chat = state.writable_chat(require(p, "chat_id"))
+    caption = p.get("caption")
+    plain = check_caption(caption if isinstance(caption, str) else None, p.get("parse_mode"))
+    check_markup(p.get("reply_markup"))
+    file_id = _resolve_document(state, p.get("photo"))
+    upload = state.files[file_id]
+    return new_message(state, chat, p, caption if isinstance(caption, str) else "", plain,
+                       document=(upload.filename, upload.content), file_id=file_id)
 
 
 @method("sendChatAction")

@@ -26,6 +26,10 @@ class Retention:
     async def run(self) -> None:
         try:
             await self._run()
+        except asyncio.CancelledError:
+            # The bot is stopping: the next start runs the pass again (each erasure is one
+            # transaction, so a pass cut short leaves nothing half done).
+            log.info("retention pass interrupted by the stop")
         finally:
             self.ran.set()
 

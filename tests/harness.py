@@ -78,6 +78,8 @@ async def register(user: FakeUser, name: str = "Alice Smith", org: str = "NGO He
     await user.send("/start")
     await user.wait_for(has_button("Register"))
     await user.press("Register")
+    await user.wait_for(has_button("I agree"))  # the privacy notice comes first
+    await user.press("I agree")
     await user.wait_for(has("full name"))
     await user.send(name)
     await user.wait_for(has("organisation"))

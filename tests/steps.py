@@ -33,6 +33,8 @@ async def open_form(user: FakeUser) -> BotMessage:
     await user.send("/start")
     await user.wait_for(has_button("Register"))
     await user.press("Register")
+    await user.wait_for(has_button("I agree"))  # the privacy notice comes first
+    await user.press("I agree")
     return await user.reply(QUESTION["name"])
 
 

@@ -116,8 +116,12 @@ class Chaos:
                 return  # registered already: the screen is "my registration"
             await user.press("Register")
             first = await self.reply(user)
-        if "full name" not in first.plain_text:
+        if not any("I agree" in b for b in first.buttons):
             return  # registered already
+        await user.press("I agree")  # the privacy notice comes first
+        first = await self.reply(user)
+        if "full name" not in first.plain_text:
+            return
         await user.send(f"Person {user.id}")
         await self.reply(user, has("organisation"))
         await user.send("Chaos NGO")

@@ -62,6 +62,8 @@ async def register_for(user: FakeUser, title: str, fmt: str = "Offline") -> BotM
     await user.press(title)
     await user.reply(has_button("Register"))
     await user.press("Register")
+    await user.reply(has_button("I agree"))
+    await user.press("I agree")
     await user.reply(QUESTION["name"])
     await user.send(f"Person {user.id}")
     await user.reply(QUESTION["org"])
@@ -267,7 +269,7 @@ async def test_an_old_config_adopts_an_old_database(fake: FakeTelegram, tmp_path
     running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(days=2)))
     try:
         event = await running.event("event")
-        jobs = {job.id for job in running.app.scheduler.get_jobs()}
+        jobs = {job.id for job in running.app.scheduler.get_jobs() if job.id != "retention"}
         seated, waiting = fake.user(101, language_code="en"), fake.user(102, language_code="en")
         await seated.send("/my")
         mine = await seated.reply(has("Round table"))
@@ -301,6 +303,8 @@ async def test_deep_links_per_event_and_format(fake: FakeTelegram, tmp_path: Pat
 
         # B's offline link: B's form, without the format question.
         await user.send("/start beta_offline")
+        await user.reply(has("Your personal data"))  # consent first, even by a link
+        await user.press("I agree")
         await user.reply(QUESTION["name"])
         await user.send(NAME)
         await user.reply(QUESTION["org"])

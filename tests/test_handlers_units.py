@@ -39,7 +39,8 @@ T = Catalog().for_language("en")
 
 def test_roles_and_fields_match_their_sources() -> None:
     assert tuple(Role) == ROLES
-    names = {(s.state or "").rpartition(":")[2] for s in ORDER if s != Form.confirm}
+    names = {(s.state or "").rpartition(":")[2] for s in ORDER
+             if s not in (Form.confirm, Form.consent)}
     assert {f.value for f in Field} == names
     for field in Field:
         assert getattr(Form, field.value) in ORDER

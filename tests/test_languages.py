@@ -77,6 +77,8 @@ async def journey(user: FakeUser, t: Texts, fmt: str = "btn-online") -> str:
     await user.send("/start")
     card = (await user.wait_for(has_button(t("btn-register")))).plain_text
     await user.press(t("btn-register"))
+    await user.wait_for(has_button(t("btn-consent-agree")))
+    await user.press(t("btn-consent-agree"))
     await user.wait_for(has(t("ask-name")))
     await user.send("Айгерим Нурланова")
     await user.wait_for(has(t("ask-org")))

@@ -9,15 +9,12 @@ from pathlib import Path
 from bench.seed import seed
 from bot.config import Settings
 from loopback import FakeTelegram, TravelClock
+from tests.dbfiles import raw_bytes
 from tests.harness import ADMIN, Running, has, register, settings_for, start
 
 NAME, ORG, PHONE = "Zhanar Qwertyuiop", "Uniqueorg Zzyzx", "+7 701 765 43 21"
 SECRETS = (NAME, ORG, "77017654321")
 
-
-def raw_bytes(folder: Path) -> bytes:
-    """Every file SQLite keeps for the database: the file, its WAL and shared memory."""
-    return b"".join(p.read_bytes() for p in sorted(folder.glob("regbot.sqlite3*")))
 
 
 def found(folder: Path) -> list[str]:

@@ -36,8 +36,11 @@ async def test_a_press_edits_its_message(fake: FakeTelegram, running: Running) -
     await alice.send("/start")
     card = await alice.reply(has("Round table"))
     await alice.press("Register")
+    notice = await alice.reply(has("Your personal data"))
+    assert notice.message_id == card.message_id  # the card became the privacy notice
+    await alice.press("I agree")
     question = await alice.reply(QUESTION["name"])
-    assert question.message_id == card.message_id  # the card became the first question
+    assert question.message_id == card.message_id  # and then the first question
     for step in ("name", "org", "role", "phone"):
         await answer(alice, step)
     fmt = alice.last

@@ -1,0 +1,45 @@
+"""From "my registration": the event as a calendar file, and the entry pass as a QR image
+that the organisers' phone camera opens in Telegram (their /start checkin_CODE)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.types import BufferedInputFile, CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswer
+
+from bot import calendar
+from bot.entry_pass import checkin_link, qr_png
+from bot.i18n import Texts
+from bot.registration import Registrations
+from handlers.callbacks import Extra, ExtraCb
+from storage.models import Placement
+
+
+async def extra(cb: CallbackQuery, callback_data: ExtraCb, callback_answer: CallbackAnswer,
+                bot: Bot, t: Texts, registrations: Registrations) -> None:
+    reg = await registrations.by_id(callback_data.reg)
+    desk = await registrations.desk_of(reg) if reg is not None else None
+    if reg is None or desk is None or reg.user_id != cb.from_user.id or not reg.active:
+        callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
+        return
+    if reg.version != callback_data.v:
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        return
+    if callback_data.what is Extra.CALENDAR:
+        data = calendar.ics(t, desk.event, reg, desk.clock())
+        await bot.send_document(cb.from_user.id, BufferedInputFile(
+            data, f"{desk.event.slug}.ics"), caption=t("calendar-caption"))
+        return
+    if reg.placement is not Placement.SEATED or not reg.entry_code:
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        return
+    me = await bot.me()
+    link = checkin_link(me.username or "", reg.entry_code)
+    await bot.send_photo(cb.from_user.id, BufferedInputFile(qr_png(link), "pass.png"),
+                         caption=t("pass-caption", code=reg.entry_code))
+
+
+def router() -> Router:
+    r = Router(name="extras")
+    r.callback_query.register(extra, ExtraCb.filter())
+    return r
