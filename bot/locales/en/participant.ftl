@@ -124,6 +124,8 @@ help =
     /start: the event and registration
     /my: your registration: change format or cancel
     /cancel: leave the registration form
+    /language: Қазақша, Русский or English
+    /privacy: your personal data; /forget_me erases it
     /help: this message
     Questions about offline registration: { $phone }
 unknown-message = I did not understand that. /start shows the event, /my your registration, /help what I can do.
