@@ -97,36 +97,26 @@ def _resolve_document(state: State, doc: Any) -> str:
     raise bad_request("wrong file identifier/HTTP URL specified")
 
 
-@method("sendDocument")
-async def send_document(state: State, p: dict[str, Any]) -> Any:
+def _send_file(state: State, p: dict[str, Any], field: str) -> Any:
+    """A document or a photo: kept with its bytes, so a test can read what was sent."""
     chat = state.writable_chat(require(p, "chat_id"))
     caption = p.get("caption")
     plain = check_caption(caption if isinstance(caption, str) else None, p.get("parse_mode"))
     check_markup(p.get("reply_markup"))
-    file_id = _resolve_document(state, p.get("document"))
+    file_id = _resolve_document(state, p.get(field))
     upload = state.files[file_id]
-    return new_message(
-        state,
-        chat,
-        p,
-        caption if isinstance(caption, str) else "",
-        plain,
-        document=(upload.filename, upload.content),
-        file_id=file_id,
-    )
+    return new_message(state, chat, p, caption if isinstance(caption, str) else "", plain,
+                       document=(upload.filename, upload.content), file_id=file_id)
+
+
+@method("sendDocument")
+async def send_document(state: State, p: dict[str, Any]) -> Any:
+    return _send_file(state, p, "document")
 
 
 @method("sendPhoto")
 async def send_photo(state: State, p: dict[str, Any]) -> Any:
-    """Kept like a document (its bytes under `document`), so a test can read the image."""
-    chat = state.writable_chat(require(p, "chat_id"))
-    caption = p.get("caption")
-    plain = check_caption(caption if isinstance(caption, str) else None, p.get("parse_mode"))
-    check_markup(p.get("reply_markup"))
-    file_id = _resolve_document(state, p.get("photo"))
-    upload = state.files[file_id]
-    return new_message(state, chat, p, caption if isinstance(caption, str) else "", plain,
-                       document=(upload.filename, upload.content), file_id=file_id)
+    return _send_file(state, p, "photo")
 
 
 @method("sendChatAction")
