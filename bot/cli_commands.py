@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
+from bot.render import exact_span
 from bot.runlock import lock_path, take_exclusive
 from bot.timeutil import format_local
 
@@ -49,8 +50,9 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
             print("  reminders     none", file=out)
         for reminder in plan:
             ask = ", asks \"Still coming?\"" if reminder.ask_attendance else ""
+            ahead = exact_span(reminder.before, "en")
             print(f"  reminder      {when(event.starts_utc - reminder.before, tz)}"
-                  f"  [{reminder.audience.value}, {reminder.before} before{ask}]", file=out)
+                  f"  [{reminder.audience.value}, {ahead} before{ask}]", file=out)
 
 
 def backup(settings: Settings, dest: Path) -> int:
