@@ -5,7 +5,7 @@ so handlers and scheduler never import each other."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -37,8 +37,15 @@ class CampaignsPort(Protocol):
 
     async def count(self, audience: str, event: Event) -> int: ...
 
-    async def broadcast(self, text_html: str, audience: str, admin_id: int, event: Event,
-                        language: str | None = None, invite: Event | None = None) -> str: ...
+    async def versions(self, audience: str, event: Event,
+                       versions: Mapping[str, str]) -> dict[str, dict[str, int]]:
+        """Who would get which version: {version key: {reader language: count}}."""
+        ...
+
+    async def broadcast(self, text_html: str | None, audience: str, admin_id: int,
+                        event: Event, language: str | None = None,
+                        invite: Event | None = None,
+                        bodies: Mapping[str, str] | None = None) -> str: ...
 
     # Sequence, not list: it is covariant, so a list of the scheduler's own status type fits.
     async def status(self, event: Event) -> Sequence[ReminderState]: ...

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Mapping
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -16,7 +17,7 @@ from bot.sender import Sender
 from bot.timeutil import Clock
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
-from storage.deliveries import Campaign, Deliveries, Report
+from storage.deliveries import EVERYONE, Campaign, Deliveries, Report, pick
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
@@ -34,14 +35,34 @@ class Campaigns:
     async def count(self, audience: str, event: Event) -> int:
         return await self.deliveries.count(audience, event.id)
 
-    async def broadcast(self, text_html: str, audience: str, admin_id: int, event: Event,
-                        language: str | None = None, invite: Event | None = None) -> str:
+    async def versions(self, audience: str, event: Event,
+                       versions: Mapping[str, str]) -> dict[str, dict[str, int]]:
+        """Who would get which version now: {version key: {reader language: count}}, by
+        the same choice the sending makes (storage.deliveries.pick)."""
+        split: dict[str, dict[str, int]] = {}
+        for code, n in (await self.deliveries.languages(audience, event.id)).items():
+            language = self.catalog.for_language(code).language
+            chosen = pick(versions, language, self.catalog.default)
+            if chosen is not None:
+                readers = split.setdefault(chosen, {})
+                readers[language] = readers.get(language, 0) + n
+        return split
+
+    async def broadcast(self, text_html: str | None, audience: str, admin_id: int,
+                        event: Event, language: str | None = None,
+                        invite: Event | None = None,
+                        bodies: Mapping[str, str] | None = None) -> str:
         """Fix the recipients (of `event`) now, send in the background, report to the admin
-        at the end. With `invite`, each message has a button that opens that event."""
+        at the end. With `invite`, each message has a button that opens that event.
+        `text_html` is for everyone; `bodies` are versions per language ({"kk": html})."""
+        if text_html is None and not bodies:
+            raise ValueError("a broadcast needs a text")
         key = f"broadcast:{uuid.uuid4().hex[:12]}"
         await self.deliveries.open(key, "broadcast", audience, self.clock(), event.id,
                                    body=text_html, created_by=admin_id, language=language,
-                                   invite_event=invite.id if invite else None)
+                                   invite_event=invite.id if invite else None,
+                                   bodies={k: v for k, v in (bodies or {}).items()
+                                           if k != EVERYONE})
         campaign = await self.deliveries.campaign(key)
         if campaign is None:  # written just above: only a broken database gets here
             raise LookupError(f"campaign {key} vanished right after it was opened")
@@ -68,17 +89,20 @@ class Campaigns:
     async def _run(self, campaign: Campaign) -> Report | None:
         invite = await self.events.get(campaign.invite_event) if campaign.invite_event else None
         link = await self.registrations.event_link(invite) if invite else None
+        versions = campaign.versions  # read back from the row: a resumed one keeps them
 
         async def content(reg: Registration) -> Content | None:
             fresh = await self.registrations.ledger(reg.event_id).get_by_id(reg.id)
             if fresh is None or not campaign.audience.reaches(fresh):
                 return None
-            if invite is None or link is None:
-                return campaign.body or "", None
             t = self.catalog.for_language(fresh.language)
+            chosen = pick(versions, t.language, self.catalog.default)
+            body = "" if chosen is None else versions[chosen]
+            if invite is None or link is None:
+                return body, None
             button = InlineKeyboardButton(text=t("btn-open-event", title=invite.info.title),
                                           url=link)
-            return campaign.body or "", InlineKeyboardMarkup(inline_keyboard=[[button]])
+            return body, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
         report = await self.fanout.run(campaign.key, content)
         if report is not None and campaign.created_by is not None:

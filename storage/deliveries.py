@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -15,6 +17,18 @@ from storage.models import (
     parse_audience,
     to_db,
 )
+
+EVERYONE = "*"  # the version key of a text written once for all readers
+
+
+def pick(versions: Mapping[str, str], language: str | None, default: str) -> str | None:
+    """Which version (a language code or EVERYONE) a reader of `language` gets: their own,
+    else the one for everyone, else the default language's, else any - never nothing while
+    there is any version. None only for no versions at all."""
+    for key in (language, EVERYONE, default):
+        if key is not None and key in versions:
+            return key
+    return min(versions, default=None)  # any, but the same one every time
 
 
 class Delivery(StrEnum):
@@ -50,6 +64,15 @@ class Campaign:
     language: str | None = None
     event_id: int | None = None  # whose registrations it reaches
     invite_event: int | None = None  # a broadcast's button opens this event
+    bodies: Mapping[str, str] = field(default_factory=dict)  # a broadcast's language versions
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Every text of a broadcast: the language versions, and EVERYONE for `body`."""
+        found = dict(self.bodies)
+        if self.body is not None:
+            found[EVERYONE] = self.body
+        return found
 
 
 class Deliveries:
@@ -58,17 +81,18 @@ class Deliveries:
 
     async def open(self, key: str, kind: str, audience: str, now: datetime, event: int,
                    body: str | None = None, created_by: int | None = None,
-                   language: str | None = None, invite_event: int | None = None) -> bool:
+                   language: str | None = None, invite_event: int | None = None,
+                   bodies: Mapping[str, str] | None = None) -> bool:
         """Create the campaign and fix its recipients (of `event`), in one transaction.
         False if it already existed: a resumed campaign keeps the recipients it had."""
         who = parse_audience(audience)  # an unknown audience is refused before any write
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT OR IGNORE INTO campaigns (key, kind, audience, body, created_by, language,"
-                " state, opened_at, event_id, invite_event)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                " state, opened_at, event_id, invite_event, bodies)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
                 (key, kind, who.value, body, created_by, language, to_db(now), event,
-                 invite_event))
+                 invite_event, json.dumps(dict(bodies), ensure_ascii=False) if bodies else None))
             if cur.rowcount == 0:
                 return False
             await conn.execute(
@@ -85,9 +109,13 @@ class Deliveries:
         opened = from_db(row["opened_at"])
         if opened is None:  # NOT NULL in the schema: a damaged row
             raise ValueError(f"campaign {key!r} has no opened_at")
+        bodies = json.loads(row["bodies"]) if row["bodies"] else {}
+        if not isinstance(bodies, dict):  # written by open() as an object: a damaged row
+            raise ValueError(f"campaign {key!r} has unreadable bodies")
         return Campaign(row["key"], row["kind"], parse_audience(row["audience"]), row["body"],
                         row["created_by"], row["state"], opened, row["language"],
-                        row["event_id"], row["invite_event"])
+                        row["event_id"], row["invite_event"],
+                        {str(k): str(v) for k, v in bodies.items()})
 
     async def unfinished(self, kind: str) -> list[Campaign]:
         rows = await self.db.fetchall("SELECT key FROM campaigns WHERE kind = ? AND state ="
@@ -140,6 +168,13 @@ class Deliveries:
             "SELECT COUNT(*) AS n FROM registrations r"
             f" WHERE r.event_id = ? AND {audience_sql(audience)}", (event,))
         return 0 if row is None else int(row["n"])
+
+    async def languages(self, audience: str, event: int) -> dict[str, int]:
+        """How many of the audience (of `event`) read each language, as registered."""
+        rows = await self.db.fetchall(
+            "SELECT r.language AS language, COUNT(*) AS n FROM registrations r"
+            f" WHERE r.event_id = ? AND {audience_sql(audience)} GROUP BY r.language", (event,))
+        return {str(row["language"]): int(row["n"]) for row in rows}
 
     async def answer(self, key: str, registration_id: int, answer: str, now: datetime) -> bool:
         """Store a "still coming?" answer; False if that person got no such question."""

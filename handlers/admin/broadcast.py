@@ -1,10 +1,17 @@
 """/broadcast: write the text, pick the audience, see the preview and the count, confirm.
 
+A text is for everyone unless the organiser says it is one language's, and versions per
+language can be added (each the next message): a reader gets their language's version,
+else the one for everyone, else the default language's, else any (storage.deliveries.pick).
+The draft keeps them as {EVERYONE or language: html} under "versions"; "last" is the slot
+the latest text went to (a new text replaces it), "adding" the slot the next text fills.
+
 Sending, recording and resuming belong to the scheduler (`console.campaigns`, typed by
 bot.ports.CampaignsPort): this module only calls count() and broadcast()."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -16,12 +23,15 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.events import Event, Tally
-from bot.i18n import Texts
+from bot.i18n import LANGUAGES, NAMES, Texts
 from handlers.admin import keyboards, screens, views
-from handlers.admin.callbacks import CastCb, InviteCb
+from handlers.admin.callbacks import VERSIONS, CastCb, CastLang, InviteCb, VersionCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
+from storage.deliveries import EVERYONE
 from storage.models import Audience
+
+ORDER = (EVERYONE, *LANGUAGES)  # the order versions are previewed in
 
 
 class Cast(StatesGroup):
@@ -30,16 +40,55 @@ class Cast(StatesGroup):
     confirm = State()
 
 
-async def _preview(bot: Bot, chat_id: int, t: Texts, html: str, confirm: str,
+def _named(t: Texts, slot: str) -> str:
+    return t("adm-cast-everyone") if slot == EVERYONE else NAMES.get(slot, slot)
+
+
+def _slot(lang: CastLang | str) -> str:
+    return EVERYONE if lang == "all" else lang
+
+
+async def _preview(bot: Bot, chat_id: int, t: Texts, versions: Mapping[str, str],
+                   split: Mapping[str, Mapping[str, int]], confirm: str,
                    button: InlineKeyboardMarkup | None = None) -> bool:
-    await bot.send_message(chat_id, t("adm-cast-preview"))
-    try:
-        await bot.send_message(chat_id, html, reply_markup=button)
-    except TelegramBadRequest:
-        await bot.send_message(chat_id, t("adm-cast-text-only"))
-        return False
+    """Each version as its readers will see it; with several, each headed by its language
+    and who gets it (`split`: version -> reader language -> count)."""
+    single = list(versions) == [EVERYONE]
+    for slot in (s for s in ORDER if s in versions):
+        if single:
+            head = t("adm-cast-preview")
+        else:
+            readers = split.get(slot, {})
+            named = ", ".join(f"{NAMES[code]} {readers[code]}" for code in LANGUAGES
+                              if readers.get(code))
+            head = t("adm-cast-preview-version", version=_named(t, slot),
+                     count=sum(readers.values()), readers=named or "—")
+        await bot.send_message(chat_id, head)
+        try:
+            await bot.send_message(chat_id, versions[slot], reply_markup=button)
+        except TelegramBadRequest:
+            await bot.send_message(chat_id, t("adm-cast-text-only"))
+            return False
     await bot.send_message(chat_id, confirm, reply_markup=keyboards.send(t))
     return True
+
+
+def _draft(t: Texts, versions: Mapping[str, str], last: str) -> str:
+    return t("adm-cast-draft", last=_named(t, last),
+             versions=", ".join(_named(t, s) for s in ORDER if s in versions))
+
+
+async def _versions(state: FSMContext) -> dict[str, str]:
+    found = (await state.get_data()).get("versions")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+async def _ask_audience(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
+                        console: Console) -> None:
+    await state.set_state(Cast.audience)
+    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
+    markup = keyboards.audiences(t, counts, others=bool(await _others(console)))
+    await bot.send_message(chat_id, t("adm-cast-audience"), reply_markup=markup)
 
 
 async def _others(console: Console) -> list[tuple[Event, Tally]]:
@@ -55,13 +104,54 @@ async def begin(message: Message, state: FSMContext, t: Texts) -> None:
     await message.answer(t("adm-cast-ask"), reply_markup=keyboards.stop(t))
 
 
-async def text(message: Message, state: FSMContext, t: Texts, console: Console) -> None:
-    """The draft; a new text at a later step replaces it."""
-    await state.set_data({"html": message.html_text})
-    await state.set_state(Cast.audience)
-    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
-    markup = keyboards.audiences(t, counts, others=bool(await _others(console)))
-    await message.answer(t("adm-cast-audience"), reply_markup=markup)
+async def text(message: Message, bot: Bot, state: FSMContext, t: Texts,
+               console: Console) -> None:
+    """A version asked for with "add", else a new text for the slot of the latest one
+    (for everyone at first): a new text at a later step replaces it."""
+    data = await state.get_data()
+    versions = await _versions(state)
+    slot = str(data.get("adding") or data.get("last") or EVERYONE)
+    versions[slot] = message.html_text
+    await state.set_data({"versions": versions, "last": slot, "adding": None})
+    last: CastLang = "all" if slot == EVERYONE else _cast_lang(slot)
+    await message.answer(_draft(t, versions, slot), reply_markup=keyboards.versions(t, last))
+    await _ask_audience(bot, message.chat.id, state, t, console)
+
+
+def _cast_lang(slot: str) -> CastLang:
+    for code in VERSIONS:
+        if slot == code:
+            return code
+    return "all"
+
+
+async def for_language(cb: CallbackQuery, callback_data: VersionCb, bot: Bot,
+                       state: FSMContext, t: Texts, callback_answer: CallbackAnswer,
+                       console: Console) -> None:
+    """The latest text is for one language only (or back to everyone); it replaces a
+    version already in that slot. The audience is asked again: an earlier preview is old."""
+    data = await state.get_data()
+    versions = await _versions(state)
+    last = str(data.get("last") or EVERYONE)
+    slot = _slot(callback_data.lang)
+    if last not in versions:
+        await stale(cb, t, callback_answer)
+        return
+    if slot != last:
+        versions[slot] = versions.pop(last)
+    await state.update_data(versions=versions, last=slot, adding=None)
+    await screens.show(cb, bot, (_draft(t, versions, slot),
+                                 keyboards.versions(t, _cast_lang(slot))))
+    await _ask_audience(bot, cb.from_user.id, state, t, console)
+
+
+async def add(cb: CallbackQuery, callback_data: VersionCb, bot: Bot, state: FSMContext,
+              t: Texts) -> None:
+    """The next text is the version in that language."""
+    slot = _slot(callback_data.lang)
+    await state.update_data(adding=slot)
+    await screens.show(cb, bot, (t("adm-cast-add-ask", language=_named(t, slot)),
+                                 keyboards.stop(t)))
 
 
 async def not_text(message: Message, t: Texts) -> None:
@@ -77,9 +167,13 @@ async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FS
     if not count:
         callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
         return
-    html = (await state.get_data())["html"]
+    versions = await _versions(state)
+    if not versions:
+        await stale(cb, t, callback_answer)
+        return
+    split = await console.campaigns.versions(chosen, console.event, versions)
     confirm = t("adm-cast-confirm", count=count, audience=t(f"adm-aud-{chosen.value}"))
-    if await _preview(bot, cb.from_user.id, t, html, confirm):
+    if await _preview(bot, cb.from_user.id, t, versions, split, confirm):
         await state.update_data(audience=chosen.value, target=None, invite=None)
         await state.set_state(Cast.confirm)
     else:
@@ -107,11 +201,15 @@ async def invite(cb: CallbackQuery, callback_data: InviteCb, bot: Bot, state: FS
     if not count:
         callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
         return
-    html = (await state.get_data())["html"]
+    versions = await _versions(state)
+    if not versions:
+        await stale(cb, t, callback_answer)
+        return
+    split = await console.campaigns.versions(Audience.ALL, target, versions)
     link = await console.registrations.event_link(console.event)
     confirm = t("adm-cast-confirm-invite", count=count, past=target.info.title,
                 current=console.event.info.title)
-    if await _preview(bot, cb.from_user.id, t, html, confirm,
+    if await _preview(bot, cb.from_user.id, t, versions, split, confirm,
                       keyboards.invite(t, console.event, link)):
         await state.update_data(audience=Audience.ALL.value, target=target.id,
                                 invite=console.event.id)
@@ -127,12 +225,19 @@ async def send(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
     if data.get("target") is not None:
         await _send_invite(cb, bot, t, console, data)
         return
+    text_html, bodies = _split(data)
     count = await console.campaigns.count(data["audience"], console.event)
-    key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id,
-                                            console.event, t.language)
+    key = await console.campaigns.broadcast(text_html, data["audience"], console.admin_id,
+                                            console.event, t.language, bodies=bodies)
     await console.record("broadcast", details=f"{key} to {data['audience']} ({count})")
     started = t("adm-cast-started", count=count, audience=t(f"adm-aud-{data['audience']}"))
     await screens.show(cb, bot, (started, None))
+
+
+def _split(data: Mapping[str, Any]) -> tuple[str | None, dict[str, str]]:
+    """The text for everyone (if any) and the language versions."""
+    versions: dict[str, str] = dict(data.get("versions") or {})
+    return versions.pop(EVERYONE, None), versions
 
 
 async def _send_invite(cb: CallbackQuery, bot: Bot, t: Texts, console: Console,
@@ -143,9 +248,10 @@ async def _send_invite(cb: CallbackQuery, bot: Bot, t: Texts, console: Console,
     if target is None or current is None:
         await screens.show(cb, bot, (t("adm-cast-stale"), None))
         return
+    text_html, bodies = _split(data)
     count = await console.campaigns.count(data["audience"], target)
-    key = await console.campaigns.broadcast(data["html"], data["audience"], console.admin_id,
-                                            target, t.language, invite=current)
+    key = await console.campaigns.broadcast(text_html, data["audience"], console.admin_id,
+                                            target, t.language, invite=current, bodies=bodies)
     await console.record("broadcast", details=f"{key} to {target.slug} ({count}),"
                                               f" inviting to {current.slug}")
     started = t("adm-cast-started-invite", count=count, past=target.info.title,
@@ -172,8 +278,13 @@ def router() -> Router:
     r.callback_query.register(others, StateFilter(Cast.audience),
                               CastCb.filter(F.act == "others"))
     r.callback_query.register(invite, StateFilter(Cast.audience), InviteCb.filter())
+    r.callback_query.register(for_language, StateFilter(Cast.audience, Cast.confirm),
+                              VersionCb.filter(F.act == "for"))
+    r.callback_query.register(add, StateFilter(Cast.audience, Cast.confirm),
+                              VersionCb.filter((F.act == "add") & (F.lang != "all")))
     r.callback_query.register(send, StateFilter(Cast.confirm), CastCb.filter(F.act == "send"))
     r.callback_query.register(stop, StateFilter(Cast), CastCb.filter(F.act == "stop"))
     r.callback_query.register(stale, CastCb.filter())
     r.callback_query.register(stale, InviteCb.filter())
+    r.callback_query.register(stale, VersionCb.filter())
     return r

@@ -35,9 +35,21 @@ class IntakeCb(CallbackData, prefix="ai"):
     to: Literal["online-only", "closed", "keep"]  # Intake values, or leave it as it is
 
 
+CastLang = Literal["all", "kk", "ru", "en"]  # "all": the text for everyone
+VERSIONS: tuple[CastLang, ...] = ("kk", "ru", "en")  # bot.i18n.LANGUAGES, in its order
+
+
 class CastCb(CallbackData, prefix="ab"):
     act: Literal["aud", "send", "stop", "others"]  # others: choose another event's people
     aud: Audience | None = None  # the one audience rule's values
+
+
+class VersionCb(CallbackData, prefix="av"):
+    """/broadcast per language. for: the latest text is for `lang` ("all": everyone);
+    add: the next text is the `lang` version. Apart from CastCb so its data stays as it was."""
+
+    act: Literal["for", "add"]
+    lang: CastLang
 
 
 class InviteCb(CallbackData, prefix="ao"):

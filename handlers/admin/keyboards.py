@@ -6,10 +6,12 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.events import Event, Tally
-from bot.i18n import Texts
+from bot.i18n import NAMES, Texts
 from handlers.admin import rules, views
 from handlers.admin.callbacks import (
+    VERSIONS,
     CastCb,
+    CastLang,
     DraftCb,
     EventCb,
     IntakeCb,
@@ -17,6 +19,7 @@ from handlers.admin.callbacks import (
     Kind,
     ListCb,
     RegCb,
+    VersionCb,
 )
 from storage.models import Audience, Registration
 from storage.reports import KINDS
@@ -101,6 +104,23 @@ def audiences(t: Texts, counts: dict[Audience, int], others: bool = False,
         kb.button(text=t("adm-btn-others"), callback_data=CastCb(act="others"))
     kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
     kb.adjust(2, 2, 1, 1)
+    return kb.as_markup()
+
+
+def versions(t: Texts, last: CastLang) -> InlineKeyboardMarkup:
+    """The broadcast draft's languages: what the last text is for, and a version to add.
+    `last` is a language code or "all" (the text for everyone)."""
+    kb = InlineKeyboardBuilder()
+    if last != "all":
+        kb.button(text=t("adm-btn-cast-for-all"), callback_data=VersionCb(act="for", lang="all"))
+    others = [code for code in VERSIONS if code != last]
+    for code in others:
+        kb.button(text=t("adm-btn-cast-only", language=NAMES[code]),
+                  callback_data=VersionCb(act="for", lang=code))
+    for code in others:
+        kb.button(text=t("adm-btn-cast-add", language=NAMES[code]),
+                  callback_data=VersionCb(act="add", lang=code))
+    kb.adjust(*([1] if last != "all" else []), len(others), len(others))
     return kb.as_markup()
 
 

@@ -153,6 +153,17 @@ adm-cast-started = 📤 Sending to { $count } ({ $audience }). I will report her
 adm-cast-stopped = Broadcast cancelled; nothing was sent.
 adm-cast-stale = This broadcast draft is finished. /broadcast starts a new one.
 
+## /broadcast written once per language
+adm-cast-everyone = 🌐 everyone
+adm-cast-draft =
+    ✍️ This message is for: <b>{ $last }</b>. Versions in the draft: { $versions }.
+    Each reader gets the version in their language, else the one for everyone. Add a version per language with the buttons below.
+adm-btn-cast-for-all = 🌐 Send this to everyone
+adm-btn-cast-only = Only { $language }
+adm-btn-cast-add = ➕ Version: { $language }
+adm-cast-add-ask = Send me the version for { $language } readers as the next message.
+adm-cast-preview-version = Preview, { $version }: { $count } will get it ({ $readers }).
+
 ## /reminders
 adm-reminders-head = ⏰ <b>Reminders</b>
 adm-reminders-none = No reminders are configured.

@@ -153,6 +153,17 @@ adm-cast-started = 📤 Жіберіп жатырмын: { $count } алушы (
 adm-cast-stopped = Тарату болдырылмады; ештеңе жіберілген жоқ.
 adm-cast-stale = Бұл тарату жобасы жабылған. /broadcast жаңасын бастайды.
 
+## /broadcast written once per language
+adm-cast-everyone = 🌐 барлығына
+adm-cast-draft =
+    ✍️ Бұл хабарлама: <b>{ $last }</b>. Жобадағы нұсқалар: { $versions }.
+    Әркім өз тіліндегі нұсқаны алады, болмаса барлығына арналғанын. Басқа тілге нұсқаны төмендегі батырмалармен қосыңыз.
+adm-btn-cast-for-all = 🌐 Мұны барлығына жіберу
+adm-btn-cast-only = Тек { $language }
+adm-btn-cast-add = ➕ Нұсқа: { $language }
+adm-cast-add-ask = { $language } тілінде оқитындарға арналған нұсқаны келесі хабарламамен жіберіңіз.
+adm-cast-preview-version = Алдын ала қарау, { $version }: { $count } адам алады ({ $readers }).
+
 ## /reminders
 adm-reminders-head = ⏰ <b>Еске салғыштар</b>
 adm-reminders-none = Еске салғыштар бапталмаған.

@@ -153,6 +153,17 @@ adm-cast-started = 📤 Отправляю: { $count } получателей ({
 adm-cast-stopped = Рассылка отменена; ничего не отправлено.
 adm-cast-stale = Этот черновик рассылки уже закрыт. /broadcast начнёт новый.
 
+## /broadcast written once per language
+adm-cast-everyone = 🌐 для всех
+adm-cast-draft =
+    ✍️ Это сообщение: <b>{ $last }</b>. Версии в черновике: { $versions }.
+    Каждый получит версию на своём языке, иначе — версию для всех. Добавьте версию для другого языка кнопками ниже.
+adm-btn-cast-for-all = 🌐 Отправить это всем
+adm-btn-cast-only = Только { $language }
+adm-btn-cast-add = ➕ Версия: { $language }
+adm-cast-add-ask = Пришлите следующим сообщением версию для читающих на языке { $language }.
+adm-cast-preview-version = Предпросмотр, { $version }: получат { $count } ({ $readers }).
+
 ## /reminders
 adm-reminders-head = ⏰ <b>Напоминания</b>
 adm-reminders-none = Напоминания не настроены.
