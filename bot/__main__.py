@@ -81,6 +81,7 @@ def _serve(settings: Settings, config: Path, redact: Redact) -> int:
         TelegramUnauthorizedError,
     )
 
+    from bot.webhook import ListenError
     from storage.db import StorageError
 
     api = settings.telegram.api_base
@@ -124,6 +125,11 @@ def _serve(settings: Settings, config: Path, redact: Redact) -> int:
         except StorageError as exc:  # a config-level mistake: the file or folder to use
             say(f"{exc}, or set `path` under [storage] in {config} (or REGBOT_STORAGE__PATH)")
             return 2
+        except ListenError as exc:
+            # Exit 1, not 2: a port still held by the previous process frees itself, so a
+            # supervisor's restart is worth it.
+            say(f"{exc}; see listen_host/listen_port under [webhook] in {config}")
+            return 1
         except KeyboardInterrupt:  # Ctrl-C before polling began
             return 130
         return 0

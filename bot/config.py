@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    DotEnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -302,9 +303,73 @@ class LoggingSection(Section):
         return value.strip().upper() if isinstance(value, str) else value
 
 
+# Telegram accepts 1-256 of these in X-Telegram-Bot-Api-Secret-Token.
+WEBHOOK_SECRET_PATTERN = r"[A-Za-z0-9_-]{1,256}"
+HEALTH_PATH = "/healthz"
+
+
+class WebhookSection(Section):
+    """Webhook mode: set `url` to receive updates over HTTPS instead of polling."""
+
+    # The public HTTPS address Telegram calls (e.g. behind a reverse proxy); its path is
+    # where the bot listens. Absent: the bot polls (the default).
+    url: str | None = None
+    # Telegram sends it with every update; a request without it is refused (401). Required
+    # with `url`; keep it out of the file: REGBOT_WEBHOOK__SECRET.
+    secret: SecretStr | None = None
+    listen_host: str = "127.0.0.1"
+    listen_port: int = Field(default=8080, ge=1, le=65535)
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from urllib.parse import urlsplit
+
+        value = value.strip()
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname or any(c.isspace() for c in value):
+            raise ValueError("must be the public https:// address Telegram calls, e.g. "
+                             "https://bot.example.org/telegram")
+        if (parts.path or "/") == HEALTH_PATH:
+            raise ValueError(f"{HEALTH_PATH} is the health check: choose another path")
+        return value
+
+    @field_validator("secret", mode="before")
+    @classmethod
+    def _trim(cls, value: Any) -> Any:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(WEBHOOK_SECRET_PATTERN,
+                                                  value.get_secret_value()):
+            raise ValueError("use 1-256 letters, digits, '_' and '-' (Telegram's rule), e.g. "
+                             "from: python -c 'import secrets; print(secrets.token_urlsafe(32))'")
+        return value
+
+    @model_validator(mode="after")
+    def _secret_with_url(self) -> WebhookSection:
+        if self.url is not None and self.secret is None:
+            raise ValueError("webhook mode needs a secret: set REGBOT_WEBHOOK__SECRET (or "
+                             "`secret` under [webhook]) so that only Telegram can send updates")
+        return self
+
+    @property
+    def path(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.url or "").path or "/"
+
+
 class Settings(BaseSettings):
+    # `.env` in the working directory is read too (for the token, like docker compose's
+    # env_file), but real environment variables win over it.
     model_config = SettingsConfigDict(
-        env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid"
+        env_prefix="REGBOT_", env_nested_delimiter="__", extra="forbid",
+        env_file=".env", env_file_encoding="utf-8",
     )
 
     telegram: TelegramSection
@@ -321,6 +386,7 @@ class Settings(BaseSettings):
 
 
     logging: LoggingSection = LoggingSection()
+    webhook: WebhookSection = WebhookSection()
 
     @model_validator(mode="after")
     def _events_and_plans(self) -> Settings:
@@ -351,7 +417,20 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, FriendlyToml(settings_cls))
+        # Order is precedence: the environment, then .env, then the TOML file.
+        return (init_settings, env_settings, OwnDotEnv(settings_cls), FriendlyToml(settings_cls))
+
+
+class OwnDotEnv(DotEnvSettingsSource):
+    """`.env` lines for other programs (compose's, TZ, ...) share the file: only REGBOT_*
+    ones are ours. (pydantic-settings would hand the others to the model, where the strict
+    config refuses them.) A REGBOT_ line with a typo is still refused."""
+
+    def __call__(self) -> dict[str, Any]:
+        prefix = (self.env_prefix or "").lower()
+        fields = self.settings_cls.model_fields
+        return {key: value for key, value in super().__call__().items()
+                if key in fields or key.lower().startswith(prefix)}
 
 
 # TOML requires seconds in a time ("2027-03-20 18:00" is a syntax error there), but that is

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
@@ -21,6 +21,7 @@ from aiogram.types import TelegramObject
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import webhook
 from bot.alarm import StorageAlarm
 from bot.config import Settings
 from bot.events import Events
@@ -82,13 +83,30 @@ class App:
             self.running_lock.close()
             self.running_lock = None
 
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)  # webhook mode's stop
+
     async def run(self, handle_signals: bool = True, polling_timeout: int = 10) -> None:
-        """Poll until stopped (signal or dp.stop_polling()); then finish and close."""
+        """Poll (the default) or serve the webhook (`[webhook] url` set) until stopped by a
+        signal or stop(); then finish and close."""
         try:
-            await self.dp.start_polling(self.bot, handle_signals=handle_signals,
-                                        polling_timeout=polling_timeout)
+            if self.settings.webhook.url is None:
+                await self.dp.start_polling(self.bot, handle_signals=handle_signals,
+                                            polling_timeout=polling_timeout)
+            else:
+                await webhook.serve(self.dp, self.bot, self.settings.webhook, self.healthy,
+                                    self.stopping, handle_signals=handle_signals)
         finally:
             await self.close()
+
+    async def stop(self) -> None:
+        """Stop whichever mode runs, as a signal would."""
+        self.stopping.set()
+        if self.settings.webhook.url is None:
+            await self.dp.stop_polling()
+
+    async def healthy(self) -> bool:
+        """Alive: the database answers a trivial query and the scheduler runs."""
+        return self.scheduler.running and await self.db.fetchone("SELECT 1") is not None
 
 
 async def create_app(settings: Settings, clock: Clock = system_clock) -> App:

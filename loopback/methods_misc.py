@@ -1,4 +1,5 @@
-"""getMe, getUpdates, webhook stubs, bot commands and descriptions, getChat, logOut/close."""
+"""getMe, getUpdates, setWebhook/deleteWebhook (recorded), commands, descriptions, getChat,
+logOut/close."""
 
 from __future__ import annotations
 
@@ -46,8 +47,26 @@ async def get_updates(state: State, p: dict[str, Any]) -> Any:
     return state.updates[:limit]
 
 
+@method("setWebhook")
+async def set_webhook(state: State, p: dict[str, Any]) -> Any:
+    # Recorded only: the fake does not call the URL (tests POST updates to the bot
+    # themselves, see tests/test_webhook.py); the queue stays readable by tests.
+    url = str(p.get("url") or "")
+    if url and not url.startswith("https://"):
+        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    secret = p.get("secret_token")
+    if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+        raise bad_request("bad webhook: secret token contains unallowed characters")
+    state.webhook_url = url
+    state.webhook_secret = str(secret) if secret is not None and url else None
+    if p.get("drop_pending_updates"):
+        state.updates.clear()
+    return True
+
+
 @method("deleteWebhook")
 async def delete_webhook(state: State, p: dict[str, Any]) -> Any:
+    state.webhook_url, state.webhook_secret = "", None
     if p.get("drop_pending_updates"):
         state.updates.clear()
     return True
@@ -55,7 +74,8 @@ async def delete_webhook(state: State, p: dict[str, Any]) -> Any:
 
 @method("getWebhookInfo")
 async def get_webhook_info(state: State, p: dict[str, Any]) -> Any:
-    return {"url": "", "has_custom_certificate": False, "pending_update_count": len(state.updates)}
+    return {"url": state.webhook_url, "has_custom_certificate": False,
+            "pending_update_count": len(state.updates)}
 
 
 @method("logOut")

@@ -178,6 +178,17 @@ class FakeTelegram:
         key = scope if isinstance(scope, str) else scope_key(self.state, scope)
         return self.state.commands.get((key, language_code), [])
 
+    def take_updates(self) -> list[dict[str, Any]]:
+        """Remove and return the queued updates, for a test to deliver them itself (as
+        Telegram does to a webhook) instead of the bot polling for them."""
+        taken, self.state.updates = self.state.updates, []
+        return taken
+
+    @property
+    def webhook(self) -> tuple[str, str | None]:
+        """setWebhook's (url, secret_token); ("", None) when none is set."""
+        return self.state.webhook_url, self.state.webhook_secret
+
     @property
     def pending_updates(self) -> int:
         """Updates not yet confirmed by the bot (via getUpdates offset)."""

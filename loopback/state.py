@@ -72,6 +72,8 @@ class State:
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         # (field, language_code) -> text; field is "description" or "short_description"
         self.profile: dict[tuple[str, str], str] = {}
+        self.webhook_url = ""  # setWebhook's url ("" when none is set)
+        self.webhook_secret: str | None = None
         self.closing = False
         self.changed = asyncio.Condition()  # notified on every update, request, bot write
         self._ids = itertools.count(1)
