@@ -45,8 +45,8 @@ async def raw_claims(conn: aiosqlite.Connection, users: range) -> None:
     for user in users:
         stamp = to_db(T0 + timedelta(microseconds=user))
         await conn.execute("BEGIN IMMEDIATE")
-        await conn.execute_fetchall(INSERT, (user, user, "en", f"Person {user}", "Org",
-                                             "ngo", None, stamp, stamp))
+        await conn.execute_fetchall(INSERT, (1, user, user, "en", f"Person {user}", "Org",
+                                             "ngo", None, stamp, stamp, None, None))
         await conn.execute("COMMIT")
 
 
