@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -70,19 +71,8 @@ def backup(settings: Settings, dest: Path) -> int:
     partial = dest.with_name(dest.name + ".partial")
     busy_ms = int(settings.storage.busy_timeout.total_seconds() * 1000)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            src.execute(f"PRAGMA busy_timeout = {busy_ms}")
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                # A single self-contained file: no -wal beside it to forget.
-                dst.execute("PRAGMA journal_mode = DELETE")
-                count = int(dst.execute("SELECT count(*) FROM registrations").fetchone()[0])
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        # A single self-contained file: no -wal beside it to forget.
+        count = _copy(source, partial, "DELETE", busy_ms)
         partial.replace(dest)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
@@ -103,22 +93,23 @@ def restore(settings: Settings, src: Path) -> int:
             f"the bot is running on {target} (it holds {lock_path(target)}): stop it first, "
             "then restore")
     try:
-        source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                source.backup(dst)
-                dst.execute("PRAGMA journal_mode = WAL")
-                count = int(dst.execute("SELECT count(*) FROM registrations").fetchone()[0])
-            finally:
-                dst.close()
-        finally:
-            source.close()
+        count = _copy(src, target, "WAL", 0)
     except sqlite3.Error as exc:
         raise CommandError(f"cannot restore {src} into {target}: {exc}") from None
     finally:
         lock.close()
     return count
+
+
+def _copy(source: Path, target: Path, journal_mode: str, busy_ms: int) -> int:
+    """SQLite's online backup of `source` (opened read-only) into `target`, left in
+    `journal_mode`; returns the registrations copied."""
+    with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src:
+        src.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        with closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+            dst.execute(f"PRAGMA journal_mode = {journal_mode}")
+            return int(dst.execute("SELECT count(*) FROM registrations").fetchone()[0])
 
 
 def _check_backup(src: Path) -> None:

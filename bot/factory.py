@@ -141,7 +141,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
     forms = FormStore(db)
-    privacy = Privacy(settings, registrations, forms)
+    privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
     dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,

@@ -17,6 +17,7 @@ from bot.ids import RowId
 from bot.registration import Registrations
 from storage import privacy
 from storage.fsm import FormStore
+from storage.people import People
 
 log = logging.getLogger(__name__)
 WARN_BEFORE = timedelta(days=1)
@@ -43,9 +44,10 @@ class Expiry:
 
 
 class Privacy:
-    def __init__(self, settings: Settings, registrations: Registrations,
-                 forms: FormStore) -> None:
+    def __init__(self, settings: Settings, registrations: Registrations, forms: FormStore,
+                 people: People) -> None:
         self.settings, self.registrations, self.forms = settings, registrations, forms
+        self.people = people
 
     @property
     def retain(self) -> timedelta:
@@ -58,6 +60,7 @@ class Privacy:
             await self.registrations.of(event).cancel(user_id)
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
         await self.forms.forget(f":{user_id}:{user_id}:")
+        await self.people.forget(user_id)  # the language choice
         erased = await privacy.erase_person(self.registrations.db, user_id,
                                             self.registrations.clock())
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too

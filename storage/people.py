@@ -8,15 +8,31 @@ from datetime import datetime
 from storage.database import Database
 from storage.models import to_db
 
+CACHE_LIMIT = 10_000  # people kept in memory; past it the copy starts again empty
+
 
 class People:
+    """Read on every update (the language middleware), written only through here by the one
+    process that polls the bot: a write-through copy spares a database trip per update."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._known: dict[int, str | None] = {}
 
     async def language(self, user_id: int) -> str | None:
         """The language this person chose, or None if they never did."""
+        if user_id in self._known:
+            return self._known[user_id]
         row = await self.db.fetchone("SELECT language FROM people WHERE user_id = ?", (user_id,))
-        return None if row is None else str(row["language"])
+        if len(self._known) >= CACHE_LIMIT:
+            self._known.clear()
+        self._known[user_id] = None if row is None else str(row["language"])
+        return self._known[user_id]
+
+    async def forget(self, user_id: int) -> None:
+        """/forget_me: the choice is about a person too."""
+        await self.db.execute("DELETE FROM people WHERE user_id = ?", (user_id,))
+        self._known.pop(user_id, None)
 
     async def choose(self, user_id: int, language: str, now: datetime) -> None:
         """Remember the choice and move the person's active registrations to it, together:
@@ -31,3 +47,4 @@ class People:
             await conn.execute(
                 "UPDATE registrations SET language = ? WHERE user_id = ? AND status = 'active'",
                 (language, user_id))
+        self._known[user_id] = language  # after the commit: the copy follows the table

@@ -163,15 +163,10 @@ async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FS
     chosen = callback_data.aud
     if chosen is None:  # the filter lets only a chosen audience through
         return
-    count = await console.campaigns.count(chosen, console.event)
-    if not count:
-        callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
+    ready = await _recipients(state, t, callback_answer, console, chosen, console.event)
+    if ready is None:
         return
-    versions = await _versions(state)
-    if not versions:
-        await stale(cb, t, callback_answer)
-        return
-    split = await console.campaigns.versions(chosen, console.event, versions)
+    count, versions, split = ready
     confirm = t("adm-cast-confirm", count=count, audience=t(f"adm-aud-{chosen.value}"))
     if await _preview(bot, cb.from_user.id, t, versions, split, confirm):
         await state.update_data(audience=chosen.value, target=None, invite=None)
@@ -197,15 +192,10 @@ async def invite(cb: CallbackQuery, callback_data: InviteCb, bot: Bot, state: FS
     if target is None or target.id == console.event.id:
         callback_answer.text, callback_answer.show_alert = t("adm-cast-stale"), True
         return
-    count = await console.campaigns.count(Audience.ALL, target)
-    if not count:
-        callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
+    ready = await _recipients(state, t, callback_answer, console, Audience.ALL, target)
+    if ready is None:
         return
-    versions = await _versions(state)
-    if not versions:
-        await stale(cb, t, callback_answer)
-        return
-    split = await console.campaigns.versions(Audience.ALL, target, versions)
+    count, versions, split = ready
     link = await console.registrations.event_link(console.event)
     confirm = t("adm-cast-confirm-invite", count=count, past=target.info.title,
                 current=console.event.info.title)
@@ -262,6 +252,22 @@ async def _send_invite(cb: CallbackQuery, bot: Bot, t: Texts, console: Console,
 async def stop(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
     await state.clear()
     await screens.show(cb, bot, (t("adm-cast-stopped"), None))
+
+
+async def _recipients(state: FSMContext, t: Texts, callback_answer: CallbackAnswer,
+                      console: Console, audience: Audience, event: Event,
+                      ) -> tuple[int, dict[str, str], dict[str, dict[str, int]]] | None:
+    """How many the draft reaches in `event`'s `audience`, its versions, and who gets which;
+    None (the press answered) when nobody would get it or the draft is gone."""
+    count = await console.campaigns.count(audience, event)
+    if not count:
+        callback_answer.text, callback_answer.show_alert = t("adm-cast-nobody"), True
+        return None
+    versions = await _versions(state)
+    if not versions:
+        callback_answer.text, callback_answer.show_alert = t("adm-cast-stale"), True
+        return None
+    return count, versions, await console.campaigns.versions(audience, event, versions)
 
 
 async def stale(cb: CallbackQuery, t: Texts, callback_answer: CallbackAnswer) -> None:
