@@ -11,12 +11,15 @@ first takes a slot here:
 - while Telegram asks the bot to pause (RetryAfterGate), nothing is granted.
 
 aiolimiter's bucket has no priorities or per-chat spacing, which are the point here; the
-scheduler below is a few lines of plain asyncio instead."""
+scheduler below is a few lines of plain asyncio instead. Every grant costs O(log n) in the
+people waiting (two heaps of ready tickets, one of tickets whose chat must still wait), so
+a stampede of thousands does not slow the pace down."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,8 +55,8 @@ JITTER = 0.02
 
 @dataclass(order=True)
 class _Ticket:
-    bulk: bool  # replies (False) sort first
-    seq: int
+    seq: int  # arrival order: first come first served within a kind
+    bulk: bool = field(compare=False)
     chat: int | None = field(compare=False)
     granted: asyncio.Future[None] = field(compare=False)
 
@@ -66,7 +69,11 @@ class Pacer(BaseRequestMiddleware):
         self.per_chat = per_chat_interval * (1 + JITTER) + 0.02 if per_chat_interval else 0.0
         self.gate = gate
         self.monotonic = monotonic or gate.monotonic
-        self._waiting: list[_Ticket] = []
+        # Tickets whose chat may receive now, by arrival: replies, then bulk sends.
+        self._ready: tuple[list[_Ticket], list[_Ticket]] = ([], [])
+        # Tickets whose chat must wait, by the moment it may receive again.
+        self._held: list[tuple[float, _Ticket]] = []
+        self._count = 0  # tickets not yet granted or given up
         self._seq = itertools.count()
         self._next = 0.0  # the earliest moment of the next grant
         self._chat_next: dict[int, float] = {}
@@ -75,7 +82,7 @@ class Pacer(BaseRequestMiddleware):
 
     @property
     def waiting(self) -> int:
-        return len(self._waiting)
+        return self._count
 
     async def __call__(self, make_request: Any, bot: Bot,
                        method: TelegramMethod[Any]) -> Response[Any]:
@@ -86,42 +93,72 @@ class Pacer(BaseRequestMiddleware):
         return response
 
     async def acquire(self, chat: int | None, bulk: bool) -> None:
-        ticket = _Ticket(bulk, next(self._seq), chat, asyncio.get_running_loop().create_future())
-        self._waiting.append(ticket)
-        self._waiting.sort()
+        ticket = _Ticket(next(self._seq), bulk, chat, asyncio.get_running_loop().create_future())
+        self._count += 1
+        self._place(ticket, self.monotonic())
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._grant(), name="pacer")
         self._wake.set()
         try:
             await ticket.granted
-        except asyncio.CancelledError:
-            with contextlib.suppress(ValueError):
-                self._waiting.remove(ticket)
-            raise
+        finally:
+            # Cancelled (asyncio cancels the awaited future too): skipped when it comes up.
+            if not ticket.granted.done():
+                ticket.granted.cancel()
+            if ticket.granted.cancelled():
+                self._count -= 1
+
+    def _place(self, ticket: _Ticket, now: float) -> None:
+        free_at = self._chat_next.get(ticket.chat, 0.0) if ticket.chat is not None else 0.0
+        if free_at <= now:
+            heapq.heappush(self._ready[ticket.bulk], ticket)
+        else:
+            heapq.heappush(self._held, (free_at, ticket))
+
+    def _release_held(self, now: float) -> None:
+        while self._held and self._held[0][0] <= now:
+            _, ticket = heapq.heappop(self._held)
+            self._place(ticket, now)  # its chat may have been served again meanwhile
+
+    def _next_ready(self, now: float) -> _Ticket | None:
+        """The first ticket that may go now (replies first), or None."""
+        for queue in self._ready:
+            while queue:
+                ticket = queue[0]
+                if ticket.granted.done():  # its caller gave up
+                    heapq.heappop(queue)
+                    continue
+                if ticket.chat is not None and self._chat_next.get(ticket.chat, 0.0) > now:
+                    # Another ticket of its chat went first (a reply ahead of it).
+                    heapq.heappop(queue)
+                    self._place(ticket, now)
+                    continue
+                return ticket
+        return None
 
     async def _grant(self) -> None:
         """Hand out slots while anyone waits; ends when nobody does."""
-        while self._waiting:
+        while self._count:
             await self.gate.wait()
             now = self.monotonic()
-            ready = [t for t in self._waiting
-                     if t.chat is None or self._chat_next.get(t.chat, 0.0) <= now]
-            if ready and self._next <= now:
-                ticket = ready[0]  # replies first, then bulk; first come first served
-                self._waiting.remove(ticket)
-                if ticket.granted.done():  # its caller gave up meanwhile
-                    continue
+            self._release_held(now)
+            ticket = self._next_ready(now)
+            if ticket is not None and self._next <= now:
+                heapq.heappop(self._ready[ticket.bulk])
                 ticket.granted.set_result(None)
+                self._count -= 1
                 self._next = max(now, self._next) + self.spacing
-                if ticket.chat is not None:
+                if ticket.chat is not None and self.per_chat:
                     self._chat_next[ticket.chat] = now + self.per_chat
                     if len(self._chat_next) > 10_000:  # forget chats whose pause is over
                         self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
                 continue
-            moments = [self._next] + [self._chat_next.get(t.chat, 0.0)
-                                      for t in self._waiting if t.chat is not None]
-            wait = max(min(m for m in moments if m > now) - now, 0.0) if any(
-                m > now for m in moments) else 0.0
+            if ticket is not None:
+                wait = self._next - now
+            elif self._held:
+                wait = self._held[0][0] - now
+            else:
+                wait = 1.0  # only given-up tickets left: the count catches up at once
             self._wake.clear()
             with contextlib.suppress(TimeoutError):  # a new ticket may be ready earlier
                 await asyncio.wait_for(self._wake.wait(), timeout=max(wait, 0.001))

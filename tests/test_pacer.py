@@ -64,3 +64,36 @@ async def test_replies_go_ahead_of_a_broadcast(fake: FakeTelegram,
     # All ten replies went out before the broadcast's last 30 messages.
     assert order.index("reply") < 20 and max(
         i for i, text in enumerate(order) if text == "reply") < len(order) - 30, order
+
+
+async def test_a_caller_that_gives_up_does_not_hold_the_others() -> None:
+    pacer = Pacer(20, 0, RetryAfterGate())
+    order: list[str] = []
+
+    async def take(name: str, chat: int) -> None:
+        await pacer.acquire(chat, bulk=False)
+        order.append(name)
+
+    first = asyncio.create_task(take("first", 1))
+    gone = asyncio.create_task(take("gone", 2))
+    last = asyncio.create_task(take("last", 3))
+    await first
+    gone.cancel()
+    await asyncio.wait_for(last, timeout=5)
+    assert order == ["first", "last"]
+    assert pacer.waiting == 0
+
+
+async def test_a_reply_overtakes_bulk_sends_to_the_same_chat() -> None:
+    pacer = Pacer(50, 0.2, RetryAfterGate())
+    order: list[str] = []
+
+    async def take(name: str, bulk: bool) -> None:
+        await pacer.acquire(7, bulk=bulk)
+        order.append(name)
+
+    tasks = [asyncio.create_task(take(f"bulk{n}", True)) for n in range(3)]
+    await asyncio.sleep(0)  # the three bulk tickets are queued first
+    tasks.append(asyncio.create_task(take("reply", False)))
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+    assert order[:2] == ["bulk0", "reply"], order
