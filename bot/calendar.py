@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
-import icalendar
-
 from bot.events import Event
 from bot.i18n import Texts
 from storage.models import Placement, Registration
@@ -41,6 +39,8 @@ def _details(t: Texts, event: Event, reg: Registration) -> str:
 
 
 def ics(t: Texts, event: Event, reg: Registration, now: datetime) -> bytes:
+    import icalendar  # here: only a calendar button needs it (about 20 ms at start-up)
+
     info = event.info
     start = event.starts_utc
     entry = icalendar.Event()

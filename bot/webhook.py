@@ -7,12 +7,13 @@ import asyncio
 import logging
 import signal
 from collections.abc import Awaitable, Callable
-
-from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
-from aiohttp import web
+from typing import TYPE_CHECKING
 
 from bot.config import HEALTH_PATH, WebhookSection
+
+if TYPE_CHECKING:
+    from aiogram import Bot, Dispatcher
+    from aiohttp import web
 
 log = logging.getLogger("regbot")
 
@@ -30,6 +31,10 @@ def web_app(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Health) -
     """The aiohttp app: the update route (secret checked by aiogram: a wrong or missing
     X-Telegram-Bot-Api-Secret-Token gets 401 before anything is parsed) and the health check.
     Its start-up and shutdown run the dispatcher's, as polling does."""
+    # Imported here: polling, the default, never needs the web server (about 20 ms at start).
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
+
     if config.secret is None:  # the config refuses a url without one; never serve unguarded
         raise ValueError("webhook mode needs [webhook] secret")
     app = web.Application()
@@ -72,6 +77,8 @@ async def serve(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Healt
     nothing), and in a rolling deploy the old process stopping must not unregister the
     webhook the new one has just set. Going back to polling needs one deleteWebhook call
     (see the README), since Telegram refuses getUpdates while a webhook is set."""
+    from aiohttp import web
+
     app = web_app(dp, bot, config, healthy)
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT,
                            handle_signals=False)
