@@ -17,11 +17,12 @@ from bench.common import percentile, settings
 from bench.report import Row, Section
 from bench.seed import seed
 from bench.steps import REGISTER, Step
+from bot.config import SenderSection
 from bot.factory import create_app
 from loopback import BotMessage, FakeTelegram, FakeUser, FloodControl, TravelClock
 
 LIMIT = 30  # Telegram's messages per second for a bot
-RATE = 28.0  # the bot's pace: a little under the limit
+RATE = SenderSection().rate_per_second  # the bot's default pace: a little under the limit
 WAIT = 900.0  # a reply later than this counts as lost
 
 
@@ -132,5 +133,5 @@ async def section(big: int = 1000, big_window: float = 60.0, small: int = 300,
         result.rows += _rows(label, run, people)
     result.notes.append(
         "The loopback API and the bot share one process and one core here; replies are "
-        "paced by bot/pacer.py (28/s), bulk sends yield to replies.")
+        f"paced by bot/pacer.py ({RATE:g}/s, the default), bulk sends yield to replies.")
     return result
