@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, get_args
 
+from dotenv import dotenv_values
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -53,8 +55,20 @@ def _explain(exc: ValidationError, path: Path) -> str:
         if (key == "telegram.token" and missing) or key == "telegram":
             lines.append(TOKEN_HELP.format(path=path))
             continue
+        if error["type"] == "extra_forbidden" and str(loc[0]).lower().startswith("regbot_"):
+            # A REGBOT_ line in .env whose section is unknown reaches us whole.
+            lines.append(_unknown_variable_name(str(loc[0]).upper()))
+            continue
+        origin = _origin(loc) if error["type"] != "missing" else None
         # Never echo the input: for the token it would print the secret.
-        if error["type"] == "extra_forbidden":
+        if origin is not None:  # the value came from the environment or .env, not the file
+            variable, where = origin
+            if error["type"] == "extra_forbidden":
+                lines.append(_unknown_variable(loc, variable, where))
+            else:
+                lines.append(f"invalid config key `{key}` from {variable} ({where}): "
+                             f"{_message(error)}")
+        elif error["type"] == "extra_forbidden":
             lines.append(_unknown_key(loc, path))
         elif not loc:
             lines.append(f"{path}: {_message(error)}")
@@ -65,6 +79,39 @@ def _explain(exc: ValidationError, path: Path) -> str:
             lines.append(f"invalid config key `{key}` in {path} (or {_env_name(loc)}): "
                          f"{_message(error)}")
     return "\n".join(lines)
+
+
+def _origin(loc: Sequence[int | str]) -> tuple[str, str] | None:
+    """(variable, "the environment" or ".env") when the key at `loc` was set by a REGBOT_*
+    variable: the message must send people to the line they wrote, not to the TOML file."""
+    name = _env_name(loc).split(",")[0]
+    for where, names in (("the environment", list(os.environ)), (".env", _dotenv_names())):
+        for variable in names:
+            upper = variable.upper()  # pydantic-settings reads them case-insensitively
+            if upper == name or upper.startswith(name + "__"):
+                return variable, where
+    return None
+
+
+def _dotenv_names() -> list[str]:
+    env_file = Settings.model_config.get("env_file")
+    if not isinstance(env_file, str) or not Path(env_file).is_file():
+        return []
+    return [name for name in dotenv_values(env_file) if name.upper().startswith("REGBOT_")]
+
+
+def _unknown_variable(loc: Sequence[int | str], variable: str, where: str) -> str:
+    close = difflib.get_close_matches(str(loc[-1]), _known_keys(loc[:-1]), 1, 0.6)
+    hint = f": did you mean {_env_name([*loc[:-1], close[0]])}?" if close else ""
+    return f"unknown setting {variable} ({where}){hint}"
+
+
+def _unknown_variable_name(variable: str) -> str:
+    names = [_env_name([section, key]) for section in Settings.model_fields
+             for key in _known_keys([section])] + [_env_name([s]) for s in Settings.model_fields]
+    close = difflib.get_close_matches(variable, names, 1, 0.6)
+    hint = f": did you mean {close[0]}?" if close else ""
+    return f"unknown setting {variable} (.env){hint}"
 
 
 def _message(error: ErrorDetails) -> str:

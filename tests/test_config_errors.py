@@ -176,3 +176,32 @@ async def test_an_unreachable_bot_api_at_start_is_tried_again(tmp_path: Path) ->
     said = bot.stderr
     assert "(try 1)" in said and "(try 2)" in said and "trying again in 2 s" in said, said
     assert "Traceback" not in said and CLI_TOKEN not in said
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("REGBOT_SENDER__RATE_PER_SECND=3",
+     "unknown setting REGBOT_SENDER__RATE_PER_SECND (.env): did you mean "
+     "REGBOT_SENDER__RATE_PER_SECOND?"),
+    ("REGBOT_SENDR__RATE_PER_SECOND=3",
+     "unknown setting REGBOT_SENDR__RATE_PER_SECOND (.env): did you mean "
+     "REGBOT_SENDER__RATE_PER_SECOND?"),
+    ("REGBOT_SENDER__RATE_PER_SECOND=fast",
+     "invalid config key `sender.rate_per_second` from REGBOT_SENDER__RATE_PER_SECOND (.env):"
+     " Input should be a valid number"),
+])
+def test_a_mistake_in_dotenv_names_the_line_not_the_toml_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        line: str, expected: str) -> None:
+    path = config(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"COMPOSE_PROJECT_NAME=regbot\n{line}\n", "utf-8")
+    said = refused(path, capsys)
+    assert expected in said and "config.toml" not in said, said
+
+
+def test_a_bad_value_in_the_environment_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("REGBOT_SENDER__RATE_PER_SECOND", "fast")
+    said = refused(config(tmp_path), capsys)
+    assert "REGBOT_SENDER__RATE_PER_SECOND (the environment)" in said, said
