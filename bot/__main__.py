@@ -146,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     if args.command == "sandbox":
         # Only an explicit --config: $REGBOT_CONFIG and ./config.toml belong to the real bot.
-        from bot import sandbox
-
+        try:
+            from bot import sandbox  # aiogram's import takes seconds: Ctrl-C may come now
+        except KeyboardInterrupt:
+            return 130
         return sandbox.main(getattr(args, "config", None), args.db)
     path = _config_path(args)
     if args.command in ("backup", "restore") and not os.environ.get("REGBOT_TELEGRAM__TOKEN"):
