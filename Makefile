@@ -1,11 +1,12 @@
-# `make run` starts the bot, `make test` runs the checks; both build .venv on first use.
+# `make run` starts the bot, `make test` runs the checks, `make sandbox` tries the bot without
+# a token; all build .venv on first use.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CONFIG ?= config.toml
 
-.PHONY: run test lint bench clean lock
+.PHONY: run sandbox test lint bench clean lock
 
 # The exact versions (and their hashes) come from the lock file; the project itself is then
 # installed editable on top, without letting pip resolve anything again.
@@ -27,6 +28,10 @@ lock:
 
 run: $(STAMP)
 	$(PY) -m bot --config $(CONFIG)
+
+# The bot in this terminal, against a stand-in for Telegram: no token, no network.
+sandbox: $(STAMP)
+	$(PY) -m bot sandbox
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
 """`python -m bot [--config PATH]` / `regbot`: check the config, then poll.
 
-Commands: `check` (validate and print the plan), `backup DEST`, `restore SRC`."""
+Commands: `check` (validate and print the plan), `backup DEST`, `restore SRC`, `sandbox`
+(try the bot in the terminal: no token, no network)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     restore = sub.add_parser("restore", parents=[common],
                              help="put a backup back (the bot must be stopped)")
     restore.add_argument("src", type=Path, help="a file made by `backup`")
+    sandbox = sub.add_parser(
+        "sandbox", parents=[common],
+        help="chat with the bot in this terminal: no token, no network (default: the "
+             "example event; --config FILE: your own events)")
+    sandbox.add_argument("--db", type=Path, default=None,
+                         help="keep the database in this file (default: a temporary one)")
     return parser.parse_args(argv)
 
 
@@ -137,6 +144,13 @@ def _serve(settings: Settings, config: Path, redact: Redact) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    if args.command == "sandbox":
+        # Only an explicit --config: $REGBOT_CONFIG and ./config.toml belong to the real bot.
+        try:
+            from bot import sandbox  # aiogram's import takes seconds: Ctrl-C may come now
+        except KeyboardInterrupt:
+            return 130
+        return sandbox.main(getattr(args, "config", None), args.db)
     path = _config_path(args)
     if args.command in ("backup", "restore") and not os.environ.get("REGBOT_TELEGRAM__TOKEN"):
         # They touch only the database: a token is not needed (nor looked at) for them.

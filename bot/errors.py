@@ -15,9 +15,11 @@ from pydantic_core import ErrorDetails
 from bot.config import Settings, load_settings
 
 TOKEN_HELP = (
-    "the bot token is missing: set the environment variable REGBOT_TELEGRAM__TOKEN "
+    "the bot token is missing: put the line REGBOT_TELEGRAM__TOKEN=123456:ABC... in a file "
+    "named .env in this folder, or set that environment variable "
     "(or `token` under [telegram] in {path}, kept out of git). "
-    "Get a token from @BotFather in Telegram (/newbot)."
+    "Get a token from @BotFather in Telegram (/newbot). "
+    "To try the bot without a token first: python -m bot sandbox"
 )
 
 

@@ -129,3 +129,12 @@ async def test_installed_bot_runs_from_another_folder(tmp_path: Path) -> None:
         rows = conn.execute("SELECT user_id, status FROM registrations").fetchall()
     assert rows == [(1, "active")], log
     assert "site-packages" not in log and "Traceback" not in log, log
+    # The installed sandbox (loopback is in the wheel); ./config.toml is not its business.
+    def sandbox() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([venv / "bin" / "regbot", "sandbox"], input="/start\n/quit\n",
+                              capture_output=True, text=True, encoding="utf-8", cwd=elsewhere,
+                              env=env, timeout=120, check=False)
+
+    tried = await asyncio.to_thread(sandbox)
+    assert tried.returncode == 0, tried.stderr
+    assert "The example event" in tried.stdout and "Register" in tried.stdout, tried.stdout

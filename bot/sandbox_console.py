@@ -1,0 +1,298 @@
+"""The sandbox's terminal chat: lines typed (or piped) become messages and button presses
+of the person you act as; a few /commands of its own switch person and move time."""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from aiogram.types import TelegramObject
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_SUBMITTED
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.sandbox_screen import Person, Screen
+from bot.timeutil import zone
+from loopback import FakeTelegram, TravelClock
+
+PARTICIPANT_BASE = 1000  # participant N is user 1000 + N
+HANDLED_WITHIN = 20.0  # seconds to wait for the bot to finish with a message or press
+JOBS_WITHIN = 120.0  # ... for the reminders that came due after /wait
+SPAN = re.compile(r"(\d+)([dhms])")
+UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+LANGUAGES = ("en", "ru", "kk")
+
+HELP = """Sandbox commands (everything else goes to the bot, as in Telegram):
+  1, 2, ...     press that button of the latest message with numbered buttons
+  /as 2         become participant 2 (/as 1 is where you started)
+  /as admin     become the organiser (an admin of the bot: try /events, /stats)
+  /wait 23h     move time forward (30m, 2d, 90s, 1d2h); due reminders are sent
+  /time         the sandbox's time now
+  /lang ru      this person's Telegram language (en, ru, kk); the bot's /language wins
+  /say 5        send a text that would be read as a button number
+  /quit         stop (Ctrl-D too)"""
+
+
+class Tracker:
+    """When the bot is done: updates handled (an outer middleware) and scheduler jobs
+    finished (APScheduler's events)."""
+
+    def __init__(self) -> None:
+        self.handled: set[int] = set()
+        self.jobs_running = 0
+        self._changed = asyncio.Event()
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+                       event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        finally:
+            update_id = getattr(event, "update_id", None)
+            if isinstance(update_id, int):
+                self.handled.add(update_id)
+                self._changed.set()
+
+    def on_job(self, event: Any) -> None:
+        self.jobs_running += 1 if event.code == EVENT_JOB_SUBMITTED else -1
+        self._changed.set()
+
+    def watch(self, scheduler: AsyncIOScheduler) -> None:
+        scheduler.add_listener(self.on_job,
+                               EVENT_JOB_SUBMITTED | EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+
+    async def until(self, done: Callable[[], bool], within: float) -> bool:
+        """Wait for done() (re-checked when an update or job finishes, and every 0.1 s for
+        what nothing notifies: a job coming due); False at the deadline."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(within):
+                while not done():
+                    self._changed.clear()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._changed.wait(), 0.1)
+                return True
+        return done()
+
+
+@dataclass
+class Engine:
+    """The parts of the running app the console waits on."""
+
+    fake: FakeTelegram
+    clock: TravelClock
+    scheduler: AsyncIOScheduler
+    busy: Callable[[], bool]  # reminders or broadcasts being sent
+    tracker: Tracker
+    timezone: str
+    admin: int
+
+
+def parse_span(text: str) -> timedelta | None:
+    compact = text.replace(" ", "").lower()
+    if not compact or SPAN.sub("", compact):
+        return None
+    span = sum((timedelta(**{UNITS[u]: int(n)}) for n, u in SPAN.findall(compact)),
+               timedelta())
+    return span if span > timedelta(0) else None
+
+
+def start_reader(loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str | None]) -> None:
+    """Lines from stdin, None at the end. A thread with os.read works alike on a terminal,
+    a pipe and a file (the event loop can watch only the first two), and holds no lock of
+    sys.stdin that would stall the interpreter's exit."""
+    def put(line: str | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is already closed: we are exiting
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+
+    def read() -> None:
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        pending = ""
+        while True:
+            try:
+                chunk = os.read(0, 4096)
+            except OSError:  # e.g. the terminal went away
+                chunk = b""
+            if not chunk:
+                break
+            pending += decoder.decode(chunk)
+            while "\n" in pending:
+                line, pending = pending.split("\n", 1)
+                put(line.rstrip("\r"))
+        pending += decoder.decode(b"", final=True)
+        if pending:
+            put(pending)
+        put(None)
+
+    threading.Thread(target=read, name="sandbox-stdin", daemon=True).start()
+
+
+class Console:
+    def __init__(self, engine: Engine, screen: Screen, interactive: bool) -> None:
+        self.engine, self.screen, self.interactive = engine, screen, interactive
+        self.become("1")
+
+    def now_text(self) -> str:
+        moment = self.engine.clock().astimezone(zone(self.engine.timezone))
+        return f"{moment:%a %d %b %Y, %H:%M} ({self.engine.timezone})"
+
+    def become(self, who: str) -> bool:
+        if who.lower() in ("admin", "organiser", "organizer"):
+            key, user_id, label, name = "admin", self.engine.admin, "organiser", "Organiser"
+        elif who.isdigit() and 0 < int(who) < 100000:
+            number = int(who)
+            key, user_id = str(number), PARTICIPANT_BASE + number
+            label, name = f"participant {number}", f"Participant {number}"
+        else:
+            return False
+        person = self.screen.people.get(key)
+        if person is None:
+            user = self.engine.fake.user(user_id, first_name=name, language_code="en")
+            switch = "/as admin" if key == "admin" else f"/as {key}"
+            person = self.screen.people[key] = Person(user, label, switch)
+        self.screen.current = person
+        return True
+
+    async def run(self, lines: asyncio.Queue[str | None]) -> None:
+        watcher = asyncio.create_task(self._watch())
+        try:
+            while True:
+                self.screen.refresh()
+                if self.interactive:
+                    self.screen.show_prompt()
+                line = await lines.get()
+                self.screen.prompt_shown = False
+                if line is None:
+                    self.screen.say("(end of input: stopping)")
+                    return
+                if not self.interactive:  # a piped session's transcript shows what was typed
+                    self.screen.say(self.screen.prompt() + line)
+                if not await self.handle(line.strip()):
+                    return
+        finally:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+
+    async def _watch(self) -> None:
+        """Bot messages are printed as they arrive, also while you are typing."""
+        state = self.engine.fake.state
+        while True:
+            await state.wait(self.screen.has_news, timeout=3600)
+            self.screen.refresh()
+
+    async def handle(self, text: str) -> bool:
+        """One line; False to stop."""
+        word, _, rest = text.partition(" ")
+        command, rest = word.lower(), rest.strip()
+        say = self.screen.say
+        if not text:
+            return True
+        if command in ("/quit", "/exit"):
+            return False
+        if command == "/help":
+            say(HELP + "\n(and the bot's own /help:)")
+            await self.send("/help")
+        elif command == "/as":
+            if not self.become(rest):
+                say("usage: /as 2 (participant 2) or /as admin (the organiser)")
+            else:
+                admin = self.screen.current is self.screen.people.get("admin")
+                admin_hint = " - an admin of the bot: try /events, /stats" if admin else ""
+                say(f"(you are now {self.screen.prompt()[:-2]}{admin_hint})")
+        elif command == "/wait":
+            span = parse_span(rest)
+            if span is None:
+                say("usage: /wait 23h (also 30m, 2d, 90s, or combined: 1d2h)")
+            else:
+                await self.wait(span)
+        elif command == "/time":
+            say(f"(sandbox time: {self.now_text()})")
+        elif command == "/lang":
+            self.language(rest.lower())
+        elif command == "/say":
+            await self.send(rest)
+        elif text.isdigit():
+            await self.press(int(text))
+        else:
+            await self.send(text)
+        return True
+
+    def language(self, code: str) -> None:
+        person = self.screen.current
+        if code not in LANGUAGES or person is None:
+            self.screen.say(f"usage: /lang {'|'.join(LANGUAGES)}")
+            return
+        person.user.person.language_code = code
+        self.screen.say(f"({person.label}'s Telegram is now set to {code})")
+
+    async def _handled(self) -> None:
+        """Until the bot has handled the update just made (its replies are sent by then)."""
+        update_id = self.engine.fake.state.last_update_id
+        tracker = self.engine.tracker
+        if not await tracker.until(lambda: update_id in tracker.handled, HANDLED_WITHIN):
+            self.screen.say(f"(the bot has not answered within {HANDLED_WITHIN:.0f} s; "
+                            "see the log)")
+
+    async def send(self, text: str) -> None:
+        person = self.screen.current
+        if person is None or not text:
+            return
+        await person.user.send(text)
+        await self._handled()
+
+    async def press(self, number: int) -> None:
+        person = self.screen.current
+        say = self.screen.say
+        if person is None or person.buttons is None:
+            say(f"(no buttons to press: the bot's messages show none now; to send {number} "
+                f"as a message: /say {number})")
+            return
+        message_id, buttons = person.buttons
+        if not 1 <= number <= len(buttons):
+            say(f"(there is no button {number}: the latest buttons are 1-{len(buttons)}; "
+                f"to send {number} as a message: /say {number})")
+            return
+        button = buttons[number - 1]
+        if button.url:
+            say(f"(button {number} opens a link: {button.url})")
+            return
+        say(f"(you pressed [{button.label}])")
+        if button.contact:
+            await person.user.send_contact()
+        elif button.reply or button.data is None:
+            await person.user.send(button.label)
+        else:
+            query = await person.user.press_data(button.data, message_id)
+            await self._handled()
+            answer = self.engine.fake.state.callbacks[query].answer or {}
+            if answer.get("text"):
+                say(f"(pop-up: {answer['text']})")
+            return
+        await self._handled()
+
+    async def wait(self, span: timedelta) -> None:
+        """Move the clock and the scheduler's timers together (APScheduler keeps real time:
+        a job due `span` from now becomes due now), then let what came due run."""
+        engine = self.engine
+        engine.clock.travel(span)
+        now = datetime.now(UTC)
+        for job in engine.scheduler.get_jobs():
+            if job.next_run_time is not None:
+                job.modify(next_run_time=max(job.next_run_time - span, now))
+
+        def settled() -> bool:
+            moment = datetime.now(UTC)
+            due = any(job.next_run_time is not None and job.next_run_time <= moment
+                      for job in engine.scheduler.get_jobs())
+            return not due and engine.tracker.jobs_running <= 0 and not engine.busy()
+
+        if not await engine.tracker.until(settled, JOBS_WITHIN):
+            self.screen.say(f"(still sending after {JOBS_WITHIN:.0f} s; see the log)")
+        self.screen.refresh()
+        self.screen.say(f"(sandbox time: {self.now_text()})")
