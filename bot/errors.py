@@ -43,12 +43,14 @@ def load_or_explain(path: Path) -> Settings:
             "or pass --config PATH"
         ) from None
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, path)) from None
+        raise ConfigError(explain(exc, path)) from None
     except ValueError as exc:  # TOML syntax
         raise ConfigError(f"cannot read {path}: {exc}") from None
 
 
-def _explain(exc: ValidationError, path: Path) -> str:
+def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
+    """One line per mistake. `environment`: the settings read REGBOT_* variables and .env
+    too, so a mistake may be theirs (the sandbox reads the file only)."""
     lines = []
     for error in exc.errors():
         loc = error["loc"]
@@ -57,11 +59,12 @@ def _explain(exc: ValidationError, path: Path) -> str:
         if (key == "telegram.token" and missing) or key == "telegram":
             lines.append(TOKEN_HELP.format(path=path))
             continue
-        if error["type"] == "extra_forbidden" and str(loc[0]).lower().startswith("regbot_"):
+        if (environment and error["type"] == "extra_forbidden"
+                and str(loc[0]).lower().startswith("regbot_")):
             # A REGBOT_ line in .env whose section is unknown reaches us whole.
             lines.append(_unknown_variable_name(str(loc[0]).upper()))
             continue
-        origin = _origin(loc) if error["type"] != "missing" else None
+        origin = _origin(loc) if environment and error["type"] != "missing" else None
         # Never echo the input: for the token it would print the secret.
         if origin is not None:  # the value came from the environment or .env, not the file
             variable, where = origin

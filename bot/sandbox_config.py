@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.config import Settings, TomlSyntaxError, complete_times
-from bot.errors import ConfigError, _explain
+from bot.errors import ConfigError, explain
 from bot.timeutil import zone
 
 EXAMPLE = "bot/example.toml"  # as named in messages; read from the installed package
@@ -112,4 +112,4 @@ def settings(source: Source, token: str, api_base: str, admin: int, db: Path) ->
     try:
         return SandboxSettings(**data)
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, Path(source.where))) from None
+        raise ConfigError(explain(exc, Path(source.where), environment=False)) from None
