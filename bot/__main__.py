@@ -33,17 +33,32 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
                    help="validate the config and print the plan; exit 2 on any error")
     backup = sub.add_parser("backup", parents=[common],
                             help="copy the database consistently, also while the bot runs")
-    backup.add_argument("dest", type=Path, help="file to create (or a folder for it)")
+    backup.add_argument("dest", help="file to create, or a folder for a dated file (an existing "
+                        "folder, or a name ending in /)")
     restore = sub.add_parser("restore", parents=[common],
                              help="put a backup back (the bot must be stopped)")
     restore.add_argument("src", type=Path, help="a file made by `backup`")
+    # Not `common`: the sandbox reads no $REGBOT_CONFIG nor ./config.toml, only --config.
     sandbox = sub.add_parser(
-        "sandbox", parents=[common],
+        "sandbox",
         help="chat with the bot in this terminal: no token, no network (default: the "
              "example event; --config FILE: your own events)")
+    sandbox.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                         help="your own TOML file (default: the example event, moved a few "
+                              "days ahead)")
     sandbox.add_argument("--db", type=Path, default=None,
                          help="keep the database in this file (default: a temporary one)")
     return parser.parse_args(argv)
+
+
+OFFLINE_TOKEN = "0:not-needed-offline"
+
+
+def _token_in_dotenv() -> bool:
+    from dotenv import dotenv_values
+
+    return any(name.upper() == "REGBOT_TELEGRAM__TOKEN" and value
+               for name, value in dotenv_values(".env").items())
 
 
 def _config_path(args: argparse.Namespace) -> Path:
@@ -57,9 +72,13 @@ def _command(args: argparse.Namespace, settings: Settings, path: Path) -> int:
     try:
         if args.command == "check":
             cli_commands.check(settings, path)
+            if settings.telegram.token.get_secret_value() == OFFLINE_TOKEN:
+                print("\ntoken: not set yet; `run` needs it: REGBOT_TELEGRAM__TOKEN=... in .env "
+                      "(from @BotFather)")
         elif args.command == "backup":
-            count = cli_commands.backup(settings, args.dest)
-            print(f"backed up {settings.storage.path} to {args.dest} ({count} registrations)")
+            made, count = cli_commands.backup(settings, Path(args.dest),
+                                              folder=args.dest.endswith(("/", os.sep)))
+            print(f"backed up {settings.storage.path} to {made} ({count} registrations)")
         else:
             count = cli_commands.restore(settings, args.src)
             print(f"restored {settings.storage.path} from {args.src} ({count} registrations)")
@@ -152,15 +171,17 @@ def main(argv: list[str] | None = None) -> int:
             return 130
         return sandbox.main(getattr(args, "config", None), args.db)
     path = _config_path(args)
-    if args.command in ("backup", "restore") and not os.environ.get("REGBOT_TELEGRAM__TOKEN"):
-        # They touch only the database: a token is not needed (nor looked at) for them.
-        os.environ["REGBOT_TELEGRAM__TOKEN"] = "0:not-needed-offline"
+    offline = args.command in ("check", "backup", "restore")
+    if offline and not os.environ.get("REGBOT_TELEGRAM__TOKEN") and not _token_in_dotenv():
+        # They never call Telegram: a token is not needed (nor looked at) for them, so a
+        # config can be checked before there is one.
+        os.environ["REGBOT_TELEGRAM__TOKEN"] = OFFLINE_TOKEN
     try:
         settings = load_or_explain(path)
     except ConfigError as exc:
         print(f"regbot: {exc}", file=sys.stderr)
         return 2
-    if args.command in ("check", "backup", "restore"):
+    if offline:
         return _command(args, settings, path)
     token = settings.telegram.token.get_secret_value()
     redact = guard_output(token)  # before anything can print: tracebacks, warnings

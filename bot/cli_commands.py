@@ -56,14 +56,17 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
                   f"  [{reminder.audience.value}, {ahead} before{ask}]", file=out)
 
 
-def backup(settings: Settings, dest: Path) -> int:
+def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, int]:
     """A consistent copy with SQLite's online backup API (the database runs in WAL mode, so
-    copying the file alone can miss committed writes); safe while the bot runs. Returns the
-    number of registrations copied."""
+    copying the file alone can miss committed writes); safe while the bot runs. `dest` is
+    the file to make, or a folder for a dated file (an existing one, or `folder`: the name
+    was given with a trailing slash). Returns the file made and the registrations copied."""
     source = settings.storage.path
     if not source.is_file():
         raise CommandError(f"no database at {source} (see `path` under [storage])")
-    if dest.is_dir():
+    if folder and dest.exists() and not dest.is_dir():
+        raise CommandError(f"{dest} is a file, not a folder (nothing was written)")
+    if folder or dest.is_dir():
         dest = dest / f"regbot-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite3"
     if dest.exists():
         raise CommandError(f"{dest} exists already: choose a new name (nothing was written)")
@@ -77,7 +80,7 @@ def backup(settings: Settings, dest: Path) -> int:
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise CommandError(f"cannot back up {source} to {dest}: {exc}") from None
-    return count
+    return dest, count
 
 
 def restore(settings: Settings, src: Path) -> int:

@@ -42,6 +42,10 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# .env.example's token: copied but not yet replaced.
+PLACEHOLDER_TOKEN = ":replace-with-your-token"
+
+
 class TelegramSection(Section):
     token: SecretStr = Field(description="from @BotFather; prefer the environment")
     api_base: str = "https://api.telegram.org"
@@ -75,6 +79,9 @@ class TelegramSection(Section):
     @field_validator("token")
     @classmethod
     def _token_shape(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value().endswith(PLACEHOLDER_TOKEN):
+            raise ValueError("is still the placeholder from .env.example: paste the token "
+                             "@BotFather gave you (/newbot, or /token for an existing bot)")
         if not re.fullmatch(TOKEN_PATTERN, value.get_secret_value()):
             raise ValueError("does not look like a bot token (digits:letters, from @BotFather)")
         return value

@@ -68,6 +68,20 @@ def test_check_prints_the_plan_local_and_utc(tmp_path: Path,
     assert not (tmp_path / "db.sqlite3").exists()  # check touches nothing
 
 
+def test_check_needs_no_token_yet_but_refuses_the_placeholder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = config(tmp_path, "2099-03-20T18:00:00")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN")
+    assert main(["check", "--config", str(path)]) == 0
+    assert "token: not set yet" in capsys.readouterr().out
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN")  # main() stood one in, for this process
+    (tmp_path / ".env").write_text("REGBOT_TELEGRAM__TOKEN=123456789:replace-with-your-token\n")
+    assert main(["check", "--config", str(path)]) == 2
+    assert "placeholder from .env.example" in capsys.readouterr().err
+
+
 def test_check_refuses_a_bad_config_with_exit_2(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = config(tmp_path, "2099-03-20T18:00:00", extra='zoom_link = "x"')
@@ -98,7 +112,7 @@ async def test_backup_while_busy_then_restore_gives_the_same_ledger(
         copies: list[tuple[Path, int]] = []
         while not work.done():
             dest = tmp_path / "busy" / f"{len(copies)}.sqlite3"
-            copies.append((dest, await asyncio.to_thread(backup, settings, dest)))
+            copies.append(await asyncio.to_thread(backup, settings, dest))
             await asyncio.sleep(0.05)
         await work
         for dest, count in copies:
@@ -107,7 +121,7 @@ async def test_backup_while_busy_then_restore_gives_the_same_ledger(
         with pytest.raises(CommandError, match="running"):
             await asyncio.to_thread(restore, settings, copies[0][0])
         final = tmp_path / "final.sqlite3"
-        assert await asyncio.to_thread(backup, settings, final) == len(users)
+        assert await asyncio.to_thread(backup, settings, final) == (final, len(users))
     finally:
         await running.stop()
     before = ledger(settings.storage.path)
@@ -139,6 +153,12 @@ def test_backup_and_restore_through_the_entry_point(tmp_path: Path,
     assert "1 registrations" in capsys.readouterr().out
     assert main(["backup", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 2
     assert "exists already" in capsys.readouterr().err
+    # A name ending in / is a folder (made if need be) for a dated file, every time.
+    for _ in range(2):
+        assert main(["backup", f"{tmp_path / 'backups'}/", "--config", str(path)]) == 0
+        made = capsys.readouterr().out.split(" to ")[1].split(" (")[0]
+        assert Path(made).parent == tmp_path / "backups" and Path(made).is_file(), made
+        Path(made).rename(Path(made).with_suffix(".old"))  # the next second's name may clash
     (tmp_path / "db.sqlite3").unlink()
     assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 0
     assert ledger(tmp_path / "db.sqlite3") == [(1, 5, "A", "active", "online")]
