@@ -7,6 +7,10 @@ event, with the calls a handler makes about that event."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.events import Event, Events
@@ -28,6 +32,22 @@ class Intake(StrEnum):
     CLOSED = "closed"
 
 
+@dataclass
+class _Seen:
+    """What one update read about one event, while the database's generation (its writes
+    but conversation state) stays: a screen asks for the counts or the registration again
+    without another trip. A write (this update's own seat decision too) makes it stale."""
+
+    generation: int
+    counts: Counts | None = None
+    regs: dict[int, Registration | None] = field(default_factory=dict)
+    positions: dict[int, int | None] = field(default_factory=dict)
+
+
+# Inside Registrations.update_scope(): event id -> what this update has read about it.
+_SEEN: ContextVar[dict[int, _Seen] | None] = ContextVar("seen", default=None)
+
+
 class Registrations:
     def __init__(self, db: Database, events: Events, clock: Clock, sender: Sender,
                  outbox: Outbox) -> None:
@@ -40,6 +60,20 @@ class Registrations:
 
     def of(self, event: Event) -> Desk:
         return Desk(self, event)
+
+    @contextmanager
+    def update_scope(self) -> Iterator[None]:
+        """Around one update's handling: within it, desks reuse what the update already
+        read (the counts, the person's registration) until something is written. Outside
+        (the scheduler, the console's reports, tests) every read goes to the database."""
+        if _SEEN.get() is not None:
+            yield
+            return
+        token = _SEEN.set({})
+        try:
+            yield
+        finally:
+            _SEEN.reset(token)
 
     async def desk_of(self, reg: Registration) -> Desk | None:
         """The desk of the event a registration belongs to."""
@@ -89,19 +123,52 @@ class Desk:
         self.clock = registrations.clock
         self.settings = registrations.events.settings
 
+    def _seen(self) -> _Seen | None:
+        """This update's reads about the event, if inside an update and still current."""
+        scope = _SEEN.get()
+        if scope is None:
+            return None
+        generation = self._all.db.generation
+        seen = scope.get(self.event.id)
+        if seen is None or seen.generation != generation:
+            seen = scope[self.event.id] = _Seen(generation)
+        return seen
+
     # --- reads, so handlers never reach into the ledger themselves ----------------
     async def get(self, user_id: int) -> Registration | None:
-        return await self.ledger.get(user_id)
+        seen = self._seen()
+        if seen is None:
+            return await self.ledger.get(user_id)
+        if user_id in seen.regs:
+            return seen.regs[user_id]
+        # The screens that look at a registration show the counts too: one read for both.
+        reg, counts = await self.ledger.overview(user_id)
+        seen.regs[user_id], seen.counts = reg, counts
+        return reg
 
     async def active(self, user_id: int) -> Registration | None:
         """The person's registration if it is still active (a cancelled one counts as none)."""
-        reg = await self.ledger.get(user_id)
+        reg = await self.get(user_id)
         return reg if reg is not None and reg.active else None
 
     async def counts(self) -> Counts:
-        return await self.ledger.counts()
+        seen = self._seen()
+        if seen is not None and seen.counts is not None:
+            return seen.counts
+        counts = await self.ledger.counts()
+        if seen is not None:
+            seen.counts = counts
+        return counts
 
     async def waitlist_position(self, user_id: int) -> int | None:
+        seen = self._seen()
+        if seen is not None:
+            if user_id in seen.positions:
+                return seen.positions[user_id]
+            reg = seen.regs.get(user_id)
+            if user_id in seen.regs and (reg is None or not reg.active
+                                         or reg.waitlisted_at is None):
+                return None  # not in the queue: nothing to count
         return await self.ledger.waitlist_position(user_id)
 
     def started(self) -> bool:
@@ -118,7 +185,15 @@ class Desk:
 
     # --- seat decisions ----------------------------------------------------------
     async def register(self, who: Applicant, wants: Format) -> Outcome:
-        return await self.ledger.register(who, wants, self.clock())
+        in_update = _SEEN.get() is not None
+        outcome = await self.ledger.register(who, wants, self.clock(), counted=in_update)
+        seen = self._seen()  # after the commit: a new generation
+        if seen is not None and outcome.counts is not None:
+            # The answer shows the registration and the room as the decision left them.
+            seen.counts = outcome.counts
+            seen.regs[who.user_id] = outcome.registration
+            seen.positions[who.user_id] = outcome.position
+        return outcome
 
     async def switch(self, user_id: int, to: Format) -> Outcome | None:
         outcome = await self.ledger.switch(user_id, to, self.clock())

@@ -10,6 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
 from aiogram.types import TelegramObject, User
 
+from bot.fsm_storage import SQLiteStorage
 from bot.i18n import Catalog
 from bot.registration import Desk, Registrations
 from storage.database import StorageUnavailable
@@ -44,14 +45,25 @@ class LanguageMiddleware(BaseMiddleware):
 class DeskMiddleware(BaseMiddleware):
     """Per update: the event it is about, as `desk`. A form in progress names its event in
     its data; otherwise the next event to start (else the latest). Buttons that carry an
-    event or a registration resolve their own."""
+    event or a registration resolve their own.
+
+    The handler runs in the update's scope (what it read is reused until something is
+    written) and its form changes are written once, before its message goes out: a form
+    step is one statement (see storage.fsm.FormStore)."""
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
-        desk = await resolve_desk(data["registrations"], data.get("state"))
+        registrations: Registrations = data["registrations"]
+        state: FSMContext | None = data.get("state")
+        desk = await resolve_desk(registrations, state)
         if desk is not None:
             data["desk"] = desk
-        return await handler(event, data)
+        with registrations.update_scope():
+            if state is not None and isinstance(state.storage, SQLiteStorage):
+                state.storage.attach(data["bot"])
+                async with state.storage.batch():
+                    return await handler(event, data)
+            return await handler(event, data)
 
 
 async def resolve_desk(registrations: Registrations, state: FSMContext | None) -> Desk | None:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from storage.db import BUSY_TIMEOUT_MS, connect
+from storage.db import BUSY_TIMEOUT_MS, CountedConnection, connect, open_connection
 
 log = logging.getLogger(__name__)
 Params = Sequence[Any] | dict[str, Any]
@@ -66,14 +66,27 @@ async def _patient(path: Path, what: str, busy_s: float,
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
+def _rowcount(conn: sqlite3.Connection, sql: str, params: Params) -> int:
+    """In aiosqlite's thread: run one statement, return the rows it changed."""
+    cur = conn.execute(sql, params)
+    try:
+        return cur.rowcount
+    finally:
+        cur.close()
+
+
 class Database:
-    def __init__(self, conn: aiosqlite.Connection, reader: aiosqlite.Connection,
+    def __init__(self, conn: CountedConnection, reader: CountedConnection,
                  path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
         self._conn = conn
         self._reader = reader
         self._lock = asyncio.Lock()
         self.path = path
         self._busy_s = busy_ms / 1000
+        # Raised by every write except those that declare they leave other reads true
+        # (conversation state, which its store copies): a copy of a read taken at an
+        # older generation may be out of date (bot/registration.py keeps them per update).
+        self.generation = 0
 
     def _patient(self, what: str, attempt: Callable[[], Awaitable[T]]) -> Awaitable[T]:
         return _patient(self.path, what, self._busy_s, attempt)
@@ -82,7 +95,8 @@ class Database:
     async def open(cls, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> Database:
         writer = await connect(path, busy_ms)  # creates and migrates
         try:
-            reader = await aiosqlite.connect(path, isolation_level=None)
+            reader = open_connection(path)
+            await reader
             reader.row_factory = aiosqlite.Row
             await reader.execute(f"PRAGMA busy_timeout = {busy_ms}")
             await reader.execute("PRAGMA query_only = ON")
@@ -90,6 +104,12 @@ class Database:
             await writer.close()
             raise
         return cls(writer, reader, path, busy_ms)
+
+    @property
+    def trips(self) -> int:
+        """Round trips into aiosqlite's threads so far, writer and reader together (each
+        execute, fetch, cursor close or commit is one): what an update costs in SQLite."""
+        return self._conn.trips + self._reader.trips
 
     async def close(self) -> None:
         async with self._lock:
@@ -102,6 +122,7 @@ class Database:
         Anything failing inside, the COMMIT included, rolls the whole group back."""
         async with self._lock:
             await self._patient("BEGIN", lambda: self._conn.execute("BEGIN IMMEDIATE"))
+            self.generation += 1
             try:
                 yield self._conn
                 await self._patient("COMMIT", lambda: self._conn.execute("COMMIT"))
@@ -110,13 +131,18 @@ class Database:
                     await self._conn.execute("ROLLBACK")
                 raise
 
-    async def execute(self, sql: str, params: Params = ()) -> int:
-        """One autocommitted statement; returns the number of rows changed."""
+    async def execute(self, sql: str, params: Params = (), *, private: bool = False) -> int:
+        """One autocommitted statement; returns the number of rows changed. `private`:
+        only its caller reads what it changes (the generation stays)."""
         async def attempt() -> int:
-            async with self._conn.execute(sql, params) as cur:
-                return cur.rowcount
+            # One trip: the rows changed are counted in the worker thread, and the
+            # cursor is not kept (closing it would be a second trip).
+            conn = self._conn
+            return int(await conn._execute(lambda: _rowcount(conn._conn, sql, params)))
 
         async with self._lock:
+            if not private:
+                self.generation += 1
             return await self._patient(sql[:40], attempt)
 
     async def checkpoint(self) -> None:
@@ -129,6 +155,7 @@ class Database:
     async def write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """One autocommitted write with RETURNING: its rows."""
         async with self._lock:
+            self.generation += 1
             return list(await self._patient(
                 sql[:40], lambda: self._conn.execute_fetchall(sql, params)))
 

@@ -6,12 +6,34 @@ import asyncio
 import os
 import re
 import sqlite3
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+class CountedConnection(aiosqlite.Connection):
+    """An aiosqlite connection that counts its round trips: every call into its worker
+    thread (an execute, a fetch, a cursor's close, a commit) funnels through `_execute`,
+    which puts one job on the thread's queue. Counting costs one addition per trip; it
+    shows where the statements of an update go (Database.trips, the round-trip test)."""
+
+    trips = 0
+
+    def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        self.trips += 1
+        return super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
+
+
+def open_connection(path: Path) -> CountedConnection:
+    """Like aiosqlite.connect(path, isolation_level=None) (we issue BEGIN ourselves);
+    await it to connect."""
+    return CountedConnection(partial(sqlite3.connect, str(path), isolation_level=None),
+                             iter_chunk_size=64)
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -37,7 +59,7 @@ class StorageError(Exception):
 _READONLY, _CANTOPEN, _CORRUPT, _NOTADB, _PERM, _FULL, _IOERR = 8, 14, 11, 26, 3, 13, 10
 
 
-async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> aiosqlite.Connection:
+async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> CountedConnection:
     """Open (creating the folder) and migrate. isolation_level=None: we issue BEGIN ourselves.
     A file or folder that cannot be used raises StorageError, never a bare sqlite3 error."""
     _make_folder(path)
@@ -50,7 +72,8 @@ async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> aiosqlite.Conne
         await asyncio.to_thread(_probe, path)
     except sqlite3.Error as exc:
         raise _explain(path, exc) or exc from None
-    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn = open_connection(path)
+    await conn  # starts its thread and connects
     try:
         conn.row_factory = aiosqlite.Row
         await conn.execute(f"PRAGMA busy_timeout = {busy_ms}")

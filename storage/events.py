@@ -6,9 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from storage.database import Database
 from storage.models import from_db, to_db
+
+_INTAKES: WeakKeyDictionary[Database, dict[int, str]] = WeakKeyDictionary()
+
+
+def intakes(db: Database) -> dict[int, str]:
+    """Each event's stored intake, as far as read: a copy (see Ledger.intake), kept up to
+    date by the writes here and in the ledger."""
+    return _INTAKES.setdefault(db, {})
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,7 @@ class EventStore:
 
     async def set_intake(self, event_id: int, intake: str) -> None:
         await self._db.execute("UPDATE events SET intake = ? WHERE id = ?", (intake, event_id))
+        intakes(self._db)[event_id] = intake
 
     async def current_of(self, admin_id: int) -> int | None:
         row = await self._db.fetchone(

@@ -5,12 +5,14 @@ storage/seating.py. A Ledger is cheap: one per event, made when needed."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import aiosqlite
 
 from storage import notices, seating
 from storage.database import Database
+from storage.events import intakes
 from storage.models import Applicant, Counts, Format, Outcome, Registration, Status, to_db
 from storage.notices import Notice
 from storage.seating import ACTIVE, CAPACITY, OF_EVENT, MissingRow, row
@@ -36,6 +38,21 @@ _COUNTS = (
     " COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,"
     f" COUNT(*) FILTER (WHERE {ACTIVE} AND checked_in_at IS NOT NULL) AS checked_in"
     f" FROM registrations WHERE {OF_EVENT}"
+)
+_COUNT_NAMES = ("capacity", "seated", "waitlisted", "online", "cancelled", "checked_in")
+# The person's registration (if any) and the room's counts, in one read: what a screen about
+# the event shows for them.
+_OVERVIEW = (
+    "SELECT " + ", ".join(f"c.{n} AS n_{n}" for n in _COUNT_NAMES) + f", r.* FROM ({_COUNTS}) c"
+    " LEFT JOIN registrations r ON r.event_id = :event AND r.user_id = :user_id"
+)
+# Appended to a seat decision's RETURNING: the counts after it and the person's place in
+# the queue (a single-row write's RETURNING sees the row as written), so the answer to the
+# decision needs no second read.
+_AFTER = (
+    ", (SELECT json_array(" + ", ".join(_COUNT_NAMES) + f") FROM ({_COUNTS})) AS after,"
+    f" (SELECT COUNT(*) FROM registrations q WHERE q.{ACTIVE} AND q.event_id = :event"
+    " AND q.queue_no <= registrations.queue_no) AS queue_pos"
 )
 _TO_ONLINE = (
     "UPDATE registrations SET format = 'online', entry_code = NULL, waitlisted_at = NULL,"
@@ -66,9 +83,15 @@ class Ledger:
         found = await self.db.fetchone(_COUNTS, {"event": self.event})
         if found is None:
             raise MissingRow("counts")
-        return Counts(capacity=int(found["capacity"]), seated=found["seated"],
-                      waitlisted=found["waitlisted"], online=found["online"],
-                      cancelled=found["cancelled"], checked_in=found["checked_in"])
+        return _counts([found[n] for n in _COUNT_NAMES])
+
+    async def overview(self, user_id: int) -> tuple[Registration | None, Counts]:
+        """The person's registration (None: never registered) and the counts, one read."""
+        found = await self.db.fetchone(_OVERVIEW, {"event": self.event, "user_id": user_id})
+        if found is None:
+            raise MissingRow("counts")
+        counts = _counts([found[f"n_{n}"] for n in _COUNT_NAMES])
+        return (None if found["id"] is None else Registration.from_row(found)), counts
 
     async def waitlist_position(self, user_id: int) -> int | None:
         found = await self.db.fetchone(
@@ -79,27 +102,42 @@ class Ledger:
         return None if found is None else int(found["pos"])
 
     async def intake(self) -> str:
+        """Read on every form step; written only through set_intake, by the process that
+        polls the bot (the organisers' /close and /open): a copy answers after the first."""
+        known = intakes(self.db)
+        if self.event in known:
+            return known[self.event]
         found = await self.db.fetchone("SELECT intake FROM events WHERE id = ?", (self.event,))
-        return "open" if found is None else str(found["intake"])
+        if found is None:
+            return "open"
+        # setdefault: a set_intake that finished while this read waited is newer.
+        return known.setdefault(self.event, str(found["intake"]))
 
     async def set_intake(self, value: str) -> None:
         await self.db.execute("UPDATE events SET intake = ? WHERE id = ?", (value, self.event))
+        intakes(self.db)[self.event] = value
 
     # --- seat decisions ----------------------------------------------------------
-    async def register(self, who: Applicant, wants: Format, now: datetime) -> Outcome:
-        """Seat if the room has space; else online now and queued. A repeat is a no-op."""
+    async def register(self, who: Applicant, wants: Format, now: datetime,
+                       counted: bool = False) -> Outcome:
+        """Seat if the room has space; else online now and queued. A repeat is a no-op.
+        One transaction of at most four statements: BEGIN IMMEDIATE, the upsert, the seat
+        decision (offline only), COMMIT. `counted`: the outcome also carries the counts
+        after it and the place in the queue (from the same statements' RETURNING)."""
         stamp = to_db(now)
+        after = _AFTER.replace(":event", "?") if counted else ""  # the upsert's are positional
         async with self.db.transaction() as conn:
-            written = await row(conn, UPSERT, (
+            written = await row(conn, UPSERT + after, (
                 self.event, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
                 who.role, who.phone, stamp, stamp,
-                None if who.consent_at is None else to_db(who.consent_at), who.consent_version))
+                None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
+                *[self.event] * after.count("?")))
             if written is None:  # already registered: a double tap, or a second device
                 return Outcome(await self._must_get(conn, who.user_id), changed=False)
             if wants is Format.OFFLINE:
-                return Outcome(await seating.seat_or_queue(conn, self.event, who.user_id,
-                                                           stamp))
-            return Outcome(Registration.from_row(written))
+                written = await seating.seat_or_queue_row(conn, self.event, who.user_id, stamp,
+                                                          returning=_AFTER if counted else "")
+            return _outcome(written, counted)
 
     async def switch(self, user_id: int, to: Format, now: datetime,
                      notice: Notice | None = None) -> Outcome | None:
@@ -208,6 +246,21 @@ class Ledger:
         if reg is None:
             raise MissingRow(f"registration of user {user_id}")
         return reg
+
+
+def _counts(values: list[object]) -> Counts:
+    capacity, seated, waitlisted, online, cancelled, checked_in = (int(str(v)) for v in values)
+    return Counts(capacity=capacity, seated=seated, waitlisted=waitlisted, online=online,
+                  cancelled=cancelled, checked_in=checked_in)
+
+
+def _outcome(written: aiosqlite.Row, counted: bool) -> Outcome:
+    reg = Registration.from_row(written)
+    if not counted:
+        return Outcome(reg)
+    queued = reg.active and written["queue_no"] is not None  # as waitlist_position counts
+    position = int(written["queue_pos"]) if queued else None
+    return Outcome(reg, counts=_counts(json.loads(written["after"])), position=position)
 
 
 async def registrations_of(db: Database, *, user_id: int | None = None,

@@ -168,6 +168,10 @@ class Outcome:
     registration: Registration
     changed: bool = True  # False: nothing to do (double tap, already in that state)
     promoted: tuple[Registration, ...] = field(default=())
+    # Asked for with the decision (Ledger.register(counted=True)): the room right after it
+    # and the person's place in the queue (None: not queued).
+    counts: Counts | None = None
+    position: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,26 +13,48 @@ CACHE_LIMIT = 10_000  # people kept in memory; past it the copy starts again emp
 
 class People:
     """Read on every update (the language middleware), written only through here by the one
-    process that polls the bot: a write-through copy spares a database trip per update."""
+    process that polls the bot: a write-through copy spares a database trip per update.
+    The table (only those who chose a language) is read whole at the first miss, so
+    someone never seen before costs no read either, while it fits in the copy."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._known: dict[int, str | None] = {}
+        self._loaded = False
+        self._complete = False  # every row is in the copy: a miss means no choice
 
     async def language(self, user_id: int) -> str | None:
         """The language this person chose, or None if they never did."""
         if user_id in self._known:
             return self._known[user_id]
+        if self._complete:
+            return None
+        if not self._loaded:
+            await self._load()
+            if user_id in self._known or self._complete:
+                return self._known.get(user_id)
         row = await self.db.fetchone("SELECT language FROM people WHERE user_id = ?", (user_id,))
         if len(self._known) >= CACHE_LIMIT:
             self._known.clear()
-        self._known[user_id] = None if row is None else str(row["language"])
-        return self._known[user_id]
+            self._complete = False
+        # setdefault: a choice made while this read waited is newer.
+        return self._known.setdefault(user_id, None if row is None else str(row["language"]))
+
+    async def _load(self) -> None:
+        self._loaded = True
+        rows = await self.db.fetchall("SELECT user_id, language FROM people LIMIT ?",
+                                      (CACHE_LIMIT,))
+        if len(rows) >= CACHE_LIMIT:
+            return  # too many to keep: read person by person
+        for row in rows:
+            # setdefault: a choice or an erasure made while the read waited is newer.
+            self._known.setdefault(int(row["user_id"]), str(row["language"]))
+        self._complete = True
 
     async def forget(self, user_id: int) -> None:
         """/forget_me: the choice is about a person too."""
         await self.db.execute("DELETE FROM people WHERE user_id = ?", (user_id,))
-        self._known.pop(user_id, None)
+        self._known[user_id] = None  # not popped: the copy may be the whole table
 
     async def choose(self, user_id: int, language: str, now: datetime) -> None:
         """Remember the choice and move the person's active registrations to it, together:

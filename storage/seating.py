@@ -65,6 +65,11 @@ async def must_row(conn: aiosqlite.Connection, sql: str,
 
 async def _with_code(conn: aiosqlite.Connection, sql: str, event: int, user_id: int,
                      stamp: str) -> Registration:
+    return Registration.from_row(await _row_with_code(conn, sql, event, user_id, stamp))
+
+
+async def _row_with_code(conn: aiosqlite.Connection, sql: str, event: int, user_id: int,
+                         stamp: str) -> aiosqlite.Row:
     while True:  # a clash among 31**6 codes is rare: the UNIQUE index says so, draw again
         params = {"code": new_code(), "stamp": stamp, "user_id": user_id, "event": event}
         try:
@@ -75,13 +80,19 @@ async def _with_code(conn: aiosqlite.Connection, sql: str, event: int, user_id: 
             continue
         if found is None:
             raise MissingRow(f"registration of user {user_id}")
-        return Registration.from_row(found)
+        return found
 
 
 async def seat_or_queue(conn: aiosqlite.Connection, event: int, user_id: int,
                         stamp: str) -> Registration:
     """A seat if one is free, else online and at the end of the queue: one statement."""
     return await _with_code(conn, SEAT_OR_QUEUE, event, user_id, stamp)
+
+
+async def seat_or_queue_row(conn: aiosqlite.Connection, event: int, user_id: int,
+                            stamp: str, returning: str = "") -> aiosqlite.Row:
+    """seat_or_queue's row, with `returning` (more columns, named parameters) after it."""
+    return await _row_with_code(conn, SEAT_OR_QUEUE + returning, event, user_id, stamp)
 
 
 async def give_seat(conn: aiosqlite.Connection, event: int, user_id: int,
