@@ -97,9 +97,13 @@ class Pacer(BaseRequestMiddleware):
         return response
 
     async def acquire(self, chat: int | None, bulk: bool) -> None:
+        now = self.monotonic()
+        if not self._count and self._free(chat, now) and not self.gate.paused:
+            self._taken(chat, now)  # nobody waits and the slot is free: no queue, no task
+            return
         ticket = _Ticket(next(self._seq), bulk, chat, asyncio.get_running_loop().create_future())
         self._count += 1
-        self._place(ticket, self.monotonic())
+        self._place(ticket, now)
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._grant(), name="pacer")
         self._wake.set()
@@ -111,6 +115,17 @@ class Pacer(BaseRequestMiddleware):
                 ticket.granted.cancel()
             if ticket.granted.cancelled():
                 self._count -= 1
+
+    def _free(self, chat: int | None, now: float) -> bool:
+        return self._next <= now and (chat is None or self._chat_next.get(chat, 0.0) <= now)
+
+    def _taken(self, chat: int | None, now: float) -> None:
+        """A slot was granted now to a message for `chat`."""
+        self._next = max(now - SLACK, self._next) + self.spacing
+        if chat is not None and self.per_chat:
+            self._chat_next[chat] = now + self.per_chat
+            if len(self._chat_next) > 10_000:  # forget chats whose pause is over
+                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
 
     def _place(self, ticket: _Ticket, now: float) -> None:
         free_at = self._chat_next.get(ticket.chat, 0.0) if ticket.chat is not None else 0.0
@@ -151,11 +166,7 @@ class Pacer(BaseRequestMiddleware):
                 heapq.heappop(self._ready[ticket.bulk])
                 ticket.granted.set_result(None)
                 self._count -= 1
-                self._next = max(now - SLACK, self._next) + self.spacing
-                if ticket.chat is not None and self.per_chat:
-                    self._chat_next[ticket.chat] = now + self.per_chat
-                    if len(self._chat_next) > 10_000:  # forget chats whose pause is over
-                        self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+                self._taken(ticket.chat, now)
                 continue
             if ticket is not None:
                 wait = self._next - now
