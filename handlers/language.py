@@ -14,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.config import Language
 from bot.i18n import NAMES, Catalog, Texts
 from bot.timeutil import Clock
+from handlers.filters import Inline
 from storage.people import People
 
 
@@ -47,6 +48,6 @@ async def language_chosen(cb: CallbackQuery, callback_data: LanguageCb, people: 
 
 def router() -> Router:
     r = Router(name="language")
-    r.message.register(language_menu, Command("language"), F.chat.type == "private")
+    r.message.register(language_menu, Command("language"), Inline(F.chat.type == "private"))
     r.callback_query.register(language_chosen, LanguageCb.filter())
     return r

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Texts
 from bot.privacy import Privacy, notice
+from handlers.filters import Inline
 
 
 class Erase(StrEnum):
@@ -54,7 +55,7 @@ def router() -> Router:
     r = Router(name="privacy")
     r.message.register(show_notice, Command("privacy"))
     r.message.register(ask_forget, Command("forget_me", "delete"))
-    r.message.register(ask_forget, F.text.lower().in_(("delete my data", "удалить мои данные",
-                                                        "менің деректерімді жою")))
+    r.message.register(ask_forget, Inline(F.text.lower().in_((
+        "delete my data", "удалить мои данные", "менің деректерімді жою"))))
     r.callback_query.register(forget, EraseCb.filter())
     return r
