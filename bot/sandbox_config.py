@@ -20,7 +20,9 @@ from bot.config import Settings, TomlSyntaxError, complete_times
 from bot.errors import ConfigError, explain
 from bot.timeutil import zone
 
-EXAMPLE = "bot/example.toml"  # as named in messages; read from the installed package
+# As named in messages: bot/example.toml, read from the installed package, is a copy of the
+# config.example.toml that the README names.
+EXAMPLE = "the example config (config.example.toml)"
 DAYS_AHEAD = 3
 
 

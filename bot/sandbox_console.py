@@ -23,8 +23,11 @@ from bot.timeutil import zone
 from loopback import FakeTelegram, TravelClock
 
 PARTICIPANT_BASE = 1000  # participant N is user 1000 + N
+ORGANISER = "Organiser"  # the admin's first name
 HANDLED_WITHIN = 20.0  # seconds to wait for the bot to finish with a message or press
 JOBS_WITHIN = 120.0  # ... for the reminders that came due after /wait
+FINISH_WITHIN = 30.0  # ... for its last sends (a broadcast, its report) before stopping
+MAX_WAIT = timedelta(days=400)  # a year and a bit: every reminder is in reach, no year 2300
 SPAN = re.compile(r"(\d+)([dhms])")
 UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 LANGUAGES = ("en", "ru", "kk")
@@ -33,7 +36,7 @@ HELP = """Sandbox commands (everything else goes to the bot, as in Telegram):
   1, 2, ...     press that button of the latest message with numbered buttons
   /as 2         become participant 2 (/as 1 is where you started)
   /as admin     become the organiser (an admin of the bot: try /events, /stats)
-  /wait 23h     move time forward (30m, 2d, 90s, 1d2h); due reminders are sent
+  /wait 23h     move time forward (30m, 2d, 90s, 1d2h; up to 400d); due reminders are sent
   /time         the sandbox's time now
   /lang ru      this person's Telegram language (en, ru, kk); the bot's /language wins
   /say 5        send a text that would be read as a button number
@@ -46,14 +49,17 @@ class Tracker:
 
     def __init__(self) -> None:
         self.handled: set[int] = set()
+        self.handling = 0  # updates in the bot's hands now
         self.jobs_running = 0
         self._changed = asyncio.Event()
 
     async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
                        event: TelegramObject, data: dict[str, Any]) -> Any:
+        self.handling += 1
         try:
             return await handler(event, data)
         finally:
+            self.handling -= 1
             update_id = getattr(event, "update_id", None)
             if isinstance(update_id, int):
                 self.handled.add(update_id)
@@ -88,17 +94,34 @@ class Engine:
     clock: TravelClock
     scheduler: AsyncIOScheduler
     busy: Callable[[], bool]  # reminders or broadcasts being sent
+    outbox_settled: Callable[[], Awaitable[None]]  # until the seat notices are sent
     tracker: Tracker
     timezone: str
     admin: int
 
 
+    def idle(self) -> bool:
+        """Nothing to do now: no update in hand or unanswered, no job due or running, no
+        reminder or broadcast being sent."""
+        state, tracker, moment = self.fake.state, self.tracker, datetime.now(UTC)
+        answered = state.last_update_id == 0 or state.last_update_id in tracker.handled
+        due = any(job.next_run_time is not None and job.next_run_time <= moment
+                  for job in self.scheduler.get_jobs())
+        return (answered and tracker.handling <= 0 and not due
+                and tracker.jobs_running <= 0 and not self.busy())
+
+
 def parse_span(text: str) -> timedelta | None:
+    """A span typed after /wait; None when it is not one. Too many days for a timedelta
+    come back as timedelta.max (longer than /wait allows), not as an error."""
     compact = text.replace(" ", "").lower()
     if not compact or SPAN.sub("", compact):
         return None
-    span = sum((timedelta(**{UNITS[u]: int(n)}) for n, u in SPAN.findall(compact)),
-               timedelta())
+    try:
+        span = sum((timedelta(**{UNITS[u]: int(n)}) for n, u in SPAN.findall(compact)),
+                   timedelta())
+    except OverflowError:
+        return timedelta.max
     return span if span > timedelta(0) else None
 
 
@@ -143,7 +166,7 @@ class Console:
 
     def become(self, who: str) -> bool:
         if who.lower() in ("admin", "organiser", "organizer"):
-            key, user_id, label, name = "admin", self.engine.admin, "organiser", "Organiser"
+            key, user_id, label, name = "admin", self.engine.admin, "organiser", ORGANISER
         elif who.isdigit() and 0 < int(who) < 100000:
             number = int(who)
             key, user_id = str(number), PARTICIPANT_BASE + number
@@ -169,11 +192,12 @@ class Console:
                 self.screen.prompt_shown = False
                 if line is None:
                     self.screen.say("(end of input: stopping)")
-                    return
+                    break
                 if not self.interactive:  # a piped session's transcript shows what was typed
                     self.screen.say(self.screen.prompt() + line)
                 if not await self.handle(line.strip()):
-                    return
+                    break
+            await self.finish()
         finally:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -209,6 +233,9 @@ class Console:
             span = parse_span(rest)
             if span is None:
                 say("usage: /wait 23h (also 30m, 2d, 90s, or combined: 1d2h)")
+            elif span > MAX_WAIT:
+                say(f"(/wait goes at most {MAX_WAIT.days} days ahead at a time, e.g. /wait "
+                    f"{MAX_WAIT.days}d; /time shows where you are)")
             else:
                 await self.wait(span)
         elif command == "/time":
@@ -216,7 +243,10 @@ class Console:
         elif command == "/lang":
             self.language(rest.lower())
         elif command == "/say":
-            await self.send(rest)
+            if rest:
+                await self.send(rest)
+            else:
+                say("usage: /say 5 (sends the text 5 to the bot, not a press of button 5)")
         elif text.isdigit():
             await self.press(int(text))
         else:
@@ -286,13 +316,24 @@ class Console:
             if job.next_run_time is not None:
                 job.modify(next_run_time=max(job.next_run_time - span, now))
 
-        def settled() -> bool:
-            moment = datetime.now(UTC)
-            due = any(job.next_run_time is not None and job.next_run_time <= moment
-                      for job in engine.scheduler.get_jobs())
-            return not due and engine.tracker.jobs_running <= 0 and not engine.busy()
-
-        if not await engine.tracker.until(settled, JOBS_WITHIN):
+        if not await engine.tracker.until(engine.idle, JOBS_WITHIN):
             self.screen.say(f"(still sending after {JOBS_WITHIN:.0f} s; see the log)")
         self.screen.refresh()
         self.screen.say(f"(sandbox time: {self.now_text()})")
+
+    async def finish(self) -> None:
+        """Before stopping, what the bot is still doing (a broadcast's last sends and its
+        report, a seat notice) is let finish, so that its last messages are shown too."""
+        engine, loop = self.engine, asyncio.get_running_loop()
+        deadline = loop.time() + FINISH_WITHIN
+        settled = False
+        with contextlib.suppress(TimeoutError):
+            while not settled and await engine.tracker.until(engine.idle,
+                                                              deadline - loop.time()):
+                # The outbox tells when it is done, not whether it is busy: asked second.
+                await asyncio.wait_for(engine.outbox_settled(), deadline - loop.time())
+                settled = engine.idle()  # and the notices it sent started nothing new
+        if not settled:
+            self.screen.say(f"(the bot is still sending after {FINISH_WITHIN:.0f} s; "
+                            "stopping anyway, see the log)")
+        self.screen.refresh()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from loopback import BotMessage, FakeUser
@@ -53,9 +54,28 @@ def buttons_of(message: BotMessage) -> list[Button]:
     return found
 
 
+def save(folder: Path, name: str, content: bytes) -> Path:
+    """A file the bot sent, written to `folder` so it can be opened: under its own name
+    (without any folder part), or name-2.ext when a file of that name with other bytes is
+    there already (two people's passes, a kept folder from an earlier session)."""
+    base = Path(name.replace("\\", "/")).name
+    if base in ("", ".", ".."):
+        base = "file"
+    stem, suffix = Path(base).stem, Path(base).suffix
+    folder.mkdir(parents=True, exist_ok=True)
+    path, number = folder / base, 1
+    while path.exists() and not (path.is_file() and path.read_bytes() == content):
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    if not path.exists():
+        path.write_bytes(content)
+    return path
+
+
 class Screen:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, files: Path) -> None:
         self.out = out
+        self.files = files  # where the documents and photos the bot sends are saved
         self.people: dict[str, Person] = {}
         self.current: Person | None = None
         self.prompt_shown = False
@@ -127,7 +147,8 @@ class Screen:
             if message.document is not None:
                 name, content = message.document
                 kind = "photo" if name.lower().endswith(PHOTO_ENDINGS) else "file"
-                lines.append(f"({kind}: {name}, {len(content)} bytes)")
+                saved = self._saved(name, content)
+                lines.append(f"({kind}: {name}, {len(content)} bytes, {saved})")
             if message.plain_text:
                 lines.append(message.plain_text)
         if buttons:
@@ -137,6 +158,12 @@ class Screen:
             person.buttons = None
         self.say("\n".join(lines))
         return True
+
+    def _saved(self, name: str, content: bytes) -> str:
+        try:
+            return f"saved to {save(self.files, name, content)}"
+        except OSError as exc:  # e.g. a full disk: the chat goes on without the file
+            return f"not saved: {exc.strerror or exc}"
 
 
 def _outdated(buttons: tuple[int, list[Button]] | None, message: BotMessage) -> bool:

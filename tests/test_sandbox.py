@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -85,6 +86,18 @@ def test_a_whole_session_in_the_terminal(tmp_path: Path) -> None:
     try:
         banner = term.read_until("participant 1> ")
         assert "The example event" in banner and "so registration is open" in banner
+        assert "(config.example.toml)" in banner  # the file the README names
+
+        # A second sandbox on the same database is refused, in one line.
+        db = re.search(r"Database: (\S+) \(deleted at exit\)", banner)
+        assert db is not None, banner
+        second = subprocess.run([sys.executable, "-m", "bot", "sandbox", "--db", db[1]],
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                encoding="utf-8", cwd=tmp_path, env=clean_env(), timeout=60)
+        assert second.returncode == 2
+        assert second.stderr.count("\n") == 1 and "is in use by another sandbox" in second.stderr
+        assert "regbot sandbox:" not in second.stdout
+
         # 1. Registration, typed: commands and text as in Telegram, buttons by number.
         for typed, expect in [("/start", "Register"), ("1", "I agree"), ("1", "full name"),
                               ("Alice Smith", "organisation"), ("NGO Help", "[1] NGO"),
@@ -95,11 +108,17 @@ def test_a_whole_session_in_the_terminal(tmp_path: Path) -> None:
         card = term.read_until("participant 1> ")
         assert "[1] 🎫 Entry pass (QR)" in card and "Entry code:" in card
         term.type("1")
-        assert "(photo: pass.png, " in term.read_until("participant 1> ")
+        photo = saved(term.read_until("participant 1> "), "photo", "pass.png")
+        assert photo.read_bytes().startswith(b"\x89PNG")
         term.type("2")
-        assert "(file: dku-migration-2020.ics, " in term.read_until("participant 1> ")
+        ics = saved(term.read_until("participant 1> "), "file", "dku-migration-2020.ics")
+        assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
         term.type("9")
         assert "there is no button 9" in term.read_until("participant 1> ")
+        term.type("/wait 100000d")  # no jump to the year 2300
+        assert "at most 400 days" in term.read_until("participant 1> ")
+        term.type("/say")
+        assert "usage: /say 5" in term.read_until("participant 1> ")
 
         # 4. Other people: a second participant, and the organiser's console.
         term.type("/as 2")
@@ -131,8 +150,19 @@ def test_a_whole_session_in_the_terminal(tmp_path: Path) -> None:
         term.type("/quit")
         assert term.exit_code() == 0
         assert "(sandbox stopped)" in term.output
+        assert not ics.exists()  # it was in the temporary folder
     finally:
         term.close()
+
+
+def saved(printed: str, kind: str, name: str) -> Path:
+    """The file the sandbox says it saved the bot's document to; it holds as many bytes as
+    the line says."""
+    found = re.search(rf"\({kind}: {re.escape(name)}, (\d+) bytes, saved to (.+)\)\n", printed)
+    assert found is not None, printed
+    path = Path(found[2])
+    assert path.name == name and len(path.read_bytes()) == int(found[1])
+    return path
 
 
 def test_piped_with_an_own_config_ignores_the_real_bots_settings(tmp_path: Path) -> None:
@@ -140,21 +170,28 @@ def test_piped_with_an_own_config_ignores_the_real_bots_settings(tmp_path: Path)
     of the environment or a .env."""
     config = (ROOT / "config.example.toml").read_text("utf-8")
     config = config.replace("starts_at = 2020-11-12T17:00:00", "starts_at = 2099-11-12T17:00:00")
+    config = config.replace("per_chat_interval = 1.0", "per_chat_interval = 0.0")  # quicker
     (tmp_path / "mine.toml").write_text(config, "utf-8")
     (tmp_path / ".env").write_text("REGBOT_TELEGRAM__TOKEN=1:from-dotenv\n"
                                    "REGBOT_STORAGE__PATH=/nonexistent/x.sqlite3\n", "utf-8")
     db = tmp_path / "kept.sqlite3"
+    # Registered, then a broadcast sent just before the input ends: its report comes after.
+    typed = ["/start", "1", "1", "Alice Smith", "NGO Help", "1", "2", "1", "1",
+             "/as admin", "/broadcast", "Hello all", "1", "1"]
     done = subprocess.run(
         [sys.executable, "-m", "bot", "sandbox", "--config", "mine.toml", "--db", str(db)],
-        input="/start\n1\n", capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
-        env=clean_env(), timeout=60)
+        input="\n".join(typed) + "\n", capture_output=True, text=True, encoding="utf-8",
+        cwd=tmp_path, env=clean_env(), timeout=60)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Event dku-migration-2020 from mine.toml" in out and "2099-11-12 17:00" in out
     assert "participant 1> /start" in out  # what was typed is shown in a piped transcript
     assert "[1] ✅ I agree" in out
-    assert "(end of input: stopping)" in out
+    assert "(you pressed [📤 Send])" in out
+    stopping = out.index("(end of input: stopping)")
+    assert "Broadcast finished: 1 sent" in out[stopping:]
     assert db.is_file()  # --db: kept
+    assert f"saved in {tmp_path / 'kept-files'}." in out  # next to it, kept too
 
 
 def test_wait_spans() -> None:
@@ -164,3 +201,4 @@ def test_wait_spans() -> None:
     assert parse_span("1d 30m") == timedelta(days=1, minutes=30)
     for bad in ("", "soon", "0h", "2x", "h"):
         assert parse_span(bad) is None
+    assert parse_span("9" * 30 + "d") == timedelta.max  # too long for /wait, not an error
