@@ -1,5 +1,5 @@
 ## Іс-шара карточкасы және ортақ бөліктер
-when = 🗓 { $moment } ({ $zone } уақыты бойынша)
+when = 🗓 { $moment } ({ $city } уақыты бойынша)
 online-zoom = 💻 Zoom, конференция идентификаторы: <code>{ $zoom }</code>
 online-zoom-link = 🔗 Кіру сілтемесі: { $url }
 online-stream = 📺 Тікелей трансляция: { $url }

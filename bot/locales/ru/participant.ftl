@@ -1,5 +1,5 @@
 ## Карточка события и общие части
-when = 🗓 { $moment } (время { $zone })
+when = 🗓 { $moment } (по времени { $city })
 online-zoom = 💻 Zoom, идентификатор конференции: <code>{ $zoom }</code>
 online-zoom-link = 🔗 <a href="{ $url }">Войти в конференцию Zoom</a>
 online-stream = 📺 Прямая трансляция: { $url }
