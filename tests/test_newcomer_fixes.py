@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Kazakh and Russian texts: Cyrillic letters are meant)
 """What a newcomer trying the bot found: the event's zone named as a city in every
 language, counts in the grammar of each language, erased people in the organiser's list,
 organiser notices in the organiser's language, and registrations that end with the event."""
