@@ -4,8 +4,12 @@ organiser notices in the organiser's language, and registrations that end with t
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.i18n import Catalog
 from loopback import FakeTelegram
-from tests.harness import Running, has
+from tests.harness import ADMIN, Running, has, register, settings_for, start
+from tests.steps import reach
 
 
 async def test_every_language_names_the_zone_by_its_city(fake: FakeTelegram,
@@ -19,3 +23,29 @@ async def test_every_language_names_the_zone_by_its_city(fake: FakeTelegram,
     assert "(по времени Алматы)" in said["ru"]
     assert "(Алматы уақыты бойынша)" in said["kk"]
     assert not any("Asia/Almaty" in text for text in said.values())
+
+
+async def test_counts_are_said_in_each_languages_grammar(fake: FakeTelegram,
+                                                          tmp_path: Path) -> None:
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, settings_for(fake, tmp_path, offline_capacity=2))
+    try:
+        alice = fake.user(1, language_code="en")
+        await register(alice)  # one of the two seats is left
+        formats = await reach(fake.user(2, language_code="en"), "format")
+        olga = fake.user(ADMIN)
+        await olga.send("/capacity 1")
+        capacity = await olga.reply(has("The room now has"))
+        await olga.send("/export")
+        export = await olga.wait_for(lambda m: m.document is not None)
+        # The same numbers for a Russian-speaking organiser.
+        ru = Catalog().for_language("ru")
+    finally:
+        await running.stop()
+    assert "Offline (1 seat left)" in formats.buttons[0]
+    assert "The room now has 1 seat (1 taken)" in capacity.plain_text
+    assert "1 registration · times in" in export.plain_text
+    assert ru("adm-capacity-set", capacity=1, seated=1) == "🪑 Теперь в зале 1 место (занято 1)."
+    assert "22 места" in ru("adm-capacity-set", capacity=22, seated=0)
+    assert "5 мест" in ru("adm-capacity-set", capacity=5, seated=0)
+    assert "21 регистрация" in ru("adm-export-caption", count=21, tz="Asia/Almaty")

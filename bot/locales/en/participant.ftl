@@ -4,7 +4,10 @@ online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
 online-zoom-link = 🔗 <a href="{ $url }">Join the Zoom meeting</a>
 online-stream = 📺 Live stream: { $url }
 agenda-item = • { $item }
-card-seats = 🪑 Offline: { $left } of { $capacity } seats left (entry by pre-registration only)
+card-seats = 🪑 Offline: { $left } of { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    } left (entry by pre-registration only)
 card-full = 🪑 Offline: the room is full; register online and join the waitlist
 card =
     <b>{ $title }</b>
@@ -68,7 +71,10 @@ btn-register = 📝 Register
 btn-my = 📋 My registration
 btn-share-phone = 📱 Share my phone
 btn-skip = Skip
-btn-offline = 🪑 Offline ({ $seats } seats left)
+btn-offline = 🪑 Offline ({ $seats } { $seats ->
+    [one] seat
+   *[other] seats
+    } left)
 btn-offline-full = 🪑 Offline: full, join the waitlist
 btn-online = 💻 Online (Zoom)
 btn-confirm = ✅ Confirm
@@ -77,7 +83,10 @@ btn-abort = ✖️ Cancel
 btn-back = ⬅️ Back
 btn-to-online = 💻 Switch to online
 btn-leave-waitlist = Leave the waitlist (stay online)
-btn-to-offline = 🪑 Switch to offline ({ $seats } seats left)
+btn-to-offline = 🪑 Switch to offline ({ $seats } { $seats ->
+    [one] seat
+   *[other] seats
+    } left)
 btn-join-waitlist = 🪑 Join the waitlist for a seat
 btn-cancel-reg = ✖️ Cancel registration
 btn-cancel-yes = Yes, cancel it
@@ -132,7 +141,10 @@ unknown-message = I did not understand that. /start shows the event, /my your re
 private-only = I work in private chat only: write to me at @{ $username }.
 error-not-text = Please answer with a text message.
 error-empty = This cannot be empty; please type it.
-error-too-long = That is too long: at most { $limit } characters, please.
+error-too-long = That is too long: at most { $limit } { $limit ->
+    [one] character
+   *[other] characters
+    } please.
 error-name-letters = Please write your name in letters.
 error-name-digits = That looks like a phone number, not a name. Please write your full name.
 error-forwarded = A forwarded message cannot be your answer. Please type it yourself.
@@ -157,7 +169,10 @@ privacy-notice =
     What: your name, organisation, role and, if you give it, your phone number.
     Why: to register you, to let you in at the door (offline) and to send you reminders.
     Who sees it: the organisers only.
-    How long: until { $days } days after the event, then it is erased.
+    How long: until { $days } { $days ->
+        [one] day
+       *[other] days
+    } after the event, then it is erased.
     You can withdraw your consent at any time: /forget_me erases everything about you.
     (Notice version { $version }.)
 forget-ask = Erase all your personal data and cancel your registrations? A seat you hold goes to the next person in line. This cannot be undone.
@@ -165,7 +180,10 @@ btn-forget-yes = Yes, erase my data
 btn-forget-no = No, keep it
 forget-done = Done: your personal data is erased and your registrations are cancelled.
 forget-kept = Nothing was erased.
-card-seats-closed = 🪑 Offline: { $capacity } seats in the room (entry by pre-registration only)
+card-seats-closed = 🪑 Offline: { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    } in the room (entry by pre-registration only)
 card-offline-closed = 🪑 Offline registration is closed; you can register online.
 card-deadline = ⏳ Registration is open until { $moment }.
 registration-closed-mid-form = Registration closed while you were filling in the form, so nothing was saved. /start shows the event.
