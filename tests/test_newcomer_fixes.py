@@ -49,3 +49,29 @@ async def test_counts_are_said_in_each_languages_grammar(fake: FakeTelegram,
     assert "22 места" in ru("adm-capacity-set", capacity=22, seated=0)
     assert "5 мест" in ru("adm-capacity-set", capacity=5, seated=0)
     assert "21 регистрация" in ru("adm-export-caption", count=21, tz="Asia/Almaty")
+
+
+async def test_erased_people_show_as_data_erased_to_the_organisers(
+        fake: FakeTelegram, small: Running) -> None:
+    alice = fake.user(1, language_code="en")
+    await register(alice)
+    await alice.send("/forget_me")
+    await alice.reply(has("Erase all your personal data"))
+    await alice.press("Yes, erase my data")
+    await alice.wait_for(has("your personal data is erased"))
+    olga = fake.user(ADMIN)
+    await olga.send("/list")
+    await olga.reply(has("Which list?"))
+    await olga.press("📋 All")
+    listed = await olga.wait_for(has("1. (data erased)"))
+    row, buttons = listed.plain_text, listed.buttons  # the message is edited into the card
+    await olga.press("1. (data erased)")
+    card = await olga.wait_for(has("#1"))
+    await olga.send("/export")
+    export = await olga.wait_for(lambda m: m.document is not None)
+    assert "1. (data erased) · ✖️ cancelled" in row
+    assert ", ()" not in row and "not given" not in row
+    assert "1. (data erased)" in buttons
+    assert card.plain_text.startswith("(data erased) · #1")
+    assert export.document is not None
+    assert "(data erased)" in export.document[1].decode("utf-8-sig")

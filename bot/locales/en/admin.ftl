@@ -65,6 +65,12 @@ adm-btn-kind = { $kind } ({ $count })
 adm-list-head = <b>{ $kind }</b>: { $total } · page { $page } of { $pages }
 adm-list-empty = <b>{ $kind }</b>: nobody.
 adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-erased = (data erased)
+adm-list-row-erased = { $n }. <i>{ $erased }</i> · { $status }
+adm-details-erased =
+    <i>{ $erased }</i> · #{ $id }
+    { $status }
+    Registered { $created } · language: { $language }
 adm-btn-prev = ◀️ Back
 adm-btn-next = Next ▶️
 adm-btn-lists = ⬅️ Lists

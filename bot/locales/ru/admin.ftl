@@ -65,6 +65,12 @@ adm-btn-kind = { $kind } ({ $count })
 adm-list-head = <b>{ $kind }</b>: { $total } · страница { $page } из { $pages }
 adm-list-empty = <b>{ $kind }</b>: никого.
 adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-erased = (данные удалены)
+adm-list-row-erased = { $n }. <i>{ $erased }</i> · { $status }
+adm-details-erased =
+    <i>{ $erased }</i> · #{ $id }
+    { $status }
+    Зарегистрирован(а) { $created } · язык: { $language }
 adm-btn-prev = ◀️ Назад
 adm-btn-next = Дальше ▶️
 adm-btn-lists = ⬅️ Списки
