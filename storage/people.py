@@ -18,6 +18,28 @@ class People:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._known: dict[int, str | None] = {}
+        self._telegram: dict[int, str] = {}  # Telegram's language_code, as last seen
+
+    def seen(self, user_id: int, code: str | None) -> None:
+        """Remember the Telegram language an update came with (memory only), for messages
+        the bot starts itself: they have no update to read it from."""
+        if code:
+            if len(self._telegram) >= CACHE_LIMIT and user_id not in self._telegram:
+                self._telegram.clear()
+            self._telegram[user_id] = code
+
+    async def reader_language(self, user_id: int) -> str | None:
+        """The language to write to someone outside an update (an organiser's notices):
+        their choice, else their Telegram language if seen this run, else the language of
+        their latest registration; None: the caller's default."""
+        chosen = await self.language(user_id)
+        if chosen is not None:
+            return chosen
+        if user_id in self._telegram:
+            return self._telegram[user_id]
+        row = await self.db.fetchone("SELECT language FROM registrations WHERE user_id = ?"
+                                     " ORDER BY id DESC LIMIT 1", (user_id,))
+        return None if row is None else str(row["language"])
 
     async def language(self, user_id: int) -> str | None:
         """The language this person chose, or None if they never did."""

@@ -4,12 +4,17 @@ organiser notices in the organiser's language, and registrations that end with t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.seed import seed
 from bot.i18n import Catalog
-from loopback import FakeTelegram
-from tests.harness import ADMIN, Running, has, register, settings_for, start
+from loopback import FakeTelegram, FakeUser, TravelClock
+from tests.harness import ADMIN, Running, has, has_button, register, settings_for, start
 from tests.steps import reach
+from tests.test_privacy import two_events
+from tests.test_storage_faults import write_lock
+from tests.travel import travel
 
 
 async def test_every_language_names_the_zone_by_its_city(fake: FakeTelegram,
@@ -75,3 +80,70 @@ async def test_erased_people_show_as_data_erased_to_the_organisers(
     assert card.plain_text.startswith("(data erased) · #1")
     assert export.document is not None
     assert "(data erased)" in export.document[1].decode("utf-8-sig")
+
+
+async def choose_english(user: FakeUser) -> None:
+    await user.send("/language")
+    await user.reply(has_button("English"))
+    await user.press("English")
+    await user.wait_for(has("I will write to you in English"))
+
+
+async def test_the_retention_warning_is_in_the_organisers_own_language(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    settings = two_events(fake, tmp_path)  # "old" is erased 30 days after 10 January
+    await seed(settings.storage.path, 10, offline=range(1, 3), slug="old")
+    olga = fake.user(ADMIN, language_code="ru")  # Telegram says Russian; she chose English
+    running = await start(fake, settings, TravelClock(datetime(2030, 2, 1, tzinfo=UTC)))
+    try:
+        await choose_english(olga)
+        travel(running, timedelta(days=8))  # within a day of the erasure
+        warning = await olga.wait_for(has("Tomorrow the personal data"))
+        await olga.press("Export now")
+        document = await olga.wait_for(lambda m: m.document is not None)
+    finally:
+        await running.stop()
+    assert "«Round table»" in warning.plain_text and "30 days" in warning.plain_text
+    assert not any("Завтра" in m.plain_text for m in olga.messages)
+    assert "registrations" in document.plain_text  # the caption
+
+
+async def test_a_second_organiser_hears_in_the_telegram_language_seen(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """No choice made: the language Telegram gave with their last update; never seen:
+    the default language."""
+    settings = two_events(fake, tmp_path)
+    settings.telegram.admins = [ADMIN, ADMIN + 1, ADMIN + 2]
+    await seed(settings.storage.path, 10, offline=range(1, 3), slug="old")
+    olga, kairat = fake.user(ADMIN, language_code="ru"), fake.user(ADMIN + 1, language_code="kk")
+    nobody = fake.user(ADMIN + 2, language_code="en")  # never writes to the bot
+    running = await start(fake, settings, TravelClock(datetime(2030, 2, 1, tzinfo=UTC)))
+    try:
+        await choose_english(olga)
+        await kairat.send("/help")
+        await kairat.reply(has("/start"))
+        travel(running, timedelta(days=8))
+        await olga.wait_for(has("Tomorrow the personal data"))
+        await kairat.wait_for(has("Ертең"))
+        await nobody.wait_for(has("Завтра персональные данные"))
+    finally:
+        await running.stop()
+
+
+async def test_the_storage_alarm_is_in_the_organisers_own_language(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    settings = settings_for(fake, tmp_path)
+    settings.storage.busy_timeout = timedelta(seconds=0.1)
+    olga = fake.user(ADMIN, language_code="ru")
+    running = await start(fake, settings)
+    try:
+        await choose_english(olga)
+        alice = fake.user(1, language_code="en")
+        await reach(alice, "confirm")
+        with write_lock(settings.storage.path):
+            await alice.press("Confirm")
+            await alice.reply(has("temporary problem"))
+            alarm = await olga.wait_for(has("⚠️"))
+    finally:
+        await running.stop()
+    assert "The bot cannot write its database" in alarm.plain_text
