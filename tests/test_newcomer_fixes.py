@@ -147,3 +147,54 @@ async def test_the_storage_alarm_is_in_the_organisers_own_language(
     finally:
         await running.stop()
     assert "The bot cannot write its database" in alarm.plain_text
+
+
+async def test_a_registration_settles_at_the_start_and_ends_with_the_event(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The event starts 12 November 2030, 17:00 Almaty, and lasts two hours."""
+    running = await start(fake, settings_for(fake, tmp_path, offline_capacity=1))
+    try:
+        alice, bob = fake.user(1, language_code="en"), fake.user(2, language_code="en")
+        await register(alice)  # the one seat
+        await register(bob, name="Bob Brown")  # the waitlist
+        await alice.send("/my")
+        before = await alice.reply(has_button("Cancel registration"))
+        stale = before.message_id
+        data = before.buttons_data  # kept: pressing them edits the message
+        cancel, entry_pass = data["✖️ Cancel registration"], data["🎫 Entry pass (QR)"]
+        assert cancel is not None and entry_pass is not None
+        desk = await running.desk()
+        counts = await desk.counts()
+
+        running.clock.travel(desk.event.starts_utc - running.clock() + timedelta(minutes=30))
+        await alice.send("/my")
+        during = await alice.reply(has("You have a seat"))
+        during_buttons = during.buttons
+        await alice.press_data(cancel, stale)
+        refused_during = await alice.answer_to_press()
+        await alice.press("Entry pass")
+        await alice.wait_for(lambda m: m.document is not None and m.document[0] == "pass.png")
+
+        running.clock.travel(timedelta(days=10))
+        await alice.send("/my")
+        after = await alice.reply()
+        await alice.press_data(cancel, stale)
+        refused_after = await alice.answer_to_press()
+        await alice.press_data(entry_pass, stale)
+        pass_after = await alice.answer_to_press()
+        seat, queued = await desk.get(1), await desk.get(2)
+        counts_after = await desk.counts()
+    finally:
+        await running.stop()
+    assert any("Entry pass" in b for b in during_buttons)
+    assert not any("Cancel" in b or "Switch" in b for b in during_buttons)
+    assert "has started" in refused_during["text"] and refused_during["show_alert"]
+    assert "This event has taken place" in after.plain_text
+    assert "Show it at the door" not in after.plain_text and not after.buttons
+    assert refused_after["text"] == ("This event has already taken place: nothing can be "
+                                     "changed any more.")
+    assert "already taken place" in pass_after["text"]
+    assert seat is not None and seat.active and seat.entry_code  # nothing changed
+    assert queued is not None and queued.waitlisted_at is not None
+    assert counts_after == counts
+    assert not any("freed up" in m.plain_text for m in bob.messages)
