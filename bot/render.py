@@ -10,7 +10,7 @@ from babel.dates import format_timedelta
 
 from bot.config import EventSection
 from bot.i18n import Safe, Texts
-from bot.timeutil import show
+from bot.timeutil import city, show
 from storage.models import Counts, Placement, Registration
 
 
@@ -22,7 +22,7 @@ def place(event: EventSection) -> str:
 def when(t: Texts, event: EventSection) -> str:
     """The start in the event's own zone, named: '12 November 2020, 17:00 (Almaty time)'."""
     return t("when", moment=show(event.starts_utc, event.timezone, t.language),
-             zone=event.timezone, city=event.timezone.rsplit("/", 1)[-1].replace("_", " "))
+             zone=event.timezone, city=city(event.timezone, t.language))
 
 
 def online_details(t: Texts, event: EventSection) -> Safe:

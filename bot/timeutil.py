@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_datetime, get_timezone_location
 from pydantic import BeforeValidator, TypeAdapter
 
 Clock = Callable[[], datetime]
@@ -49,6 +49,15 @@ def format_local(moment: datetime, tz: str) -> str:
 def show(moment: datetime, tz: str, language: str) -> str:
     """'12 ноября 2020, 17:00' / '12 November 2020, 17:00' in the event's zone."""
     return str(format_datetime(moment.astimezone(zone(tz)), "d MMMM y, HH:mm", locale=language))
+
+
+def city(tz: str, language: str) -> str:
+    """The zone's city as readers of `language` name it: 'Almaty' / 'Алматы' (CLDR's
+    exemplar city); a zone CLDR does not name falls back to the key's last part."""
+    try:
+        return str(get_timezone_location(tz, locale=language, return_city=True))
+    except (LookupError, ValueError):
+        return tz.rsplit("/", 1)[-1].replace("_", " ")
 
 
 # The duration forms a config may use: an ISO-8601 duration in days, hours, minutes and

@@ -10,13 +10,20 @@ from bot import attendance
 from bot.attendance import Answer, AttendanceSource, AttendCb
 from bot.i18n import Texts
 from bot.registration import Registrations
-from handlers.views import show
+from handlers.views import ended, show
 from storage.deliveries import Deliveries
 
 
 async def answered(cb: CallbackQuery, callback_data: AttendCb, callback_answer: CallbackAnswer,
                    bot: Bot, t: Texts, registrations: Registrations, deliveries: Deliveries,
                    reminders: AttendanceSource) -> None:
+    reg = await registrations.by_id(callback_data.reg)
+    desk = await registrations.desk_of(reg) if reg is not None else None
+    if desk is not None and desk.started():
+        # "Still coming?" is about before the start: a late "no" must not hand the seat on.
+        callback_answer.text = t("event-over") if ended(desk) else t("cancel-started")
+        callback_answer.show_alert = True
+        return
     result, _ = await attendance.answer(registrations, deliveries, reminders,
                                         cb.from_user.id, callback_data)
     if result is Answer.NOT_YOURS:

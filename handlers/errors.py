@@ -16,16 +16,18 @@ from bot.registration import Registrations
 from handlers.middleware import resolve_desk
 from handlers.views import ask
 from storage.database import StorageUnavailable
+from storage.people import People
 
 log = logging.getLogger(__name__)
 
 
 async def failed(event: ErrorEvent, bot: Bot, catalog: Catalog, alarm: StorageAlarm,
-                 registrations: Registrations, state: FSMContext | None = None) -> bool:
+                 registrations: Registrations, people: People,
+                 state: FSMContext | None = None) -> bool:
     update = event.update
     storage_down = isinstance(event.exception, StorageUnavailable)
     if isinstance(event.exception, StorageUnavailable):
-        await alarm.raise_once(event.exception.reason)
+        await alarm.raise_once(event.exception.reason, people)
     else:
         log.error("update %s failed", update.update_id, exc_info=event.exception)
     origin = update.message or (update.callback_query.message if update.callback_query

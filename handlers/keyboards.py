@@ -107,9 +107,10 @@ def edit_fields(t: Texts) -> InlineKeyboardMarkup:
 def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool,
        started: bool = False, google: str | None = None) -> InlineKeyboardMarkup:
     """A move (to online / off the waitlist / to a seat / onto the waitlist) above Cancel;
-    an online registration gets no move once the room is closed, and nobody gets one once
-    the event has started (who has a seat is settled by then). Above them: the entry pass
-    for a seat, and the event into one's calendar (.ics, or Google Calendar's page)."""
+    an online registration gets no move once the room is closed, and nobody gets a move or
+    Cancel once the event has started (who has a seat is settled by then; the pass stays
+    for the door). Above them: the entry pass for a seat, and the event into one's
+    calendar (.ics, or Google Calendar's page)."""
     kb = InlineKeyboardBuilder()
     sizes = []
     if reg.placement is Placement.SEATED:
@@ -125,8 +126,10 @@ def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool,
     if move is not None:
         kb.button(text=move[0], callback_data=move[1])
         sizes.append(1)
-    kb.button(text=t("btn-cancel-reg"), callback_data=_mine(MyAction.CANCEL, reg))
-    kb.adjust(*sizes, 1)
+    if not started:
+        kb.button(text=t("btn-cancel-reg"), callback_data=_mine(MyAction.CANCEL, reg))
+        sizes.append(1)
+    kb.adjust(*sizes)
     return kb.as_markup()
 
 

@@ -32,6 +32,7 @@ class LanguageMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         chosen = None
         if user is not None:
+            self.people.seen(user.id, user.language_code)
             try:
                 chosen = await self.people.language(user.id)
             except StorageUnavailable as exc:

@@ -10,7 +10,7 @@ from bot.i18n import Texts
 from bot.registration import Desk, Intake, Registrations
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
-from handlers.views import editable, my, register_again, show
+from handlers.views import editable, ended, my, register_again, show
 from storage.models import Format, Outcome, Placement, Registration
 
 
@@ -30,6 +30,18 @@ async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, b
     return desk, reg
 
 
+async def _settled(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot, t: Texts,
+                   desk: Desk, reg: Registration, started_key: str) -> bool:
+    """After the start nothing changes any more (a button shown before it is answered
+    once, and the screen shown as it is now): True if so."""
+    if not desk.started():
+        return False
+    callback_answer.show_alert = True
+    callback_answer.text = t("event-over") if ended(desk) else t(started_key)
+    await _show(cb, bot, t, desk, reg)
+    return True
+
+
 async def _show(cb: CallbackQuery, bot: Bot, t: Texts, desk: Desk,
                 reg: Registration, head: str = "") -> None:
     text, markup = await my(t, desk, reg)
@@ -42,9 +54,7 @@ async def switch(cb: CallbackQuery, callback_data: MyCb, callback_answer: Callba
     if (owned := await _own(cb, callback_data, callback_answer, bot, t, registrations)) is None:
         return
     desk, before = owned
-    if desk.started():  # the screen was shown before the start: show it as it is now
-        callback_answer.text, callback_answer.show_alert = t("switch-started"), True
-        await _show(cb, bot, t, desk, before)
+    if await _settled(cb, callback_answer, bot, t, desk, before, "switch-started"):
         return
     to = Format.OFFLINE if callback_data.action is MyAction.OFFLINE else Format.ONLINE
     if to is Format.OFFLINE and await desk.intake() is not Intake.OPEN:
@@ -74,7 +84,9 @@ def _switched(t: Texts, before: Registration, outcome: Outcome) -> str:
 async def ask_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: CallbackAnswer,
                      bot: Bot, t: Texts, registrations: Registrations) -> None:
     if owned := await _own(cb, callback_data, callback_answer, bot, t, registrations):
-        reg = owned[1]
+        desk, reg = owned
+        if await _settled(cb, callback_answer, bot, t, desk, reg, "cancel-started"):
+            return
         key = {Placement.SEATED: "ask-cancel", Placement.WAITLISTED: "ask-cancel-waitlisted"}
         await show(bot, cb.from_user.id, t(key.get(reg.placement, "ask-cancel-online")),
                    keyboards.confirm_cancel(t, reg), editable(cb.message))
@@ -84,7 +96,9 @@ async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: Cal
                     bot: Bot, t: Texts, registrations: Registrations) -> None:
     if (owned := await _own(cb, callback_data, callback_answer, bot, t, registrations)) is None:
         return
-    desk, _ = owned
+    desk, reg = owned
+    if await _settled(cb, callback_answer, bot, t, desk, reg, "cancel-started"):
+        return
     await desk.cancel(cb.from_user.id)
     await show(bot, cb.from_user.id, t("cancelled"), await register_again(t, desk),
                editable(cb.message))

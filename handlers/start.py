@@ -16,7 +16,7 @@ from handlers import keyboards
 from handlers.admin.commands import ADMIN
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
-from handlers.views import ask, card, editable, my, show
+from handlers.views import ask, card, editable, ended, my, show
 from storage.models import Format
 
 
@@ -106,14 +106,15 @@ async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
 
 async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
     """Every registration for an event still to come, and for the latest one to have
-    started (it may be on now: its entry code is asked for at the door); none: the start
-    screen."""
+    started while it is on (its entry code is asked for at the door); none: the start
+    screen (an event that is over shows as having taken place)."""
     if message.from_user is None:
         return
     user_id = message.from_user.id
     latest = await registrations.events.latest_past()
     mine = [(e, r) for e, r in await registrations.of_person(user_id)
-            if not registrations.of(e).started() or (latest and e.id == latest.id)]
+            if not registrations.of(e).started()
+            or (latest and e.id == latest.id and not ended(registrations.of(e)))]
     if not mine:
         await _home(bot, user_id, t, registrations)
         return

@@ -19,6 +19,7 @@ from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
 from storage.deliveries import EVERYONE, Campaign, Deliveries, Report, pick
 from storage.models import Registration
+from storage.people import People
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,10 @@ class Campaigns:
 
         report = await self.fanout.run(campaign.key, content)
         if report is not None and campaign.created_by is not None:
-            t = self.catalog.for_language(campaign.language)
+            # The organiser's language now (a /language choice since the start counts),
+            # else the one they wrote the broadcast in.
+            chosen = await People(self.registrations.db).language(campaign.created_by)
+            t = self.catalog.for_language(chosen or campaign.language)
             await self.sender.send(campaign.created_by, t(
                 "broadcast-report", sent=report.sent, unreachable=report.unreachable,
                 failed=report.failed, skipped=report.skipped, total=report.total))

@@ -35,11 +35,12 @@ class Retention:
 
     async def _run(self) -> None:
         expiry = await self.privacy.expire()
-        t = self.catalog.for_language(None)
         for event in expiry.warn:
-            kb = InlineKeyboardBuilder()
-            kb.button(text=t("adm-btn-export-now"), callback_data=ExportCb(ev=event.id))
             for admin in self.settings.telegram.admins:
+                # Each organiser in their own language, as their answers are.
+                t = self.catalog.for_language(await self.privacy.people.reader_language(admin))
+                kb = InlineKeyboardBuilder()
+                kb.button(text=t("adm-btn-export-now"), callback_data=ExportCb(ev=event.id))
                 await self.sender.send(admin, t("adm-retention-warning", title=event.info.title,
                                                 days=self.settings.privacy.retain_days),
                                        reply_markup=kb.as_markup())

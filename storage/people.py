@@ -22,6 +22,28 @@ class People:
         self._known: dict[int, str | None] = {}
         self._loaded = False
         self._complete = False  # every row is in the copy: a miss means no choice
+        self._telegram: dict[int, str] = {}  # Telegram's language_code, as last seen
+
+    def seen(self, user_id: int, code: str | None) -> None:
+        """Remember the Telegram language an update came with (memory only), for messages
+        the bot starts itself: they have no update to read it from."""
+        if code:
+            if len(self._telegram) >= CACHE_LIMIT and user_id not in self._telegram:
+                self._telegram.clear()
+            self._telegram[user_id] = code
+
+    async def reader_language(self, user_id: int) -> str | None:
+        """The language to write to someone outside an update (an organiser's notices):
+        their choice, else their Telegram language if seen this run, else the language of
+        their latest registration; None: the caller's default."""
+        chosen = await self.language(user_id)
+        if chosen is not None:
+            return chosen
+        if user_id in self._telegram:
+            return self._telegram[user_id]
+        row = await self.db.fetchone("SELECT language FROM registrations WHERE user_id = ?"
+                                     " ORDER BY id DESC LIMIT 1", (user_id,))
+        return None if row is None else str(row["language"])
 
     async def language(self, user_id: int) -> str | None:
         """The language this person chose, or None if they never did."""
@@ -55,6 +77,7 @@ class People:
         """/forget_me: the choice is about a person too."""
         await self.db.execute("DELETE FROM people WHERE user_id = ?", (user_id,))
         self._known[user_id] = None  # not popped: the copy may be the whole table
+        self._telegram.pop(user_id, None)
 
     async def choose(self, user_id: int, language: str, now: datetime) -> None:
         """Remember the choice and move the person's active registrations to it, together:

@@ -11,7 +11,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.database import Database
-from storage.models import to_db
+from storage.models import Registration, to_db
 
 _ANONYMISE = (
     "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
@@ -70,3 +70,9 @@ async def warn_once(db: Database, event_id: int, now: datetime) -> bool:
     """True the first time: the organisers are to be reminded to export before erasure."""
     return await db.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
                             " AND retention_warned_at IS NULL", (to_db(now), event_id)) == 1
+
+
+def erased(reg: Registration) -> bool:
+    """Its personal data is gone (forget-me or retention): the ids were replaced by the
+    row's negative id (see _ANONYMISE), which no Telegram user has."""
+    return reg.user_id < 0

@@ -113,7 +113,7 @@ async def test_two_events_in_one_database(fake: FakeTelegram, tmp_path: Path,
         assert listing.buttons == ["Alpha talk", "Beta forum"]
         await one.press("Alpha talk")
         card_a = await one.reply(has_button("Register"))
-        assert "Alpha talk" in card_a.plain_text and "1 of 1 seats left" in card_a.plain_text
+        assert "Alpha talk" in card_a.plain_text and "1 of 1 seat left" in card_a.plain_text
         assert "Beta forum" not in card_a.plain_text
         await one.press("Beta forum")
         card_b = await one.reply(has_button("Register"))

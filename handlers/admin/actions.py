@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Texts
-from handlers.admin import keyboards, rules, screens
+from handlers.admin import keyboards, rules, screens, views
 from handlers.admin.callbacks import RegCb
 from handlers.admin.console import Console
 from handlers.admin.perform import perform
@@ -28,7 +28,7 @@ async def act(cb: CallbackQuery, callback_data: RegCb, bot: Bot, t: Texts,
         await screens.show(cb, bot, await screens.details(t, console, reg, data.kind, data.page))
         return
     if action in rules.CONFIRM_FIRST and not data.sure:
-        question = t(f"adm-sure-{action.value}", name=reg.full_name)
+        question = t(f"adm-sure-{action.value}", name=views.who(t, reg))
         markup = keyboards.confirm(t, reg, action, data.kind, data.page)
         await screens.show(cb, bot, (question, markup))
         return

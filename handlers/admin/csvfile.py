@@ -10,6 +10,7 @@ from datetime import datetime
 
 from bot.timeutil import zone
 from storage.models import Registration
+from storage.privacy import erased
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
@@ -31,10 +32,12 @@ def local(moment: datetime | None, tz: str) -> str:
     return "" if moment is None else moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def cells(reg: Registration, tz: str) -> list[str]:
+def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
     out = []
     for column in COLUMNS:
         value = reg.placement if column == "placement" else getattr(reg, column)
+        if column == "full_name" and erased(reg) and erased_label:
+            value = erased_label  # not a blank row the organisers would wonder about
         if isinstance(value, datetime):
             text = local(value, tz)
         else:
@@ -43,9 +46,10 @@ def cells(reg: Registration, tz: str) -> list[str]:
     return out
 
 
-def export(regs: Iterable[Registration], tz: str) -> bytes:
+def export(regs: Iterable[Registration], tz: str, erased_label: str = "") -> bytes:
+    """`erased_label` stands in the name column of registrations whose data is erased."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS])
-    writer.writerows(cells(reg, tz) for reg in regs)
+    writer.writerows(cells(reg, tz, erased_label) for reg in regs)
     return buffer.getvalue().encode("utf-8-sig")

@@ -20,10 +20,10 @@ async def answer(t: Texts, console: Console, result: str, reg: Registration | No
     if result == "unknown" or reg is None:
         return t("adm-checkin-unknown", code=code)
     if result == "already" and reg.checked_in_at:
-        return t("adm-checkin-already", name=reg.full_name, org=reg.organisation,
+        return t("adm-checkin-already", name=views.who(t, reg), org=reg.organisation,
                  at=views.moment(reg.checked_in_at, console.tz))
     counts = await console.organiser.counts()
-    return t("adm-checkin-ok", name=reg.full_name, org=reg.organisation,
+    return t("adm-checkin-ok", name=views.who(t, reg), org=reg.organisation,
              arrived=counts.checked_in, seated=counts.seated)
 
 

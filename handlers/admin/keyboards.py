@@ -38,7 +38,7 @@ def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
          regs: list[Registration]) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for i, reg in enumerate(regs):  # one row each
-        kb.button(text=f"{start + i}. {reg.full_name}"[:60],
+        kb.button(text=f"{start + i}. {views.who(t, reg)}"[:60],
                   callback_data=RegCb(act="show", reg=reg.id, kind=kind, page=number))
     nav = InlineKeyboardBuilder()  # one row: previous, next (either may be missing)
     if number > 0:

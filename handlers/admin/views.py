@@ -13,6 +13,7 @@ from bot.timeutil import show, zone
 from handlers.admin import rules
 from storage.audit import AuditEntry
 from storage.models import Counts, Placement, Registration
+from storage.privacy import erased
 
 
 def moment(at: datetime, tz: str) -> str:
@@ -36,13 +37,28 @@ def status(t: Texts, reg: Registration, tz: str, position: int | None) -> Safe:
     return Safe(t("adm-status-online"))
 
 
+def who(t: Texts, reg: Registration) -> str:
+    """The person's name, or "(data erased)" once forget-me or retention has erased it."""
+    return t("adm-erased") if erased(reg) else reg.full_name
+
+
 def row(t: Texts, n: int, reg: Registration, tz: str, position: int | None) -> str:
+    if erased(reg):
+        return t("adm-list-row-erased", n=str(n), erased=who(t, reg),
+                 status=status(t, reg, tz, position))
     return t("adm-list-row", n=str(n), name=reg.full_name, org=reg.organisation,
              role=role_label(t, reg.role), phone=reg.phone or t("phone-none"),
              status=status(t, reg, tz, position))
 
 
 def details(t: Texts, reg: Registration, tz: str, position: int | None) -> str:
+    if erased(reg):
+        lines = [t("adm-details-erased", erased=who(t, reg), id=str(reg.id),
+                   status=status(t, reg, tz, position), created=moment(reg.created_at, tz),
+                   language=reg.language)]
+        if reg.cancelled_at and not reg.active:
+            lines.append(t("adm-details-cancelled", at=moment(reg.cancelled_at, tz)))
+        return "\n".join(lines)
     lines = [t("adm-details", name=reg.full_name, id=str(reg.id), org=reg.organisation,
                role=role_label(t, reg.role), phone=reg.phone or t("phone-none"),
                status=status(t, reg, tz, position), created=moment(reg.created_at, tz),
@@ -71,7 +87,7 @@ def door(t: Texts, seated: list[Registration], capacity: int) -> list[str]:
     arrived = sum(1 for reg in seated if reg.checked_in_at)
     head = t("adm-door-head", arrived=arrived, seated=len(seated), capacity=capacity)
     return [head, *(t("adm-door-row", mark="✅" if reg.checked_in_at else "▫️",
-                      name=reg.full_name, org=reg.organisation, code=reg.entry_code or "")
+                      name=who(t, reg), org=reg.organisation, code=reg.entry_code or "")
                     for reg in seated)]
 
 
@@ -92,7 +108,8 @@ def log(t: Texts, entries: list[AuditEntry], tz: str,
         return [t("adm-log-empty")]
     lines = [t("adm-log-head")]
     for e in entries:
-        target = "" if e.registration_id is None else f" {e.target_name or ''}".rstrip()
+        # A registration without a name any more is an erased one.
+        target = "" if e.registration_id is None else f" {e.target_name or t('adm-erased')}"
         action = t(f"adm-act-{e.action}") if t.has(f"adm-act-{e.action}") else e.action
         lines.append(t("adm-log-row", at=moment(e.at, tz),
                        admin=(admins or {}).get(e.admin_id, str(e.admin_id)),

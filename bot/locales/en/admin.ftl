@@ -65,6 +65,12 @@ adm-btn-kind = { $kind } ({ $count })
 adm-list-head = <b>{ $kind }</b>: { $total } · page { $page } of { $pages }
 adm-list-empty = <b>{ $kind }</b>: nobody.
 adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-erased = (data erased)
+adm-list-row-erased = { $n }. <i>{ $erased }</i> · { $status }
+adm-details-erased =
+    <i>{ $erased }</i> · #{ $id }
+    { $status }
+    Registered { $created } · language: { $language }
 adm-btn-prev = ◀️ Back
 adm-btn-next = Next ▶️
 adm-btn-lists = ⬅️ Lists
@@ -100,10 +106,19 @@ by-organiser-cancelled = The organisers have cancelled your registration for “
 by-organiser-online = The organisers have moved you to online participation; your entry code, if you had one, is no longer valid.
 
 ## /capacity
-adm-capacity-now = 🪑 Room: { $capacity } seats, { $seated } taken, { $waitlisted } on the waitlist. To change it: /capacity N
+adm-capacity-now = 🪑 Room: { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    }, { $seated } taken, { $waitlisted } on the waitlist. To change it: /capacity N
 adm-capacity-usage = Give a whole number of seats from 0 to { $max }, for example /capacity 12
-adm-capacity-set = 🪑 The room now has { $capacity } seats ({ $seated } taken).
-adm-capacity-refused = Refused: { $seated } seats are already taken, so the room cannot shrink to { $capacity }. Nobody loses a seat silently: cancel registrations or move people online first (/list), then try again.
+adm-capacity-set = 🪑 The room now has { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    } ({ $seated } taken).
+adm-capacity-refused = Refused: { $seated } { $seated ->
+    [one] seat is
+   *[other] seats are
+    } already taken, so the room cannot shrink to { $capacity }. Nobody loses a seat silently: cancel registrations or move people online first (/list), then try again.
 
 ## /close and /open
 adm-close-ask = Registration is { $intake }. What should stop?
@@ -124,7 +139,10 @@ adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
 adm-door-empty = 🚪 Nobody has a seat yet.
 
 ## /export
-adm-export-caption = { $count } registrations · times in { $tz }
+adm-export-caption = { $count } { $count ->
+    [one] registration
+   *[other] registrations
+    } · times in { $tz }
 
 ## /log
 adm-log-head = 🕓 <b>Latest organiser actions</b>
@@ -208,13 +226,19 @@ adm-ev-field-stream_url = Stream link
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Please send text.
 adm-ev-bad-empty = This cannot be empty.
-adm-ev-bad-long = Too long: { $length } characters, at most { $max }.
+adm-ev-bad-long = Too long: { $length } { $length ->
+    [one] character
+   *[other] characters
+    }, at most { $max }.
 adm-ev-bad-link = Send a link starting with https:// (or { "-" } for none).
 adm-ev-bad-when = I could not read that date. Write it like 2027-03-20 18:00.
 adm-ev-bad-past = That moment has already passed. Give a date and time in the future.
 adm-ev-bad-past-kept = The copied date has passed: send the new event's date and time.
 adm-ev-bad-capacity = Give a whole number of seats from 0 to { $max }.
-adm-ev-bad-taken = Refused: { $seated } seats are already taken, so the room cannot shrink to { $capacity }. Cancel registrations or move people online first (/list), or give a larger number.
+adm-ev-bad-taken = Refused: { $seated } { $seated ->
+    [one] seat is
+   *[other] seats are
+    } already taken, so the room cannot shrink to { $capacity }. Cancel registrations or move people online first (/list), or give a larger number.
 adm-ev-preview-new = 🆕 <b>The new event</b> (✏️ = changed). Save it?
 adm-ev-preview-edit = ✏️ <b>The event with your changes</b> (✏️ = changed). Save it?
 adm-ev-unchanged = Nothing is changed yet.
@@ -234,7 +258,10 @@ adm-ev-created =
 adm-ev-saved =
     ✅ Saved.
     { $pin }
-adm-ev-telling = 📣 Telling { $count } registrants about the new time or venue.
+adm-ev-telling = 📣 Telling { $count } { $count ->
+    [one] registrant
+   *[other] registrants
+    } about the new time or venue.
 adm-act-newevent = new event
 adm-act-editevent = event edited
 
@@ -250,7 +277,10 @@ adm-cast-others =
     { $current }
 adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
 adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.
-adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } days after the event). Export the list first if you need it.
+adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } { $days ->
+    [one] day
+   *[other] days
+    } after the event). Export the list first if you need it.
 adm-btn-export-now = ⬇️ Export now
 adm-export-gone = That event is no longer there.
 help-admin =

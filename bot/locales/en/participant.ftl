@@ -4,7 +4,10 @@ online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
 online-zoom-link = 🔗 <a href="{ $url }">Join the Zoom meeting</a>
 online-stream = 📺 Live stream: { $url }
 agenda-item = • { $item }
-card-seats = 🪑 Offline: { $left } of { $capacity } seats left (entry by pre-registration only)
+card-seats = 🪑 Offline: { $left } of { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    } left (entry by pre-registration only)
 card-full = 🪑 Offline: the room is full; register online and join the waitlist
 card =
     <b>{ $title }</b>
@@ -68,7 +71,10 @@ btn-register = 📝 Register
 btn-my = 📋 My registration
 btn-share-phone = 📱 Share my phone
 btn-skip = Skip
-btn-offline = 🪑 Offline ({ $seats } seats left)
+btn-offline = 🪑 Offline ({ $seats } { $seats ->
+    [one] seat
+   *[other] seats
+    } left)
 btn-offline-full = 🪑 Offline: full, join the waitlist
 btn-online = 💻 Online (Zoom)
 btn-confirm = ✅ Confirm
@@ -77,7 +83,10 @@ btn-abort = ✖️ Cancel
 btn-back = ⬅️ Back
 btn-to-online = 💻 Switch to online
 btn-leave-waitlist = Leave the waitlist (stay online)
-btn-to-offline = 🪑 Switch to offline ({ $seats } seats left)
+btn-to-offline = 🪑 Switch to offline ({ $seats } { $seats ->
+    [one] seat
+   *[other] seats
+    } left)
 btn-join-waitlist = 🪑 Join the waitlist for a seat
 btn-cancel-reg = ✖️ Cancel registration
 btn-cancel-yes = Yes, cancel it
@@ -111,6 +120,8 @@ switched-seat-passed = Done: you take part online now. Your seat went to the nex
 switched-code-void = Done: you take part online now. Your entry code { $code } no longer works; if you come back to the room, you get a new one.
 switched-seated = Done: you have a seat. Show the entry code below at the door; any earlier code no longer works.
 switch-started = The event has started: the format can no longer be changed.
+cancel-started = The event has started: the registration can no longer be cancelled or changed. Your entry pass stays valid until the end.
+event-over = This event has already taken place: nothing can be changed any more.
 ask-cancel = Cancel your registration? Your seat goes to the next person in line.
 ask-cancel-waitlisted = Cancel your registration? You also leave the waitlist for a seat.
 ask-cancel-online = Cancel your registration?
@@ -132,7 +143,10 @@ unknown-message = I did not understand that. /start shows the event, /my your re
 private-only = I work in private chat only: write to me at @{ $username }.
 error-not-text = Please answer with a text message.
 error-empty = This cannot be empty; please type it.
-error-too-long = That is too long: at most { $limit } characters, please.
+error-too-long = That is too long: at most { $limit } { $limit ->
+    [one] character
+   *[other] characters
+    } please.
 error-name-letters = Please write your name in letters.
 error-name-digits = That looks like a phone number, not a name. Please write your full name.
 error-forwarded = A forwarded message cannot be your answer. Please type it yourself.
@@ -157,7 +171,10 @@ privacy-notice =
     What: your name, organisation, role and, if you give it, your phone number.
     Why: to register you, to let you in at the door (offline) and to send you reminders.
     Who sees it: the organisers only.
-    How long: until { $days } days after the event, then it is erased.
+    How long: until { $days } { $days ->
+        [one] day
+       *[other] days
+    } after the event, then it is erased.
     You can withdraw your consent at any time: /forget_me erases everything about you.
     (Notice version { $version }.)
 forget-ask = Erase all your personal data and cancel your registrations? A seat you hold goes to the next person in line. This cannot be undone.
@@ -165,7 +182,10 @@ btn-forget-yes = Yes, erase my data
 btn-forget-no = No, keep it
 forget-done = Done: your personal data is erased and your registrations are cancelled.
 forget-kept = Nothing was erased.
-card-seats-closed = 🪑 Offline: { $capacity } seats in the room (entry by pre-registration only)
+card-seats-closed = 🪑 Offline: { $capacity } { $capacity ->
+    [one] seat
+   *[other] seats
+    } in the room (entry by pre-registration only)
 card-offline-closed = 🪑 Offline registration is closed; you can register online.
 card-deadline = ⏳ Registration is open until { $moment }.
 registration-closed-mid-form = Registration closed while you were filling in the form, so nothing was saved. /start shows the event.

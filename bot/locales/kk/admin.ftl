@@ -65,6 +65,12 @@ adm-btn-kind = { $kind } ({ $count })
 adm-list-head = <b>{ $kind }</b>: { $total } · { $pages } беттің { $page }-беті
 adm-list-empty = <b>{ $kind }</b>: ешкім жоқ.
 adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-erased = (деректер жойылды)
+adm-list-row-erased = { $n }. <i>{ $erased }</i> · { $status }
+adm-details-erased =
+    <i>{ $erased }</i> · #{ $id }
+    { $status }
+    Тіркелген уақыты: { $created } · тілі: { $language }
 adm-btn-prev = ◀️ Артқа
 adm-btn-next = Әрі қарай ▶️
 adm-btn-lists = ⬅️ Тізімдер

@@ -65,6 +65,12 @@ adm-btn-kind = { $kind } ({ $count })
 adm-list-head = <b>{ $kind }</b>: { $total } · страница { $page } из { $pages }
 adm-list-empty = <b>{ $kind }</b>: никого.
 adm-list-row = { $n }. <b>{ $name }</b>, { $org } ({ $role }) · { $phone } · { $status }
+adm-erased = (данные удалены)
+adm-list-row-erased = { $n }. <i>{ $erased }</i> · { $status }
+adm-details-erased =
+    <i>{ $erased }</i> · #{ $id }
+    { $status }
+    Зарегистрирован(а) { $created } · язык: { $language }
 adm-btn-prev = ◀️ Назад
 adm-btn-next = Дальше ▶️
 adm-btn-lists = ⬅️ Списки
@@ -100,10 +106,22 @@ by-organiser-cancelled = Организаторы отменили вашу ре
 by-organiser-online = Организаторы перевели вас в онлайн-участие; ваш код для входа, если он был, больше не действует.
 
 ## /capacity
-adm-capacity-now = 🪑 Зал: { $capacity } мест, занято { $seated }, в листе ожидания { $waitlisted }. Изменить: /capacity N
+adm-capacity-now = 🪑 Зал: { $capacity } { $capacity ->
+    [one] место
+    [few] места
+   *[other] мест
+    }, занято { $seated }, в листе ожидания { $waitlisted }. Изменить: /capacity N
 adm-capacity-usage = Укажите целое число мест от 0 до { $max }, например /capacity 12
-adm-capacity-set = 🪑 Теперь в зале { $capacity } мест (занято { $seated }).
-adm-capacity-refused = Отказано: уже занято { $seated } мест, поэтому зал нельзя уменьшить до { $capacity }. Никто не теряет место молча: сначала отмените регистрации или переведите людей в онлайн (/list), потом повторите.
+adm-capacity-set = 🪑 Теперь в зале { $capacity } { $capacity ->
+    [one] место
+    [few] места
+   *[other] мест
+    } (занято { $seated }).
+adm-capacity-refused = Отказано: уже { $seated ->
+    [one] занято { $seated } место
+    [few] заняты { $seated } места
+   *[other] занято { $seated } мест
+    }, поэтому зал нельзя уменьшить до { $capacity }. Никто не теряет место молча: сначала отмените регистрации или переведите людей в онлайн (/list), потом повторите.
 
 ## /close и /open
 adm-close-ask = Регистрация сейчас: { $intake }. Что остановить?
@@ -124,7 +142,11 @@ adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
 adm-door-empty = 🚪 Мест пока ни у кого нет.
 
 ## /export
-adm-export-caption = Регистраций: { $count } · время: { $tz }
+adm-export-caption = { $count } { $count ->
+    [one] регистрация
+    [few] регистрации
+   *[other] регистраций
+    } · время: { $tz }
 
 ## /log
 adm-log-head = 🕓 <b>Последние действия организаторов</b>
@@ -147,9 +169,17 @@ adm-cast-audience = Кому отправить?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = В этой аудитории никого нет. Выберите другую.
 adm-cast-preview = Предпросмотр: участники увидят ровно это сообщение.
-adm-cast-confirm = Отправить сообщение выше: <b>{ $count }</b> получателей ({ $audience })?
+adm-cast-confirm = Отправить сообщение выше: <b>{ $count }</b> { $count ->
+    [one] получатель
+    [few] получателя
+   *[other] получателей
+    } ({ $audience })?
 adm-btn-send = 📤 Отправить
-adm-cast-started = 📤 Отправляю: { $count } получателей ({ $audience }). Когда закончу, пришлю отчёт сюда.
+adm-cast-started = 📤 Отправляю: { $count } { $count ->
+    [one] получатель
+    [few] получателя
+   *[other] получателей
+    } ({ $audience }). Когда закончу, пришлю отчёт сюда.
 adm-cast-stopped = Рассылка отменена; ничего не отправлено.
 adm-cast-stale = Этот черновик рассылки уже закрыт. /broadcast начнёт новый.
 
@@ -208,7 +238,11 @@ adm-ev-field-stream_url = Трансляция
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Пришлите, пожалуйста, текст.
 adm-ev-bad-empty = Это поле не может быть пустым.
-adm-ev-bad-long = Слишком длинно: { $length } символов, можно не больше { $max }.
+adm-ev-bad-long = Слишком длинно: { $length } { $length ->
+    [one] символ
+    [few] символа
+   *[other] символов
+    }, можно не больше { $max }.
 adm-ev-bad-link = Пришлите ссылку, начинающуюся с https:// (или { "-" }, если ссылки нет).
 adm-ev-bad-when = Не удалось прочитать дату. Напишите её в виде 2027-03-20 18:00.
 adm-ev-bad-past = Этот момент уже прошёл. Укажите дату и время в будущем.
@@ -248,9 +282,19 @@ adm-btn-others = 📨 Зарегистрированным на другое с�
 adm-cast-others =
     Чьим участникам отправить? В сообщении будет кнопка, открывающая текущее событие:
     { $current }
-adm-cast-confirm-invite = Отправить сообщение выше <b>{ $count }</b> зарегистрированным на «{ $past }» с кнопкой, открывающей «{ $current }»?
-adm-cast-started-invite = 📤 Отправляю { $count } зарегистрированным на «{ $past }», с приглашением на «{ $current }». Сообщу здесь, когда закончу.
-adm-retention-warning = 🔒 Завтра персональные данные «{ $title }» будут удалены (хранятся { $days } дней после мероприятия). Если список нужен, выгрузите его сейчас.
+adm-cast-confirm-invite = Отправить сообщение выше <b>{ $count }</b> { $count ->
+    [one] зарегистрированному
+   *[other] зарегистрированным
+    } на «{ $past }» с кнопкой, открывающей «{ $current }»?
+adm-cast-started-invite = 📤 Отправляю { $count } { $count ->
+    [one] зарегистрированному
+   *[other] зарегистрированным
+    } на «{ $past }», с приглашением на «{ $current }». Сообщу здесь, когда закончу.
+adm-retention-warning = 🔒 Завтра персональные данные «{ $title }» будут удалены (хранятся { $days } { $days ->
+    [one] день
+    [few] дня
+   *[other] дней
+    } после мероприятия). Если список нужен, выгрузите его сейчас.
 adm-btn-export-now = ⬇️ Выгрузить сейчас
 adm-export-gone = Этого мероприятия больше нет.
 help-admin =
