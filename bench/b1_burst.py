@@ -184,10 +184,13 @@ async def over_http(n: int) -> Pair:
 # -- report ----------------------------------------------------------------------------------
 def _rows(pair: Pair, where: str) -> list[Row]:
     ours, echo = pair.ours, pair.echo
+    # Issue 13's goal for the in-process run (it isolates our handling); the HTTP run keeps
+    # the earlier 0.5.
+    share = 0.4 if pair.ours_seq else 0.5
     rows = [
         Row(f"updates/s, {ours.users:,} users at once ({where})", ours.per_second, "/s",
-            echo.per_second, "echo bot", f"≥ 0.5 {TIMES} echo",
-            ours.per_second >= 0.5 * echo.per_second),
+            echo.per_second, "echo bot", f"≥ {share} {TIMES} echo",
+            ours.per_second >= share * echo.per_second),
     ]
     for q in (50, 95):
         rows.append(Row(f"latency p{q} in burst ({where})", ours.p_ms(q), "ms", echo.p_ms(q),
@@ -196,9 +199,11 @@ def _rows(pair: Pair, where: str) -> list[Row]:
                     "echo bot", "< 20 ms", ours.p_ms(99) < 20, digits=1))
     if pair.ours_seq and pair.echo_seq:
         ours_seq, echo_seq = pair.ours_seq, pair.echo_seq
-        for q in (50, 95):
-            rows.append(Row(f"latency p{q}, one update at a time ({where})", ours_seq.p_ms(q),
-                            "ms", echo_seq.p_ms(q), "echo bot", digits=2))
+        rows.append(Row(f"latency p50, one update at a time ({where})", ours_seq.p_ms(50),
+                        "ms", echo_seq.p_ms(50), "echo bot", "≤ 0.8 ms",
+                        ours_seq.p_ms(50) <= 0.8, digits=2))
+        rows.append(Row(f"latency p95, one update at a time ({where})", ours_seq.p_ms(95),
+                        "ms", echo_seq.p_ms(95), "echo bot", digits=2))
         rows.append(Row(f"latency p99, one update at a time ({where})", ours_seq.p_ms(99),
                         "ms", echo_seq.p_ms(99), "echo bot", "< 20 ms",
                         ours_seq.p_ms(99) < 20, digits=2))

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -81,13 +82,25 @@ class ChatView:
             found[:] = [m for m in candidates if predicate is None or predicate(m)][:1]
             return bool(found)
 
-        if not await self._state.wait(ready, timeout):
+        if not await self._until_written(ready, timeout):
             what = "a new bot message" if since is not None else "a bot message"
             raise AssertionError(
                 f"chat {self.chat_id}: no {what} matching the predicate within {timeout}s."
                 f"\nTranscript:\n{self.transcript()}"
             )
         return found[0]
+
+    async def _until_written(self, ready: Callable[[], bool], timeout: float) -> bool:
+        """Wait until ready() holds, re-checked after each bot write to this chat (the
+        predicates look at this chat's messages only); False at the deadline."""
+        try:
+            async with asyncio.timeout(timeout):
+                while not ready():
+                    self._chat.written.clear()  # no await since ready(): nothing missed
+                    await self._chat.written.wait()
+        except TimeoutError:
+            return ready()
+        return True
 
     async def _deliver(self, sender: Person, content: dict[str, Any], line: str) -> int:
         date, at = self._state.now()

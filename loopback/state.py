@@ -30,6 +30,10 @@ class ChatState:
     last_message_id: int = 0
     seq: int = 0  # bumped on every bot write (send/edit/delete)
     mark: int = 0  # ``seq`` at the user's most recent action
+    # Set on every bot write to this chat: a user waiting for a reply wakes for their own
+    # chat only (with a thousand people waiting, one shared wake-up per request made the
+    # stand-in, not the bot, the bottleneck).
+    written: asyncio.Event = field(default_factory=asyncio.Event, repr=False, compare=False)
 
     def next_message_id(self) -> int:
         self.last_message_id += 1
@@ -107,10 +111,12 @@ class State:
         chat.seq += 1
         msg.seq = chat.seq
         chat.bot_messages.append(msg)
+        chat.written.set()
 
     def touch(self, chat: ChatState, msg: BotMessage) -> None:
         chat.seq += 1
         msg.seq = chat.seq
+        chat.written.set()
 
     def enqueue(self, kind: str, payload: dict[str, Any]) -> int:
         self.last_update_id += 1
