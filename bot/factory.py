@@ -14,9 +14,15 @@ from typing import Any, BinaryIO
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -156,6 +162,10 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.include_router(setup_routers())
 
+    first_poll = FirstPoll()
+    bot.session.middleware(first_poll)
+    background: set[asyncio.Task[None]] = set()
+
     async def on_startup(bot: Bot) -> None:
         me = await bot.me()
         log.info("started: bot @%s, database %s", me.username, settings.storage.path)
@@ -164,7 +174,12 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                      format_local(event.starts_utc, event.info.timezone),
                      *[await registrations.event_link(event, s)
                        for s in ("", "_offline", "_online")])
-        await set_profile(bot, settings, catalog)  # descriptions and menus, if changed
+        if settings.webhook.url is not None:  # no polls: Telegram calls us
+            first_poll.seen.set()
+        # Descriptions and menus (if changed) once the bot answers: they are cosmetic, and
+        # after a restart in a busy hour every second before the first poll is a wait.
+        background.add(asyncio.create_task(_profile_after(first_poll.seen, bot, settings,
+                                                          catalog), name="profile"))
         scheduler.start()
         scheduler.add_job(retention.run, "interval", hours=EVERY_HOURS, id="retention",
                           next_run_time=datetime.now(UTC), replace_existing=True)
@@ -176,6 +191,11 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         # Let updates being handled finish their ledger writes and replies.
         if in_flight:
             await asyncio.wait(in_flight, timeout=30)
+        if not first_poll.seen.is_set():  # never polled: nothing to finish
+            for task in background:
+                task.cancel()
+        if background:
+            await asyncio.wait(background, timeout=settings.sender.request_timeout)
         if scheduler.running:
             scheduler.shutdown(wait=False)
         fanout.stop()  # sends in flight complete and are recorded; the rest waits
@@ -188,6 +208,28 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     dp.shutdown.register(on_shutdown)
     return App(settings, db, bot, dp, scheduler, registrations, reminders, campaigns,
                retention, running_lock)
+
+
+class FirstPoll(BaseRequestMiddleware):
+    """`seen` is set once the bot first asks Telegram for updates: it answers from then on."""
+
+    def __init__(self) -> None:
+        self.seen = asyncio.Event()
+
+    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
+                       method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
+        if isinstance(method, GetUpdates):
+            self.seen.set()
+        return await make_request(bot, method)
+
+
+async def _profile_after(seen: asyncio.Event, bot: Bot, settings: Settings,
+                         catalog: Catalog) -> None:
+    await seen.wait()
+    try:
+        await set_profile(bot, settings, catalog)
+    except Exception:  # cosmetic: never worth stopping for (set_profile logs API refusals)
+        log.warning("could not set the bot's descriptions and command menus", exc_info=True)
 
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

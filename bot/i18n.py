@@ -49,21 +49,29 @@ class Texts:
 
 
 class Catalog:
-    """Loaded once at start; `for_language` picks a catalog, the default language (the
-    config's `[bot] default_language`) for any language we do not have."""
+    """`for_language` picks a catalog, the default language (the config's `[bot]
+    default_language`) for any language we do not have. The default one is read at once;
+    the others when first needed: parsing a language's files takes about 20 ms, and the
+    bot should answer as soon as it starts (the menus in every language are set just
+    after)."""
 
     def __init__(self, default: str = FALLBACK) -> None:
         if default not in LANGUAGES:
             raise ValueError(f"no texts for the default language {default!r}")
         self.default = default
-        self._texts = {lang: Texts(lang, _bundle(lang)) for lang in LANGUAGES}
+        self._texts: dict[str, Texts] = {}
+        self.for_language(default)
 
     def for_language(self, code: str | None) -> Texts:
-        return self._texts[known(code) or self.default]
+        language = known(code) or self.default
+        found = self._texts.get(language)
+        if found is None:
+            found = self._texts[language] = Texts(language, _bundle(language))
+        return found
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self._texts)
+        return LANGUAGES
 
 
 def _bundle(language: str) -> FluentBundle:
