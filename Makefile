@@ -41,8 +41,11 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
+# `make bench` writes BENCHMARKS.md (about 15 minutes); `make bench BENCH_ARGS=--quick` is a
+# smoke run of the same code with small sizes.
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(VENV)-tools .mypy_cache .pytest_cache .ruff_cache

@@ -54,7 +54,7 @@ JITTER = 0.02
 # A grant that comes late (the loop woke up after the slot) may be caught up on, up to this
 # much: at a high rate a timer per slot oversleeps every time and would lose a third of
 # the rate. Within any second that still stays under the rate, thanks to JITTER's margin.
-SLACK = 0.01
+SLACK = 0.005
 
 
 @dataclass(order=True)
