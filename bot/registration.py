@@ -174,6 +174,11 @@ class Desk:
     def started(self) -> bool:
         return self.clock() >= self.event.starts_utc
 
+    def ended(self) -> bool:
+        """The event is over (its start plus its duration): registrations for it are
+        history, with nothing left to cancel, switch or show at the door."""
+        return self.clock() >= self.event.starts_utc + self.info.duration
+
     async def intake(self) -> Intake:
         if self.clock() >= self.event.closes_utc:
             return Intake.CLOSED

@@ -10,7 +10,7 @@ from bot import attendance
 from bot.attendance import Answer, AttendanceSource, AttendCb
 from bot.i18n import Texts
 from bot.registration import Registrations
-from handlers.views import ended, show
+from handlers.views import show
 from storage.deliveries import Deliveries
 
 
@@ -21,7 +21,7 @@ async def answered(cb: CallbackQuery, callback_data: AttendCb, callback_answer: 
     desk = await registrations.desk_of(reg) if reg is not None else None
     if desk is not None and desk.started():
         # "Still coming?" is about before the start: a late "no" must not hand the seat on.
-        callback_answer.text = t("event-over") if ended(desk) else t("cancel-started")
+        callback_answer.text = t("event-over") if desk.ended() else t("cancel-started")
         callback_answer.show_alert = True
         return
     result, _ = await attendance.answer(registrations, deliveries, reminders,

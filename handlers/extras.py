@@ -12,7 +12,6 @@ from bot.entry_pass import checkin_link, qr_png
 from bot.i18n import Texts
 from bot.registration import Registrations
 from handlers.callbacks import Extra, ExtraCb
-from handlers.views import ended
 from storage.models import Placement
 
 
@@ -31,7 +30,7 @@ async def extra(cb: CallbackQuery, callback_data: ExtraCb, callback_answer: Call
         await bot.send_document(cb.from_user.id, BufferedInputFile(
             data, f"{desk.event.slug}.ics"), caption=t("calendar-caption"))
         return
-    if ended(desk):  # a pass from before: the door has closed
+    if desk.ended():  # a pass from before: the door has closed
         callback_answer.text, callback_answer.show_alert = t("event-over"), True
         return
     if reg.placement is not Placement.SEATED or not reg.entry_code:

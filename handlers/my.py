@@ -10,7 +10,7 @@ from bot.i18n import Texts
 from bot.registration import Desk, Intake, Registrations
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
-from handlers.views import editable, ended, my, register_again, show
+from handlers.views import editable, my, register_again, show
 from storage.models import Format, Outcome, Placement, Registration
 
 
@@ -37,7 +37,7 @@ async def _settled(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     if not desk.started():
         return False
     callback_answer.show_alert = True
-    callback_answer.text = t("event-over") if ended(desk) else t(started_key)
+    callback_answer.text = t("event-over") if desk.ended() else t(started_key)
     await _show(cb, bot, t, desk, reg)
     return True
 

@@ -16,7 +16,7 @@ from handlers import keyboards
 from handlers.admin.commands import ADMIN
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
-from handlers.views import ask, card, editable, ended, my, show
+from handlers.views import ask, card, editable, my, show
 from storage.models import Format
 
 
@@ -114,7 +114,7 @@ async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrat
     latest = await registrations.events.latest_past()
     mine = [(e, r) for e, r in await registrations.of_person(user_id)
             if not registrations.of(e).started()
-            or (latest and e.id == latest.id and not ended(registrations.of(e)))]
+            or (latest and e.id == latest.id and not registrations.of(e).ended())]
     if not mine:
         await _home(bot, user_id, t, registrations)
         return

@@ -122,12 +122,6 @@ async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     await ask(bot, chat_id, state, t, desk, on=on)
 
 
-def ended(desk: Desk) -> bool:
-    """The event is over (its start plus its duration): registrations for it are history,
-    with nothing left to cancel, switch or show at the door."""
-    return desk.clock() >= desk.event.starts_utc + desk.info.duration
-
-
 async def card(t: Texts, desk: Desk) -> Screen:
     """The event card, with a Register button while registration is open; a past event
     says it has taken place."""
@@ -149,7 +143,7 @@ async def register_again(t: Texts, desk: Desk) -> InlineKeyboardMarkup | None:
 async def my(t: Texts, desk: Desk, reg: Registration) -> Screen:
     """The registration and what can still be done with it; once the event is over, its
     card as one that has taken place."""
-    if ended(desk):
+    if desk.ended():
         return await card(t, desk)
     if not reg.active:
         return t("my-cancelled"), await register_again(t, desk)
