@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import TOKEN_REJECTED, ConfigError, load_or_explain
+from bot.errors import TOKEN_REJECTED, ConfigError, dotenv_settings, load_or_explain
 from bot.logs import Redact, guard_output, setup_logging
 
 START_PAUSE, MAX_START_PAUSE = 1.0, 60.0
@@ -55,10 +55,8 @@ OFFLINE_TOKEN = "0:not-needed-offline"
 
 
 def _token_in_dotenv() -> bool:
-    from dotenv import dotenv_values
-
     return any(name.upper() == "REGBOT_TELEGRAM__TOKEN" and value
-               for name, value in dotenv_values(".env").items())
+               for name, value in dotenv_settings().items())
 
 
 def _config_path(args: argparse.Namespace) -> Path:

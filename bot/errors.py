@@ -90,7 +90,7 @@ def _origin(loc: Sequence[int | str]) -> tuple[str, str] | None:
     """(variable, "the environment" or ".env") when the key at `loc` was set by a REGBOT_*
     variable: the message must send people to the line they wrote, not to the TOML file."""
     name = _env_name(loc).split(",")[0]
-    for where, names in (("the environment", list(os.environ)), (".env", _dotenv_names())):
+    for where, names in (("the environment", list(os.environ)), (".env", list(dotenv_settings()))):
         for variable in names:
             upper = variable.upper()  # pydantic-settings reads them case-insensitively
             if upper == name or upper.startswith(name + "__"):
@@ -98,11 +98,13 @@ def _origin(loc: Sequence[int | str]) -> tuple[str, str] | None:
     return None
 
 
-def _dotenv_names() -> list[str]:
+def dotenv_settings() -> dict[str, str | None]:
+    """The REGBOT_* lines of the `.env` the settings read (none if there is no file)."""
     env_file = Settings.model_config.get("env_file")
     if not isinstance(env_file, str) or not Path(env_file).is_file():
-        return []
-    return [name for name in dotenv_values(env_file) if name.upper().startswith("REGBOT_")]
+        return {}
+    return {name: value for name, value in dotenv_values(env_file).items()
+            if name.upper().startswith("REGBOT_")}
 
 
 def _unknown_variable(loc: Sequence[int | str], variable: str, where: str) -> str:

@@ -21,6 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.sandbox_screen import Person, Screen
 from bot.timeutil import zone
 from loopback import FakeTelegram, TravelClock
+from scheduler.travel import travel
 
 PARTICIPANT_BASE = 1000  # participant N is user 1000 + N
 ORGANISER = "Organiser"  # the admin's first name
@@ -310,11 +311,7 @@ class Console:
         """Move the clock and the scheduler's timers together (APScheduler keeps real time:
         a job due `span` from now becomes due now), then let what came due run."""
         engine = self.engine
-        engine.clock.travel(span)
-        now = datetime.now(UTC)
-        for job in engine.scheduler.get_jobs():
-            if job.next_run_time is not None:
-                job.modify(next_run_time=max(job.next_run_time - span, now))
+        travel(engine.clock, engine.scheduler, span)
 
         if not await engine.tracker.until(engine.idle, JOBS_WITHIN):
             self.screen.say(f"(still sending after {JOBS_WITHIN:.0f} s; see the log)")
