@@ -14,6 +14,8 @@ RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
+COPY services ./services
+COPY core ./core
 COPY storage ./storage
 COPY scheduler ./scheduler
 COPY loopback ./loopback

@@ -17,8 +17,8 @@ from bench.common import percentile, settings
 from bench.report import Row, Section
 from bench.seed import seed
 from bench.steps import REGISTER, Step
-from bot.config import SenderSection
 from bot.factory import create_app
+from core.config import SenderSection
 from loopback import BotMessage, FakeTelegram, FakeUser, FloodControl, TravelClock
 from loopback.flood import MESSAGES
 
@@ -138,5 +138,5 @@ async def section(big: int = 1000, big_window: float = 60.0, small: int = 300,
         result.rows += _rows(label, run, people)
     result.notes.append(
         "The loopback API and the bot share one process and one core here; replies are "
-        f"paced by bot/pacer.py ({RATE:g}/s, the default), bulk sends yield to replies.")
+        f"paced by core/pacer.py ({RATE:g}/s, the default), bulk sends yield to replies.")
     return result

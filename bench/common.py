@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.steps import TOKEN
-from bot.config import Settings
+from core.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from bot.config import Settings
 from bot.errors import TOKEN_REJECTED, ConfigError, dotenv_settings, load_or_explain
-from bot.logs import Redact, guard_output, setup_logging
+from core.config import Settings
+from core.logs import Redact, guard_output, setup_logging
 
 START_PAUSE, MAX_START_PAUSE = 1.0, 60.0
 

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import Settings
-from bot.render import exact_span
 from bot.runlock import lock_path, take_exclusive
-from bot.timeutil import format_local
+from core.config import Settings
+from core.render import exact_span
+from core.timeutil import format_local
 
 # Tables every regbot database has (migration 001 and 005): what `restore` checks a file by.
 OUR_TABLES = ("registrations", "events")

@@ -12,7 +12,7 @@ from dotenv import dotenv_values
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 TOKEN_HELP = (
     "the bot token is missing: put the line REGBOT_TELEGRAM__TOKEN=123456:ABC... in a file "

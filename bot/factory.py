@@ -28,19 +28,14 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import webhook
-from bot.alarm import StorageAlarm
-from bot.config import Settings
-from bot.events import Events
-from bot.fsm_storage import SQLiteStorage
-from bot.i18n import Catalog
-from bot.outbox import Outbox
-from bot.pacer import Pacer
-from bot.privacy import Privacy
-from bot.registration import Registrations
 from bot.runlock import hold_shared
-from bot.sender import Sender
-from bot.throttle import RetryAfterGate
-from bot.timeutil import Clock, format_local, system_clock
+from core.config import Settings
+from core.fsm_storage import SQLiteStorage
+from core.i18n import Catalog
+from core.pacer import Pacer
+from core.sender import Sender
+from core.throttle import RetryAfterGate
+from core.timeutil import Clock, format_local, system_clock
 from handlers import setup_routers
 from handlers.admin.commands import set_profile
 from handlers.middleware import LanguageMiddleware
@@ -48,6 +43,11 @@ from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
 from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
+from services.alarm import StorageAlarm
+from services.events import Events
+from services.outbox import Outbox
+from services.privacy import Privacy
+from services.registration import Registrations
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore

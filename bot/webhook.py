@@ -9,7 +9,7 @@ import signal
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot.config import HEALTH_PATH, WebhookSection
+from core.config import HEALTH_PATH, WebhookSection
 
 if TYPE_CHECKING:
     from aiogram import Bot, Dispatcher

@@ -6,11 +6,11 @@ from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot import attendance
-from bot.attendance import Answer, AttendanceSource, AttendCb
-from bot.i18n import Texts
-from bot.registration import Registrations
+from core.i18n import Texts
 from handlers.views import show
+from services import attendance
+from services.attendance import Answer, AttendanceSource, AttendCb
+from services.registration import Registrations
 from storage.deliveries import Deliveries
 
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.ids import RowId, Version
+from core.ids import RowId, Version
 from storage.models import Format
 
 

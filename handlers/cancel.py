@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin.broadcast import Cast
 from handlers.states import Form
 

@@ -10,10 +10,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
-from bot.registration import Desk, Intake
+from core.i18n import Texts
 from handlers.states import Form
 from handlers.views import ask, editable, my, show
+from services.registration import Desk, Intake
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
 

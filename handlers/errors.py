@@ -10,11 +10,11 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
 from aiogram.types import ErrorEvent
 
-from bot.alarm import StorageAlarm
-from bot.i18n import Catalog
-from bot.registration import Registrations
+from core.i18n import Catalog
 from handlers.middleware import resolve_desk
 from handlers.views import ask
+from services.alarm import StorageAlarm
+from services.registration import Registrations
 from storage.database import StorageUnavailable
 from storage.people import People
 

@@ -7,11 +7,11 @@ from aiogram import Bot, Router
 from aiogram.types import BufferedInputFile, CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot import calendar
-from bot.entry_pass import checkin_link, qr_png
-from bot.i18n import Texts
-from bot.registration import Registrations
+from core.i18n import Texts
 from handlers.callbacks import Extra, ExtraCb
+from services import calendar
+from services.entry_pass import checkin_link, qr_png
+from services.registration import Registrations
 from storage.models import Placement
 
 

@@ -7,9 +7,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
-from bot.registration import Desk
+from core.i18n import Texts
 from handlers.views import ask
+from services.registration import Desk
 
 
 async def unknown_message(message: Message, t: Texts) -> None:

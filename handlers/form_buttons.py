@@ -11,8 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ReplyKeyboardRemove
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
-from bot.registration import Desk, Intake
+from core.i18n import Texts
 from handlers import keyboards
 from handlers.callbacks import (
     FORM_BUTTONS,
@@ -27,6 +26,7 @@ from handlers.callbacks import (
 from handlers.confirm import confirm
 from handlers.states import Form
 from handlers.views import advance, ask, editable, show
+from services.registration import Desk, Intake
 from storage.models import Format
 
 

@@ -11,12 +11,12 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
-from bot.i18n import Texts
-from bot.registration import Desk, Intake
-from bot.validation import Problem, clean_name, clean_organisation, clean_phone
+from core.i18n import Texts
+from core.validation import Problem, clean_name, clean_organisation, clean_phone
 from handlers.filters import Inline
 from handlers.states import Form
 from handlers.views import advance, ask
+from services.registration import Desk, Intake
 
 BUTTON_STEPS = (Form.consent.state, Form.role.state, Form.format.state, Form.confirm.state)
 

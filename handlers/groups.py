@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Texts
-from bot.registration import Registrations
+from core.i18n import Texts
 from handlers.filters import Inline
+from services.registration import Registrations
 
 
 async def not_here(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:

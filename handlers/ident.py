@@ -7,7 +7,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.i18n import Texts
+from core.i18n import Texts
 
 
 async def ident(message: Message, t: Texts) -> None:

@@ -11,9 +11,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.config import Language
-from bot.i18n import NAMES, Catalog, Texts
-from bot.timeutil import Clock
+from core.config import Language
+from core.i18n import NAMES, Catalog, Texts
+from core.timeutil import Clock
 from handlers.filters import Inline
 from storage.people import People
 

@@ -10,9 +10,9 @@ from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
 from aiogram.types import TelegramObject, User
 
-from bot.fsm_storage import SQLiteStorage
-from bot.i18n import Catalog
-from bot.registration import Desk, Registrations
+from core.fsm_storage import SQLiteStorage
+from core.i18n import Catalog
+from services.registration import Desk, Registrations
 from storage.database import StorageUnavailable
 from storage.people import People
 

@@ -6,11 +6,11 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
-from bot.registration import Desk, Intake, Registrations
+from core.i18n import Texts
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
 from handlers.views import editable, my, register_again, show
+from services.registration import Desk, Intake, Registrations
 from storage.models import Format, Outcome, Placement, Registration
 
 

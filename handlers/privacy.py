@@ -11,9 +11,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.i18n import Texts
-from bot.privacy import Privacy, notice
+from core.i18n import Texts
 from handlers.filters import Inline
+from services.privacy import Privacy, notice
 
 
 class Erase(StrEnum):

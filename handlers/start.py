@@ -8,15 +8,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.config import Settings
-from bot.events import Event
-from bot.i18n import Safe, Texts
-from bot.registration import Desk, Intake, Registrations
+from core.config import Settings
+from core.i18n import Safe, Texts
 from handlers import keyboards
 from handlers.admin.commands import ADMIN
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
 from handlers.views import ask, card, editable, my, show
+from services.events import Event
+from services.registration import Desk, Intake, Registrations
 from storage.models import Format
 
 

@@ -14,12 +14,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
 
-from bot import calendar, render
-from bot.i18n import Texts
-from bot.privacy import notice
-from bot.registration import Desk, Intake
+from core import render
+from core.i18n import Texts
 from handlers import keyboards
 from handlers.states import ORDER, Form
+from services import calendar
+from services.privacy import notice
+from services.registration import Desk, Intake
 from storage.models import Registration
 
 Screen = tuple[str, InlineKeyboardMarkup | None]

@@ -10,13 +10,13 @@ from collections.abc import Mapping
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.events import Event, Events
-from bot.i18n import Catalog
-from bot.registration import Registrations
-from bot.sender import Sender
-from bot.timeutil import Clock
+from core.i18n import Catalog
+from core.sender import Sender
+from core.timeutil import Clock
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.reminders import Reminders, ReminderStatus
+from services.events import Event, Events
+from services.registration import Registrations
 from storage.deliveries import EVERYONE, Campaign, Deliveries, Report, pick
 from storage.models import Registration
 from storage.people import People

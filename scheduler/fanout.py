@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.sender import Result, Sender
-from bot.timeutil import Clock
+from core.sender import Result, Sender
+from core.timeutil import Clock
 from storage.deliveries import Deliveries, Delivery, Report
 from storage.models import Registration
 

@@ -10,14 +10,15 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot import attendance, render
-from bot.config import Reminder, Settings
-from bot.events import Event, Events
-from bot.i18n import Catalog
-from bot.registration import Registrations
-from bot.timeutil import format_local
+from core import render
+from core.config import Reminder, Settings
+from core.i18n import Catalog
+from core.timeutil import format_local
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.plan import Action, decide, start_at
+from services import attendance
+from services.events import Event, Events
+from services.registration import Registrations
 from storage.deliveries import Deliveries, Report
 from storage.models import Placement, Registration
 

@@ -8,10 +8,10 @@ import logging
 
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.config import Settings
-from bot.i18n import Catalog
-from bot.privacy import ExportCb, Privacy
-from bot.sender import Sender
+from core.config import Settings
+from core.i18n import Catalog
+from core.sender import Sender
+from services.privacy import ExportCb, Privacy
 
 log = logging.getLogger(__name__)
 EVERY_HOURS = 6

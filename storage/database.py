@@ -85,7 +85,7 @@ class Database:
         self._busy_s = busy_ms / 1000
         # Raised by every write except those that declare they leave other reads true
         # (conversation state, which its store copies): a copy of a read taken at an
-        # older generation may be out of date (bot/registration.py keeps them per update).
+        # older generation may be out of date (services/registration.py keeps them per update).
         self.generation = 0
 
     def _patient(self, what: str, attempt: Callable[[], Awaitable[T]]) -> Awaitable[T]:

@@ -1,4 +1,4 @@
-"""Key-value rows for conversation state; the aiogram adapter lives in bot/fsm_storage.py."""
+"""Key-value rows for conversation state; the aiogram adapter lives in core/fsm_storage.py."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from bot.config import Settings
+from core.config import Settings
 from loopback import FakeTelegram
 from tests.harness import ADMIN, Running, settings_for, start
 

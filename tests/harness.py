@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.events import Event
 from bot.factory import App, create_app
-from bot.registration import Desk
+from core.config import Settings
 from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
+from services.events import Event
+from services.registration import Desk
 
 ADMIN = 9000
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.timeutil import zone
+from core.config import Settings
+from core.timeutil import zone
 from loopback import FakeTelegram
 from tests.harness import settings_for
 

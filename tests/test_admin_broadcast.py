@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Reminder
+from core.config import Reminder
 from handlers.admin.callbacks import CastCb
 from loopback import FakeTelegram
 from storage.models import Format

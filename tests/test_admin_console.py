@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from bot.registration import Intake
 from handlers.admin.callbacks import RegCb
 from handlers.admin.rules import fingerprint
 from loopback import FakeTelegram, Fault, fault_on
+from services.registration import Intake
 from storage.models import Format, Placement
 from tests.admin import admin, ask, audit_rows, enrol, open_details, reg
 from tests.harness import ADMIN, Running, has, settings_for, start

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.config import EventSection
-from bot.events import Event
+from core.config import EventSection
 from handlers.admin import drafts
 from handlers.admin.callbacks import DraftCb
 from loopback import BotMessage, FakeTelegram, FakeUser
+from services.events import Event
 from storage.models import Applicant, Format
 from tests.admin import admin, ask, audit_rows, enrol
 from tests.harness import ADMIN, Running, has, has_button, start

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import datetime
 
-from bot.timeutil import zone
+from core.timeutil import zone
 from handlers.admin.csvfile import COLUMNS
 from loopback import FakeTelegram
 from storage.models import Format, Registration

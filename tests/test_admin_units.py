@@ -14,18 +14,18 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from bench.seed import event
-from bot.config import EventSection
-from bot.events import Event
-from bot.i18n import Catalog, Texts
-from bot.organiser import Organiser, RegistrationVanished
-from bot.ports import CampaignsPort
-from bot.registration import Intake
+from core.config import EventSection
+from core.i18n import Catalog, Texts
 from handlers.admin import keyboards
 from handlers.admin import router as admin_router
 from handlers.admin.callbacks import CastCb, IntakeCb, Kind, ListCb, RegCb
 from handlers.admin.rules import Act
 from loopback import FakeTelegram
 from scheduler.campaigns import Campaigns
+from services.events import Event
+from services.organiser import Organiser, RegistrationVanished
+from services.ports import CampaignsPort
+from services.registration import Intake
 from storage.database import Database
 from storage.ledger import Ledger
 from storage.models import Applicant, Format, Registration, Status

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.seed import T0, applicant, event
-from bot.i18n import Catalog
+from core.i18n import Catalog
 from handlers.admin.callbacks import CastCb
 from handlers.admin.keyboards import audiences
 from storage.database import Database

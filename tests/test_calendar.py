@@ -11,11 +11,11 @@ import icalendar
 import zxingcpp
 from PIL import Image
 
-from bot.calendar import google_link, ics
-from bot.config import EventSection
-from bot.entry_pass import checkin_link, qr_png
-from bot.events import Event
-from bot.i18n import Catalog
+from core.config import EventSection
+from core.i18n import Catalog
+from services.calendar import google_link, ics
+from services.entry_pass import checkin_link, qr_png
+from services.events import Event
 from storage.models import Format, Registration, Status
 
 T = Catalog().for_language("en")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from bot.i18n import LANGUAGES, Catalog
+from core.i18n import LANGUAGES, Catalog
 
 
 def _keys(language: str) -> set[str]:
     keys: set[str] = set()
-    for item in resources.files("bot.locales").joinpath(language).iterdir():
+    for item in resources.files("core.locales").joinpath(language).iterdir():
         if item.name.endswith(".ftl"):
             keys |= set(re.findall(r"^([a-z][\w-]*) =", item.read_text("utf-8"), re.M))
     return keys
@@ -38,7 +38,7 @@ def test_arguments_are_escaped() -> None:
 def _variables(language: str) -> dict[str, set[str]]:
     """key -> the $variables its text uses (multi-line texts included)."""
     found: dict[str, set[str]] = {}
-    for item in resources.files("bot.locales").joinpath(language).iterdir():
+    for item in resources.files("core.locales").joinpath(language).iterdir():
         if not item.name.endswith(".ftl"):
             continue
         key = None

@@ -12,7 +12,7 @@ import pytest
 
 from bot.__main__ import main
 from bot.cli_commands import CommandError, backup, restore
-from bot.config import Settings
+from core.config import Settings
 from loopback import FakeTelegram
 from tests.harness import register, settings_for, start
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_settings
 from bot.errors import ConfigError, load_or_explain
+from core.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:ABC-def_ghi"

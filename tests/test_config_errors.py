@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.config import closest_zones, complete_times
 from bot.errors import load_or_explain
+from core.config import closest_zones, complete_times
 from loopback import FakeTelegram
 from tests.harness import Running, has
 from tests.test_cli import TOKEN as CLI_TOKEN

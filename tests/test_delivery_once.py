@@ -8,8 +8,8 @@ from pathlib import Path
 from aiogram import Bot
 
 from bench.seed import seed
-from bot.sender import Sender
-from bot.throttle import RetryAfterGate
+from core.sender import Sender
+from core.throttle import RetryAfterGate
 from loopback import FakeTelegram, TravelClock
 from scheduler.fanout import Content, FanOut
 from storage.database import Database

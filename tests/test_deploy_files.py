@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import _parse
-from bot.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:FROM-dotenv"

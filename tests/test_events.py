@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.config import Settings
+from core.config import Settings
 from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
 from storage.models import Placement
 from tests.harness import ADMIN, Running, has, has_button, register, settings_for, start

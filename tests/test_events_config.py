@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import load_settings
+from core.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:ABCdef-ghi_JKL"

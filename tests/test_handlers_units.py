@@ -11,10 +11,8 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
-from bot import attendance
-from bot.attendance import AttendanceSource, AttendCb, Choice
-from bot.i18n import Catalog
-from bot.roles import ROLES
+from core.i18n import Catalog
+from core.roles import ROLES
 from handlers import keyboards, setup_routers
 from handlers.callbacks import (
     FORM_BUTTONS,
@@ -32,6 +30,8 @@ from handlers.callbacks import (
 )
 from handlers.states import ORDER, Form
 from scheduler.reminders import Reminders
+from services import attendance
+from services.attendance import AttendanceSource, AttendCb, Choice
 from storage.models import Format, Registration, Status
 
 T = Catalog().for_language("en")

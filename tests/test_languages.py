@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.config import Settings, load_settings
-from bot.i18n import LANGUAGES, Catalog, Texts
+from core.config import Settings, load_settings
+from core.i18n import LANGUAGES, Catalog, Texts
 from loopback import FakeTelegram, FakeUser, TravelClock
 from tests.harness import Running, has, has_button, settings_for, start
 from tests.reminders import EVENT_UTC, with_reminders

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from bot.logs import Redact, setup_logging
+from core.logs import Redact, setup_logging
 
 TOKEN = "123456:AAE-very_secret-Value"
 

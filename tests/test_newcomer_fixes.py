@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.seed import seed
-from bot.i18n import Catalog
+from core.i18n import Catalog
 from loopback import FakeTelegram, FakeUser, TravelClock
 from tests.harness import ADMIN, Running, has, has_button, register, settings_for, start
 from tests.steps import reach

@@ -12,9 +12,9 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from bot.pacer import Pacer
-from bot.sender import Result, Sender
-from bot.throttle import RetryAfterGate
+from core.pacer import Pacer
+from core.sender import Result, Sender
+from core.throttle import RetryAfterGate
 from loopback import FakeTelegram
 
 

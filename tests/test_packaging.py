@@ -29,7 +29,8 @@ from tests.test_cli import TOKEN, toml
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEELHOUSE = Path(os.environ.get("REGBOT_WHEELHOUSE") or Path(sys.prefix) / "wheelhouse")
-SOURCES = ("pyproject.toml", "README.md", "bot", "handlers", "storage", "scheduler", "loopback")
+SOURCES = ("pyproject.toml", "README.md", "bot", "handlers", "services", "core", "storage",
+           "scheduler", "loopback")
 
 
 def _run(*command: str | Path, cwd: Path | None = None) -> None:
@@ -87,7 +88,7 @@ def test_the_wheel_carries_migrations_and_catalogs(tmp_path: Path) -> None:
     migrations = sorted(p.name for p in (ROOT / "storage" / "migrations").glob("*.sql"))
     assert migrations and all(f"storage/migrations/{m}" in names for m in migrations)
     catalogs = sorted(p.relative_to(ROOT).as_posix()
-                      for p in (ROOT / "bot").glob("locales/*/*.ftl"))
+                      for p in (ROOT / "core").glob("locales/*/*.ftl"))
     assert catalogs and all(c in names for c in catalogs)
     assert "bot/example.toml" in names
     assert not any(n.startswith("tests/") for n in names)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.seed import seed
-from bot.config import Settings
+from core.config import Settings
 from loopback import FakeTelegram, TravelClock
 from tests.dbfiles import raw_bytes
 from tests.harness import ADMIN, Running, has, register, settings_for, start

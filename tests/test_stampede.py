@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.pacer import Pacer
-from bot.throttle import RetryAfterGate
+from core.pacer import Pacer
+from core.throttle import RetryAfterGate
 from loopback import FakeTelegram, FloodControl
 from tests.harness import register, settings_for, start
 

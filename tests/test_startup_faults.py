@@ -150,7 +150,7 @@ async def test_no_start_up_error_prints_the_token(tmp_path: Path) -> None:
 
 SCRIPT = """
 import asyncio, logging, sys, threading, warnings
-from bot.logs import guard_output, setup_logging
+from core.logs import guard_output, setup_logging
 
 token = sys.argv[1]
 guard_output(token)

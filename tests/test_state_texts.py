@@ -6,9 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.seed import seed
-from bot.registration import Intake
-from bot.render import span
+from core.render import span
 from loopback import FakeTelegram, TravelClock
+from services.registration import Intake
 from tests.harness import ADMIN, Running, has, register, settings_for, start
 from tests.reminders import EVENT_UTC, people, reminders_to, with_reminders
 from tests.steps import open_form

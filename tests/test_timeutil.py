@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.timeutil import local_to_utc, parse_duration, show, zone
+from core.timeutil import local_to_utc, parse_duration, show, zone
 
 
 def test_almaty_before_and_after_the_2024_move() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.validation import (
+from core.validation import (
     NAME_MAX,
     ORG_MAX,
     Problem,

@@ -14,8 +14,8 @@ import aiohttp
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from bot.config import Settings, WebhookSection
 from bot.factory import App, create_app
+from core.config import Settings, WebhookSection
 from loopback import FakeTelegram
 from tests.harness import has_button, settings_for
 

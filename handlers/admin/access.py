@@ -8,7 +8,7 @@ from __future__ import annotations
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Chat, Message, User
 
-from bot.config import Settings
+from core.config import Settings
 
 
 class AdminOnly(Filter):

@@ -6,7 +6,7 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin import keyboards, rules, screens, views
 from handlers.admin.callbacks import RegCb
 from handlers.admin.console import Console

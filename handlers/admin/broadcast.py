@@ -7,7 +7,7 @@ The draft keeps them as {EVERYONE or language: html} under "versions"; "last" is
 the latest text went to (a new text replaces it), "adding" the slot the next text fills.
 
 Sending, recording and resuming belong to the scheduler (`console.campaigns`, typed by
-bot.ports.CampaignsPort): this module only calls count() and broadcast()."""
+services.ports.CampaignsPort): this module only calls count() and broadcast()."""
 
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.events import Event, Tally
-from bot.i18n import LANGUAGES, NAMES, Texts
+from core.i18n import LANGUAGES, NAMES, Texts
 from handlers.admin import keyboards, screens, views
 from handlers.admin.callbacks import VERSIONS, CastCb, CastLang, InviteCb, VersionCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
+from services.events import Event, Tally
 from storage.deliveries import EVERYONE
 from storage.models import Audience
 

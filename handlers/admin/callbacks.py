@@ -9,7 +9,7 @@ from typing import Literal
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.ids import Page, RowId
+from core.ids import Page, RowId
 from storage.models import Audience
 
 Kind = Literal["offline", "waitlist", "online", "all"]  # storage.reports.KINDS
@@ -36,7 +36,7 @@ class IntakeCb(CallbackData, prefix="ai"):
 
 
 CastLang = Literal["all", "kk", "ru", "en"]  # "all": the text for everyone
-VERSIONS: tuple[CastLang, ...] = ("kk", "ru", "en")  # bot.i18n.LANGUAGES, in its order
+VERSIONS: tuple[CastLang, ...] = ("kk", "ru", "en")  # core.i18n.LANGUAGES, in its order
 
 
 class CastCb(CallbackData, prefix="ab"):

@@ -13,8 +13,8 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
-from bot.config import Settings
-from bot.i18n import Catalog
+from core.config import Settings
+from core.i18n import Catalog
 
 log = logging.getLogger(__name__)
 

@@ -12,14 +12,14 @@ from aiogram import BaseMiddleware
 from aiogram.dispatcher.flags import get_flag
 from aiogram.types import Message, TelegramObject, User
 
-from bot.config import Settings
-from bot.events import Event, Events
-from bot.i18n import Catalog, Texts
-from bot.organiser import Organiser
-from bot.ports import CampaignsPort
-from bot.registration import Desk, Registrations
-from bot.sender import Sender
+from core.config import Settings
+from core.i18n import Catalog, Texts
+from core.sender import Sender
 from handlers.admin import views
+from services.events import Event, Events
+from services.organiser import Organiser
+from services.ports import CampaignsPort
+from services.registration import Desk, Registrations
 from storage.models import Registration
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-from bot.timeutil import zone
+from core.timeutil import zone
 from storage.models import Registration
 from storage.privacy import erased
 

@@ -6,10 +6,10 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
-from bot.entry_pass import CHECKIN_PREFIX
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin import rules, views
 from handlers.admin.console import NAMES_EVENT, Console
+from services.entry_pass import CHECKIN_PREFIX
 from storage.models import Registration
 
 MAX_CODE = 32  # longer input cannot be a code; keep the audit row and the reply short

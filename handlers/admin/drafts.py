@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.config import EventSection
+from core.config import EventSection
 from handlers.admin import rules
 
 # In asking order; each is also the name of its state in handlers.admin.events.Draft.

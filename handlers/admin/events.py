@@ -17,14 +17,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.config import EventSection
-from bot.events import Event
-from bot.i18n import Texts
-from bot.timeutil import show
+from core.config import EventSection
+from core.i18n import Texts
+from core.timeutil import show
 from handlers.admin import drafts, keyboards, screens, views
 from handlers.admin.callbacks import DraftCb, EventCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
+from services.events import Event
 from storage.models import Registration
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.events import Event, Tally
-from bot.i18n import NAMES, Texts
+from core.i18n import NAMES, Texts
 from handlers.admin import rules, views
 from handlers.admin.callbacks import (
     VERSIONS,
@@ -21,6 +20,7 @@ from handlers.admin.callbacks import (
     RegCb,
     VersionCb,
 )
+from services.events import Event, Tally
 from storage.models import Audience, Registration
 from storage.reports import KINDS
 

@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin import screens
 from handlers.admin.callbacks import ListCb, RegCb
 from handlers.admin.console import NAMES_EVENT, Console

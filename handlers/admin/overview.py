@@ -7,8 +7,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
-from bot.i18n import Texts
-from bot.timeutil import zone
+from core.i18n import Texts
+from core.timeutil import zone
 from handlers.admin import csvfile, rules, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder

@@ -3,7 +3,7 @@ people concerned, writes the audit row, and says what happened (for the admin)."
 
 from __future__ import annotations
 
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin import views
 from handlers.admin.console import Console
 from handlers.admin.rules import Act, promotion_refusal

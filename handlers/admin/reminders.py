@@ -1,4 +1,4 @@
-"""Reminder status from the scheduler (through bot.ports.CampaignsPort): /reminders and
+"""Reminder status from the scheduler (through services.ports.CampaignsPort): /reminders and
 the 'next reminder' line of /stats."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot import render
-from bot.i18n import Texts
+from core import render
+from core.i18n import Texts
 from handlers.admin import rules, views
 from handlers.admin.console import NAMES_EVENT, Console
 

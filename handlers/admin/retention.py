@@ -6,11 +6,11 @@ from aiogram import Bot, Router
 from aiogram.types import BufferedInputFile, CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.i18n import Texts
-from bot.organiser import Organiser
-from bot.privacy import ExportCb
+from core.i18n import Texts
 from handlers.admin import csvfile
 from handlers.admin.console import Console
+from services.organiser import Organiser
+from services.privacy import ExportCb
 
 
 async def export_now(cb: CallbackQuery, callback_data: ExportCb, callback_answer: CallbackAnswer,

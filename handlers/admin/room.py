@@ -6,11 +6,11 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Texts
-from bot.registration import Intake
+from core.i18n import Texts
 from handlers.admin import keyboards, rules, screens, views
 from handlers.admin.callbacks import IntakeCb
 from handlers.admin.console import NAMES_EVENT, Console
+from services.registration import Intake
 
 
 async def intake_text(t: Texts, console: Console, changed: bool) -> str:

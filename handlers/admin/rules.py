@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 
-from bot.timeutil import zone
+from core.timeutil import zone
 from storage.models import Placement, Registration
 
 MAX_CAPACITY = 10_000  # far above any room; catches typos like /capacity 100000

@@ -8,7 +8,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.i18n import Texts
+from core.i18n import Texts
 from handlers.admin import keyboards, views
 from handlers.admin.callbacks import Kind
 from handlers.admin.console import Console

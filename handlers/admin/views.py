@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.events import Event, Tally
-from bot.i18n import Safe, Texts
-from bot.registration import Intake
-from bot.render import role_label
-from bot.timeutil import show, zone
+from core.i18n import Safe, Texts
+from core.render import role_label
+from core.timeutil import show, zone
 from handlers.admin import rules
+from services.events import Event, Tally
+from services.registration import Intake
 from storage.audit import AuditEntry
 from storage.models import Counts, Placement, Registration
 from storage.privacy import erased

@@ -9,10 +9,10 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.events import Event
-from bot.i18n import Texts
-from bot.ids import RowId, Version
-from bot.registration import Registrations
+from core.i18n import Texts
+from core.ids import RowId, Version
+from services.events import Event
+from services.registration import Registrations
 from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement, Registration
 

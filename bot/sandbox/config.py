@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
-from bot.config import Settings, TomlSyntaxError, complete_times
 from bot.errors import ConfigError, explain
-from bot.timeutil import zone
+from core.config import Settings, TomlSyntaxError, complete_times
+from core.timeutil import zone
 
 # As named in messages: bot/example.toml, read from the installed package, is a copy of the
 # config.example.toml that the README names.

@@ -18,8 +18,8 @@ from aiogram.types import TelegramObject
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.sandbox_screen import Person, Screen
-from bot.timeutil import zone
+from bot.sandbox.screen import Person, Screen
+from core.timeutil import zone
 from loopback import FakeTelegram, TravelClock
 from scheduler.travel import travel
 

@@ -13,10 +13,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.events import Event, Events
-from bot.outbox import Outbox
-from bot.sender import Sender
-from bot.timeutil import Clock
+from core.sender import Sender
+from core.timeutil import Clock
+from services.events import Event, Events
+from services.outbox import Outbox
 from storage.database import Database
 from storage.ledger import Ledger, registrations_of, remember_group
 from storage.models import Applicant, Counts, Format, Outcome, Registration

@@ -8,9 +8,9 @@ from typing import Any
 
 from babel.dates import format_timedelta
 
-from bot.config import EventSection
-from bot.i18n import Safe, Texts
-from bot.timeutil import city, show
+from core.config import EventSection
+from core.i18n import Safe, Texts
+from core.timeutil import city, show
 from storage.models import Counts, Placement, Registration
 
 

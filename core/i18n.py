@@ -1,4 +1,4 @@
-"""Every text people read comes from the Fluent catalogs in bot/locales/<language>/*.ftl.
+"""Every text people read comes from the Fluent catalogs in core/locales/<language>/*.ftl.
 
 Arguments are HTML-escaped here, once, so no handler can forget to quote user text;
 wrap a pre-rendered fragment in `Safe` to pass it through unescaped."""
@@ -77,7 +77,7 @@ class Catalog:
 def _bundle(language: str) -> FluentBundle:
     # use_isolating=False: bidi isolation marks would end up inside <code> and phone numbers.
     bundle = FluentBundle([language], use_isolating=False)
-    folder = resources.files("bot.locales").joinpath(language)
+    folder = resources.files("core.locales").joinpath(language)
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".ftl"):
             bundle.add_resource(FluentResource(item.read_text("utf-8")))

@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.config import Settings
-from bot.events import Event
-from bot.i18n import Texts
-from bot.ids import RowId
-from bot.registration import Registrations
+from core.config import Settings
+from core.i18n import Texts
+from core.ids import RowId
+from services.events import Event
+from services.registration import Registrations
 from storage import privacy
 from storage.fsm import FormStore
 from storage.people import People

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
-from bot.events import Event
-from bot.i18n import Texts
+from core.i18n import Texts
+from services.events import Event
 from storage.models import Placement, Registration
 
 ALARM_BEFORE = timedelta(hours=1)

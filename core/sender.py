@@ -1,5 +1,5 @@
 """The one way bulk messages leave: classified, retried within bounds. Their pace is the
-bot's Pacer (bot/pacer.py), which every message-sending request goes through; bulk sends
+bot's Pacer (core/pacer.py), which every message-sending request goes through; bulk sends
 are marked so that replies go first. Retries take a slot like first attempts.
 
 - 429: the shared RetryAfterGate pauses the whole bot; the message is retried after it;
@@ -25,7 +25,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.throttle import PACED, RetryAfterGate
+from core.throttle import PACED, RetryAfterGate
 
 MAX_429 = 10  # a message refused this often with 429 counts as failed
 

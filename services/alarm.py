@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.config import Settings
-from bot.i18n import Catalog
-from bot.sender import Sender
+from core.config import Settings
+from core.i18n import Catalog
+from core.sender import Sender
 from storage.database import StorageUnavailable
 from storage.people import People
 

@@ -38,7 +38,7 @@ from aiogram.methods import (
     SendPhoto,
 )
 
-from bot.throttle import PACED, RetryAfterGate
+from core.throttle import PACED, RetryAfterGate
 
 if TYPE_CHECKING:
     from aiogram import Bot

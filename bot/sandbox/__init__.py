@@ -2,7 +2,7 @@
 
 The loopback Bot API (the stand-in for Telegram the tests use) runs in this process, and
 the app `python -m bot` runs (bot.factory.create_app) polls it; you type as the people on
-the other side (bot.sandbox_console) and read what the bot sends them (bot.sandbox_screen).
+the other side (bot.sandbox.console) and read what the bot sends them (bot.sandbox.screen).
 A clock that follows real time until /wait moves it forward lets reminders be seen now."""
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import sandbox_config
 from bot.errors import ConfigError
 from bot.factory import App, create_app
 from bot.runlock import lock_path
-from bot.sandbox_config import Source
-from bot.sandbox_console import ORGANISER, Console, Engine, Tracker, start_reader
-from bot.sandbox_screen import Screen
-from bot.timeutil import format_local
+from bot.sandbox import config as sandbox_config
+from bot.sandbox.config import Source
+from bot.sandbox.console import ORGANISER, Console, Engine, Tracker, start_reader
+from bot.sandbox.screen import Screen
+from core.timeutil import format_local
 from loopback import FakeTelegram, TravelClock
 
 ADMIN = 9000  # the organiser you become with /as admin

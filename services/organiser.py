@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.events import Event
-from bot.registration import Intake
-from bot.timeutil import Clock
+from core.timeutil import Clock
+from services.events import Event
+from services.registration import Intake
 from storage.audit import AuditEntry, AuditLog
 from storage.ledger import Ledger
 from storage.models import Counts, Placement, Registration

@@ -13,11 +13,11 @@ import asyncio
 import contextlib
 import logging
 
-from bot import render
-from bot.events import Events
-from bot.i18n import Catalog
-from bot.sender import Result, Sender
-from bot.timeutil import Clock
+from core import render
+from core.i18n import Catalog
+from core.sender import Result, Sender
+from core.timeutil import Clock
+from services.events import Events
 from storage.models import Placement, Registration
 from storage.notices import Notice, Notices
 

@@ -21,7 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from bot.timeutil import Duration, local_to_utc, zone
+from core.timeutil import Duration, local_to_utc, zone
 
 # The audience rule lives with the ledger (storage may not import bot); re-exported here
 # because [[reminders]] `audience` is one of its values.
@@ -105,7 +105,7 @@ class TelegramSection(Section):
         return value
 
 
-# The languages the bot speaks (bot/locales/<code>); kept here as a type so a config naming
+# The languages the bot speaks (core/locales/<code>); kept here as a type so a config naming
 # another one fails at start, not at the first message.
 Language = Literal["kk", "ru", "en"]
 

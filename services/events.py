@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.config import EventSection, Reminder, Settings
-from bot.timeutil import Clock
+from core.config import EventSection, Reminder, Settings
+from core.timeutil import Clock
 from storage.events import EventRow, EventStore, Synced
 
 log = logging.getLogger(__name__)

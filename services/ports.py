@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.config import Reminder
-from bot.events import Event
+from core.config import Reminder
+from services.events import Event
 from storage.deliveries import Report
 
 

@@ -1,0 +1,1 @@
+"""Shared parts with no application rules: config, time, texts, logs, pacing, sending."""
