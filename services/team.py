@@ -31,6 +31,10 @@ class Role(StrEnum):
 _RANK = {Role.DOOR: 1, Role.ORGANISER: 2, Role.OWNER: 3}
 
 
+def rank(role: Role) -> int:
+    return _RANK[role]
+
+
 def covers(have: Role, need: Role) -> bool:
     """An organiser may do what door staff may; an owner anything."""
     return _RANK[have] >= _RANK[need]

@@ -187,6 +187,11 @@ async def test_the_invitation_journey(fake: FakeTelegram, small: Running) -> Non
     assert "by Dan" in again.plain_text and "1 of 1 seats checked in" in again.plain_text
     door = await ask(dan, "/door", "Door")
     assert "Person 1" in door.plain_text
+    # Their menu and /help offer what their role may do.
+    menu = [c["command"] for c in fake.commands(f"chat:{dan.id}", "en")]
+    assert menu[:3] == ["events", "door", "checkin"] and "stats" not in menu
+    told = await ask(dan, "/help", "/checkin")
+    assert "/door" in told.plain_text and "/stats" not in told.plain_text
     for command in ("/stats", "/list", "/export", "/team", "/log", "/newevent"):
         assert (await ask(dan, command, "")).plain_text.startswith(UNKNOWN), command
 
@@ -199,6 +204,8 @@ async def test_the_invitation_journey(fake: FakeTelegram, small: Running) -> Non
     assert "no longer" in (await olga.answer_to_press()).get("text", "")
     await bob.wait_for(has("You are no longer an organiser of «Round table»"))
     assert (await ask(bob, "/stats", "")).plain_text.startswith(UNKNOWN)
+    await fake.wait_until(lambda: not fake.commands(f"chat:{bob.id}", "en"))
+    assert "/stats" not in (await ask(bob, "/help", "/start")).plain_text
     await bob.press_data(ListCb(kind="all").pack(), old.message_id)
     answer = await bob.answer_to_press()
     assert answer.get("text") == STALE_BUTTON and answer.get("show_alert")

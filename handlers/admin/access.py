@@ -9,7 +9,9 @@ Membership is read on every update, so a removal holds at once, old buttons incl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from aiogram.filters import Filter
@@ -28,10 +30,11 @@ from handlers.admin.callbacks import (
     TeamCb,
     VersionCb,
 )
+from handlers.admin.commands import ADMIN
 from services.entry_pass import CHECKIN_PREFIX
 from services.events import Event
 from services.privacy import ExportCb
-from services.team import Role, Team, covers
+from services.team import Role, Team, covers, rank
 
 # What each console command needs, at the member's current event.
 COMMANDS: dict[str, Role] = {
@@ -60,11 +63,25 @@ OTHER_MESSAGES = Role.ORGANISER
 @dataclass(frozen=True)
 class Access:
     """Who is at the console: their role there and (for members) the event it works on,
-    with the events they may see (None: every event)."""
+    with their role in each of their events (None: an owner, every event)."""
 
     role: Role
     event: Event | None = None
-    scope: frozenset[int] | None = None
+    roles: Mapping[int, Role] | None = None
+
+
+def commands_for(role: Role) -> list[str]:
+    """The console commands this role may use, in the menu's order."""
+    return [c for c in ADMIN if covers(role, COMMANDS.get(c, Role.OWNER))]
+
+
+async def console_role(team: Team, user_id: int) -> Role | None:
+    """The widest role someone has anywhere (an owner's: OWNER), for menus and /help;
+    None: no console at all. The gate still decides per update and per event."""
+    if team.is_owner(user_id):
+        return Role.OWNER
+    roles = (await team.roles(user_id)).values()
+    return max(roles, key=rank, default=None)
 
 
 def command_of(text: str) -> tuple[str, str]:
@@ -101,7 +118,7 @@ async def member_access(team: Team, user_id: int, event: Message | CallbackQuery
     current = await team.current_for(user_id) if roles else None
     if current is None:
         return None
-    access = Access(roles[current.id], current, frozenset(roles))
+    access = Access(roles[current.id], current, MappingProxyType(roles))
     if isinstance(event, Message):
         need = _needed(event)
         return access if need is not None and covers(access.role, need) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,7 @@ from services.events import Event, Events
 from services.organiser import Organiser
 from services.ports import CampaignsPort
 from services.registration import Desk, Registrations
-from services.team import Role
+from services.team import Role, covers
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,12 @@ class Console:
     settings: Settings
     campaigns: CampaignsPort
     role: Role = Role.OWNER  # at this event (handlers.admin.access)
-    scope: frozenset[int] | None = None  # the events this person may see; None: all
+    roles: Mapping[int, Role] | None = None  # a member's role per event; None: an owner
+
+    def may(self, event_id: int, need: Role = Role.DOOR) -> bool:
+        """May this person see (`need`: act on) that event? Owners: every event."""
+        role = Role.OWNER if self.roles is None else self.roles.get(event_id)
+        return role is not None and covers(role, need)
 
     @property
     def event(self) -> Event:
@@ -88,7 +93,7 @@ class ConsoleMiddleware(BaseMiddleware):
         data["console"] = Console(user.id, registrations, events, desk, organiser,
                                   data["sender"], data["catalog"], data["settings"], campaigns,
                                   access.role if access else Role.OWNER,
-                                  access.scope if access else None)
+                                  access.roles if access else None)
         if isinstance(event, Message) and get_flag(data, "names_event"):
             # Its own message, above the answer: answers keep their own first lines (the
             # door list, the log) and the answer itself may be a document.

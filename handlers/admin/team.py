@@ -21,7 +21,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import Catalog, Texts
 from core.sender import Result, Sender
-from handlers.admin import screens, views
+from handlers.admin import commands, screens, views
+from handlers.admin.access import commands_for, console_role
 from handlers.admin.callbacks import TeamCb
 from handlers.admin.console import NAMES_EVENT, Console
 from services.events import Event
@@ -118,6 +119,12 @@ async def _tell(sender: Sender, catalog: Catalog, people: People, user_id: int, 
     return (await sender.send(user_id, t(key, **args))).result
 
 
+async def _menu(bot: Bot, catalog: Catalog, team: Team, user_id: int) -> None:
+    """Their chat's command menu follows their roles (a hint: the gate decides)."""
+    role = await console_role(team, user_id)
+    await commands.member_menu(bot, catalog, user_id, commands_for(role) if role else [])
+
+
 async def remove(cb: CallbackQuery, callback_data: TeamCb, bot: Bot, t: Texts,
                  callback_answer: CallbackAnswer, console: Console, team: Team,
                  people: People) -> None:
@@ -133,6 +140,7 @@ async def remove(cb: CallbackQuery, callback_data: TeamCb, bot: Bot, t: Texts,
     callback_answer.text = t("team-removed", name=member.name or str(member.user_id))
     await _tell(console.sender, console.catalog, people, member.user_id, "team-removed-you",
                 role=member.role, title=event.info.title)
+    await _menu(bot, console.catalog, team, member.user_id)
     if event.id == console.event.id:
         await screens.show(cb, bot, await _show(t, console, team))
 
@@ -147,7 +155,7 @@ async def revoke(cb: CallbackQuery, callback_data: TeamCb, bot: Bot, t: Texts,
         await screens.show(cb, bot, await _show(t, console, team))
 
 
-async def picked(message: Message, t: Texts, console: Console, team: Team,
+async def picked(message: Message, bot: Bot, t: Texts, console: Console, team: Team,
                  people: People) -> None:
     """A contact chosen with the invitation's request_users button: a member at once, if
     the bot can write to them (they have talked to it), else the link is the way."""
@@ -175,10 +183,11 @@ async def picked(message: Message, t: Texts, console: Console, team: Team,
             continue
         await message.answer(t("team-added", name=name, role=_role(t, role.value),
                                title=event.info.title), reply_markup=ReplyKeyboardRemove())
+        await _menu(bot, console.catalog, team, user.user_id)
 
 
-async def join(message: Message, command: CommandObject, t: Texts, team: Team, sender: Sender,
-               catalog: Catalog, people: People) -> None:
+async def join(message: Message, command: CommandObject, bot: Bot, t: Texts, team: Team,
+               sender: Sender, catalog: Catalog, people: People) -> None:
     """Anyone opening an invitation link: a member, or (used, expired, revoked) plain
     words and nothing changed."""
     user = message.from_user
@@ -195,6 +204,7 @@ async def join(message: Message, command: CommandObject, t: Texts, team: Team, s
     await _tell(sender, catalog, people, invite.created_by, "team-joined-tell",
                 name=user.full_name, role=invite.role, title=event.info.title)
     log.info("event %s: a %s joined the team", event.slug, invite.role)
+    await _menu(bot, catalog, team, user.id)
 
 
 def router() -> Router:
