@@ -180,7 +180,7 @@ class Team:
 
     async def forget(self, user_id: int) -> None:
         """/forget_me: out of every team."""
-        await self.store.forget(user_id)
+        await self.store.forget(user_id, self.clock())
         (await self._memberships()).pop(user_id, None)
 
     async def erase_event(self, event_id: int) -> int:

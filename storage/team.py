@@ -152,13 +152,17 @@ class TeamStore:
                                      (registration_id,))
         return None if row is None else int(row["event_id"])
 
-    async def forget(self, user_id: int) -> None:
+    async def forget(self, user_id: int, now: datetime) -> None:
         """/forget_me from a member: out of every team, their ids gone from the links they
-        used and the check-ins they made."""
+        used, made (an unused one stops working) and the check-ins they made."""
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM team WHERE user_id = ?", (user_id,))
             await conn.execute("UPDATE team_invites SET used_by = -1 WHERE used_by = ?",
                                (user_id,))
+            await conn.execute("UPDATE team_invites SET created_by = -1, revoked_at ="
+                               " CASE WHEN used_by IS NULL THEN COALESCE(revoked_at, ?)"
+                               " ELSE revoked_at END WHERE created_by = ?",
+                               (to_db(now), user_id))
             await conn.execute("UPDATE registrations SET checked_in_by = NULL"
                                " WHERE checked_in_by = ?", (user_id,))
         await self.db.checkpoint()

@@ -281,12 +281,21 @@ async def test_forget_me_leaves_every_team(fake: FakeTelegram, small: Running) -
     await team.add(autumn, Role.ORGANISER, 9401, "Gulnara", ADMIN)
     gulnara = fake.user(9401, first_name="Gulnara", language_code="en")
     await ask(gulnara, "/door", "🚪")
+    # Organiser of the other event: /events chooses it, and she makes a link for its door.
+    await gulnara.send("/events")
+    await gulnara.wait_for(has_button("Autumn school"))
+    await gulnara.press("Autumn school")
+    await gulnara.reply(has("Autumn school"))
+    link = await invite(gulnara, "Invite door staff")
     await ask(gulnara, "/forget_me", "")
     await gulnara.press("Yes, erase")
     await gulnara.reply()
     assert (await ask(gulnara, "/door", "")).plain_text.startswith(UNKNOWN)
     rows = await small.app.db.fetchall("SELECT * FROM team WHERE user_id = 9401")
     assert rows == []
+    await ask(fake.user(9402, language_code="en"), link, "revoked")  # her link went with her
+    made = await small.app.db.fetchall("SELECT created_by FROM team_invites")
+    assert [r["created_by"] for r in made] == [-1]
 
 
 async def test_the_events_retention_erases_its_team(fake: FakeTelegram, small: Running,
