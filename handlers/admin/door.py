@@ -48,7 +48,7 @@ async def answer(bot: Bot, t: Texts, console: Console, team: Team, result: str,
 async def checkin(message: Message, command: CommandObject, bot: Bot, t: Texts,
                   console: Console, team: Team) -> None:
     """/checkin CODE, or the entry pass's QR code scanned with the phone's camera: Telegram
-    opens /start checkin_CODE (for anyone but an admin, an ordinary start)."""
+    opens /start checkin_CODE (for anyone outside the team, an ordinary start)."""
     raw = command.args or ""
     code = rules.normalise_code(raw.removeprefix(CHECKIN_PREFIX))[:MAX_CODE]
     if not code:
