@@ -275,11 +275,11 @@ async def test_two_volunteers_scan_one_pass_at_once(fake: FakeTelegram, small: R
 
 
 async def test_forget_me_leaves_every_team(fake: FakeTelegram, small: Running) -> None:
-    this, team = await small.event(), team_of(small)
+    team = team_of(small)
     autumn = await other_event(small)
-    await team.add(this, Role.DOOR, 9401, "Gulnara", ADMIN)
-    await team.add(autumn, Role.ORGANISER, 9401, "Gulnara", ADMIN)
     gulnara = fake.user(9401, first_name="Gulnara", language_code="en")
+    await ask(gulnara, await invite(admin(fake), "Invite door staff"), "You are now door staff")
+    await team.add(autumn, Role.ORGANISER, 9401, "Gulnara", ADMIN)
     await ask(gulnara, "/door", "🚪")
     # Organiser of the other event: /events chooses it, and she makes a link for its door.
     await gulnara.send("/events")
@@ -288,14 +288,17 @@ async def test_forget_me_leaves_every_team(fake: FakeTelegram, small: Running) -
     await gulnara.reply(has("Autumn school"))
     link = await invite(gulnara, "Invite door staff")
     await ask(gulnara, "/forget_me", "")
+    assert fake.commands(f"chat:{gulnara.id}", "en")  # set when she joined
     await gulnara.press("Yes, erase")
     await gulnara.reply()
+    assert not fake.commands(f"chat:{gulnara.id}", "en")  # no console commands left
     assert (await ask(gulnara, "/door", "")).plain_text.startswith(UNKNOWN)
     rows = await small.app.db.fetchall("SELECT * FROM team WHERE user_id = 9401")
     assert rows == []
     await ask(fake.user(9402, language_code="en"), link, "revoked")  # her link went with her
-    made = await small.app.db.fetchall("SELECT created_by FROM team_invites")
-    assert [r["created_by"] for r in made] == [-1]
+    links = await small.app.db.fetchall(
+        "SELECT created_by, used_by FROM team_invites ORDER BY created_at")
+    assert [tuple(r) for r in links] == [(ADMIN, -1), (-1, None)]  # her id is in none
 
 
 async def test_the_events_retention_erases_its_team(fake: FakeTelegram, small: Running,
