@@ -320,3 +320,20 @@ async def test_the_events_retention_erases_its_team(fake: FakeTelegram, small: R
     assert row is not None and row["checked_in_by"] is None
     assert (await ask(zhanar, "/door", "")).plain_text.startswith(UNKNOWN)
     assert b"Zhanar Door" not in raw_bytes(tmp_path)  # not in the WAL or free pages either
+
+
+async def test_picking_someone_the_bot_cannot_write_to(fake: FakeTelegram,
+                                                       small: Running) -> None:
+    """Telegram lets a bot write only to people who have started it: the link is the way."""
+    olga = admin(fake)
+    frank = fake.user(9601, first_name="Frank", language_code="en")
+    frank.block()  # as for someone who never opened the bot: 403 to the bot
+    await ask(olga, "/team", "Team")
+    await olga.press("Invite door staff")
+    link = link_in(await olga.reply(has("one-time link")))
+    await olga.share_users("Pick", [frank])
+    await olga.reply(has("Frank has not talked to this bot yet"))
+    assert await team_of(small).members((await small.event()).id) == []
+    # The owner's own press of the link changes nothing: it still works for Frank.
+    await ask(olga, link, "You are an owner of this bot already")
+    await ask(frank, link, "You are now door staff")
