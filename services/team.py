@@ -47,7 +47,7 @@ def may_manage(actor: Role, role: Role) -> bool:
 
 @dataclass(frozen=True)
 class Joined:
-    status: str  # 'ok' | 'unknown' | 'used' | 'revoked' | 'expired' | 'owner'
+    status: str  # 'ok' | 'unknown' | 'used' | 'revoked' | 'expired' | 'owner' | 'member'
     invite: InviteRow | None
     event: Event | None
 
@@ -132,10 +132,13 @@ class Team:
     async def join(self, token: str, user_id: int, name: str) -> Joined:
         """Open a link: the person becomes a member, or (used, expired, revoked, unknown)
         nothing changes."""
-        if self.is_owner(user_id):  # has everything already; the link stays usable
-            invite = await self.store.get_invite(token)
-            event = await self.events.get(invite.event_id) if invite else None
-            return Joined("owner" if invite else "unknown", invite, event)
+        found = await self.store.get_invite(token)
+        if found is not None:
+            have = await self.role_in(user_id, found.event_id)
+            if have is not None and covers(have, Role(found.role)):
+                # Has that much already (an owner: everything): the link stays usable.
+                return Joined("owner" if have is Role.OWNER else "member", found,
+                              await self.events.get(found.event_id))
         now = self.clock()
         status, invite = await self.store.redeem(token, user_id, name, now)
         event = await self.events.get(invite.event_id) if invite else None
@@ -168,8 +171,11 @@ class Team:
         return gone
 
     async def revoke(self, event_id: int, token: str, by: int) -> bool:
+        """An unused link stops working; only whoever may invite that role may."""
         invite = await self.store.get_invite(token)
-        if invite is None or invite.event_id != event_id:
+        actor = await self.role_in(by, event_id)
+        if (invite is None or invite.event_id != event_id or actor is None
+                or not may_manage(actor, Role(invite.role))):
             return False
         now = self.clock()
         done = await self.store.revoke(token, now)

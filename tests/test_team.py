@@ -180,6 +180,12 @@ async def test_the_invitation_journey(fake: FakeTelegram, small: Running) -> Non
 
     # A fresh link: door staff check people in, and may do nothing else.
     link = await invite(bob, "Invite door staff")
+    await ask(bob, link, "in this event's team already")  # no step down; the link stays
+    # An organiser cannot revoke an organiser's link (forged from the owner's button).
+    olgas = await invite(olga, "Invite an organiser")
+    await bob.press_data(TeamCb(act="revoke", ev=(await small.event()).id,
+                                tok=olgas.removeprefix("/start join_")).pack())
+    assert "no longer there" in (await bob.answer_to_press()).get("text", "")
     await ask(dan, link, "You are now door staff of «Round table»")
     ok = await ask(dan, f"/checkin {code}", "seats checked in")
     assert "welcome" in ok.plain_text and "1 of 1 seats checked in" in ok.plain_text
@@ -214,7 +220,7 @@ async def test_the_invitation_journey(fake: FakeTelegram, small: Running) -> Non
     # A revoked link says so and changes nothing.
     revoked = await invite(olga, "Invite door staff")
     await ask(olga, "/team", "unused")
-    await olga.press("Revoke")
+    await olga.press("Revoke the door staff link")
     await olga.answer_to_press()
     await ask(carol, revoked, "отозвали")
     await carol.send("/door")

@@ -36,6 +36,7 @@ team-link-unknown = This invitation link does not work. Ask the organiser for a 
 team-link-used = This invitation link has already been used; each link works once. Ask the organiser for a new one.
 team-link-revoked = This invitation link was revoked by the organisers. Ask them for a new one.
 team-link-expired = This invitation link expired on { $at }. Ask the organiser for a new one.
+team-link-member = You are in this event's team already. The link stays unused: it can still bring in someone else.
 team-link-owner = You are an owner of this bot already: every event is yours. The link stays unused.
 adm-checkin-by-nobody = someone
 adm-act-team-invite = team invitation
