@@ -48,12 +48,14 @@ from services.events import Events
 from services.outbox import Outbox
 from services.privacy import Privacy
 from services.registration import Registrations
+from services.team import Team
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
 from storage.notices import Notices
 from storage.people import People
+from storage.team import TeamStore
 
 log = logging.getLogger("regbot")
 
@@ -147,13 +149,14 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
     forms = FormStore(db)
-    privacy = Privacy(settings, registrations, forms, people)
+    team = Team(TeamStore(db), events, settings, clock)
+    privacy = Privacy(settings, registrations, forms, people, team)
     retention = Retention(privacy, settings, sender, catalog)
     dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy,
+                    people=people, privacy=privacy, team=team,
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))

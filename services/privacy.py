@@ -15,6 +15,7 @@ from core.i18n import Texts
 from core.ids import RowId
 from services.events import Event
 from services.registration import Registrations
+from services.team import Team
 from storage import privacy
 from storage.fsm import FormStore
 from storage.people import People
@@ -45,9 +46,10 @@ class Expiry:
 
 class Privacy:
     def __init__(self, settings: Settings, registrations: Registrations, forms: FormStore,
-                 people: People) -> None:
+                 people: People, team: Team | None = None) -> None:
         self.settings, self.registrations, self.forms = settings, registrations, forms
         self.people = people
+        self.team = team
 
     @property
     def retain(self) -> timedelta:
@@ -61,6 +63,8 @@ class Privacy:
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
         await self.forms.forget(f":{user_id}:{user_id}:")
         await self.people.forget(user_id)  # the language choice
+        if self.team is not None:  # a member leaves every team
+            await self.team.forget(user_id)
         erased = await privacy.erase_person(self.registrations.db, user_id,
                                             self.registrations.clock())
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
@@ -77,6 +81,8 @@ class Privacy:
         erased = {}
         for event_id in await privacy.due_for_erasure(db, now - self.retain):
             erased[event_id] = await privacy.erase_event(db, event_id, now)
+            if self.team is not None:  # the event's team goes with its participants
+                await self.team.erase_event(event_id)
             log.info("retention: event %s: %d registrations erased", event_id,
                      erased[event_id])
         return Expiry(warn, erased)

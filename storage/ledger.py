@@ -202,8 +202,11 @@ class Ledger:
             await notices.add(conn, seated.id, Notice.PROMOTED, to_db(now))
             return "ok", seated
 
-    async def check_in(self, code: str, now: datetime) -> tuple[str, Registration | None]:
-        """('ok'|'already'|'unknown', registration). Only an active seat can be checked in."""
+    async def check_in(self, code: str, now: datetime,
+                       by: int | None = None) -> tuple[str, Registration | None]:
+        """('ok'|'already'|'unknown', registration). Only an active seat can be checked in;
+        `by`: who did it (two scans of one pass at once: one transaction wins, the other
+        reads 'already')."""
         async with self.db.transaction() as conn:
             found = await row(conn, "SELECT * FROM registrations WHERE entry_code = ?"
                               " AND event_id = ?", (code.strip().upper(), self.event))
@@ -213,8 +216,8 @@ class Ledger:
             if reg.checked_in_at:
                 return "already", reg
             await conn.execute("UPDATE registrations SET checked_in_at = ?, updated_at = ?,"
-                               " version = version + 1 WHERE id = ?",
-                               (to_db(now), to_db(now), reg.id))
+                               " checked_in_by = ?, version = version + 1 WHERE id = ?",
+                               (to_db(now), to_db(now), by, reg.id))
             return "ok", await self._must_get(conn, reg.user_id)
 
     async def _promote(self, conn: aiosqlite.Connection, stamp: str) -> tuple[Registration, ...]:

@@ -244,7 +244,7 @@ async def test_checkin_command(fake: FakeTelegram, small: Running) -> None:
     code = (await reg(small, 1)).entry_code or ""
     spaced = f"{code[:3].lower()} {code[3:].lower()}"
     ok = await ask(olga, f"/checkin {spaced}", "welcome")
-    assert "Alice Smith, NGO Help" in ok.plain_text and "1 of 3 have arrived" in ok.plain_text
+    assert "Alice Smith, NGO Help" in ok.plain_text and "1 of 3 seats checked in" in ok.plain_text
     again = await ask(olga, f"/checkin {code}", "already checked in")
     assert "Alice Smith" in again.plain_text
     gone = (await reg(small, 2)).entry_code or ""

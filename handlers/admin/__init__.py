@@ -15,6 +15,7 @@ from handlers.admin import (
     reminders,
     retention,
     room,
+    team,
 )
 from handlers.admin.access import AdminOnly
 from handlers.admin.console import ConsoleMiddleware
@@ -31,6 +32,7 @@ def router() -> Router:
         lists.router(),
         actions.router(),
         door.router(),
+        team.router(),
         room.router(),
         reminders.router(),
         retention.router(),

@@ -69,3 +69,14 @@ class DraftCb(CallbackData, prefix="ad"):
 
     act: Literal["keep", "save", "stop"]
     step: str = ""  # keep: the step its prompt asked; an older prompt's Keep is stale
+
+
+class TeamCb(CallbackData, prefix="am"):
+    """/team: invite (a new link for `role`), remove a member (`who`), revoke a link (its
+    token). `ev`: the event whose team it is; the gate checks the presser's role in it."""
+
+    act: Literal["invite", "remove", "revoke"]
+    ev: RowId
+    role: Literal["organiser", "door"] = "door"
+    who: RowId = 0  # a Telegram user id
+    tok: str = ""

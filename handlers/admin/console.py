@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,10 +16,12 @@ from core.config import Settings
 from core.i18n import Catalog, Texts
 from core.sender import Sender
 from handlers.admin import views
+from handlers.admin.access import Access
 from services.events import Event, Events
 from services.organiser import Organiser
 from services.ports import CampaignsPort
 from services.registration import Desk, Registrations
+from services.team import Role, covers
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,13 @@ class Console:
     catalog: Catalog
     settings: Settings
     campaigns: CampaignsPort
+    role: Role = Role.OWNER  # at this event (handlers.admin.access)
+    roles: Mapping[int, Role] | None = None  # a member's role per event; None: an owner
+
+    def may(self, event_id: int, need: Role = Role.DOOR) -> bool:
+        """May this person see (`need`: act on) that event? Owners: every event."""
+        role = Role.OWNER if self.roles is None else self.roles.get(event_id)
+        return role is not None and covers(role, need)
 
     @property
     def event(self) -> Event:
@@ -73,12 +82,18 @@ class ConsoleMiddleware(BaseMiddleware):
         user: User = data["event_from_user"]
         registrations: Registrations = data["registrations"]
         events: Events = data["events"]
-        current = await events.current_for(user.id)
+        access: Access | None = data.get("access")  # the gate's (handlers.admin.access)
+        if access is not None and access.event is not None:  # a member: their event
+            current = access.event
+        else:
+            current = await events.current_for(user.id)
         desk = registrations.of(current)
         organiser = Organiser(desk.ledger, current, data["clock"])
         campaigns: CampaignsPort = data["campaigns"]
         data["console"] = Console(user.id, registrations, events, desk, organiser,
-                                  data["sender"], data["catalog"], data["settings"], campaigns)
+                                  data["sender"], data["catalog"], data["settings"], campaigns,
+                                  access.role if access else Role.OWNER,
+                                  access.roles if access else None)
         if isinstance(event, Message) and get_flag(data, "names_event"):
             # Its own message, above the answer: answers keep their own first lines (the
             # door list, the log) and the answer itself may be a document.

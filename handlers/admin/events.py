@@ -56,7 +56,7 @@ def _step(state_name: str | None) -> str | None:
 # /events ------------------------------------------------------------------------------
 
 async def _overview(t: Texts, console: Console, current: int) -> screens.Screen:
-    everything = await console.events.all()
+    everything = [e for e in await console.events.all() if console.may(e.id)]  # members: theirs
     now = console.now()
     upcoming = [e for e in everything if e.starts_utc > now]
     past = [e for e in reversed(everything) if e.starts_utc <= now]

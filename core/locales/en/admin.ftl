@@ -131,8 +131,8 @@ adm-intake-deadline = Note: the registration deadline in the config has passed, 
 
 ## /checkin and /door
 adm-checkin-usage = Send the entry code, for example /checkin ABC234
-adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: welcome! { $arrived } of { $seated } have arrived.
-adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org } already checked in at { $at }. Has the code been used twice?
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: welcome! { $arrived } of { $seated } seats checked in.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org } already checked in at { $at } by { $by }. Has the code been used twice? { $arrived } of { $seated } seats checked in.
 adm-checkin-unknown = ❌ No seat has the code <code>{ $code }</code>. Check the spelling. A registration that was cancelled or moved online loses its code, and people on the waitlist have none yet: look the person up with /list.
 adm-door-head = 🚪 <b>Door</b>: { $arrived } of { $seated } arrived · room of { $capacity }
 adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>

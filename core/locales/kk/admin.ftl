@@ -122,8 +122,8 @@ adm-intake-deadline = Назар аударыңыз: баптаулардағы 
 
 ## /checkin және /door
 adm-checkin-usage = Кіру кодын жіберіңіз, мысалы /checkin ABC234
-adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: қош келдіңіз! Келгендер: { $seated } адамның { $arrived }.
-adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org }: келгені { $at } белгіленген. Код екі рет қолданылған жоқ па?
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: қош келдіңіз! Белгіленген орындар: { $seated } ішінен { $arrived }.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org }: келгені { $at } белгіленген, белгілеген: { $by }. Код екі рет қолданылған жоқ па? Белгіленген орындар: { $seated } ішінен { $arrived }.
 adm-checkin-unknown = ❌ Ешбір орында <code>{ $code }</code> коды жоқ. Жазылуын тексеріңіз. Тіркеудің күші жойылса немесе онлайнға ауыстырылса, кодтың күші жойылады, ал күту тізіміндегілерде әлі код жоқ: адамды /list арқылы табыңыз.
 adm-door-head = 🚪 <b>Кіреберіс</b>: { $seated } адамның { $arrived } келді · зал { $capacity } орындық
 adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>

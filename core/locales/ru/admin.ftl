@@ -134,8 +134,8 @@ adm-intake-deadline = Внимание: срок регистрации из к�
 
 ## /checkin и /door
 adm-checkin-usage = Пришлите код для входа, например /checkin ABC234
-adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: добро пожаловать! Пришли { $arrived } из { $seated }.
-adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org }: приход уже отмечен в { $at }. Не использовали ли код дважды?
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: добро пожаловать! Отмечено мест: { $arrived } из { $seated }.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org }: приход уже отмечен в { $at }, отметил(а) { $by }. Не использовали ли код дважды? Отмечено мест: { $arrived } из { $seated }.
 adm-checkin-unknown = ❌ Ни у одного места нет кода <code>{ $code }</code>. Проверьте написание. При отмене регистрации или переводе в онлайн код перестаёт действовать, а у людей из листа ожидания кода ещё нет: найдите человека через /list.
 adm-door-head = 🚪 <b>Вход</b>: пришли { $arrived } из { $seated } · зал на { $capacity }
 adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
