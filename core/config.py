@@ -21,6 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from core.questions import FormModel, Question, check_form
 from core.timeutil import Duration, local_to_utc, zone
 
 # The audience rule lives with the ledger (storage may not import bot); re-exported here
@@ -184,6 +185,12 @@ class EventSection(Section):
     duration: Duration = timedelta(hours=2)
     # This event's own reminder plan; absent: the top-level [[reminders]].
     reminders: list[Reminder] | None = None
+    # The event's own questions ([[event.questions]], core/questions.py) and the order of
+    # the whole form (default: name, org, role, phone, then the questions in order).
+    questions: list[Question] = Field(default_factory=list)
+    form: list[str] | None = None
+    # Registrations wait for an organiser's Approve / Decline.
+    approval: bool = False
 
     @field_validator("id")
     @classmethod
@@ -200,9 +207,18 @@ class EventSection(Section):
             check_plan(value, "this event's reminders")
         return value
 
+    @model_validator(mode="after")
+    def _form(self) -> EventSection:
+        check_form(self.questions, self.form, f"event {self.slug!r}")
+        return self
+
     @property
     def slug(self) -> str:
         return self.id or DEFAULT_SLUG
+
+    @property
+    def form_model(self) -> FormModel:
+        return FormModel.of(self.questions, self.form)
 
     def in_language(self, language: str) -> EventSection:
         """This event as a reader of `language` sees it: that language's texts where the

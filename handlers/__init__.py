@@ -17,6 +17,7 @@ from handlers import (
     language,
     my,
     privacy,
+    questions,
     start,
 )
 from handlers.admin import router as admin_router
@@ -45,6 +46,7 @@ def setup_routers() -> Router:
         my.router(),
         attendance.router(),
         extras.router(),
+        questions.router(),  # before form-buttons' stale-button catch-all
         form_buttons.router(),
         form_text.router(),
         fallback.router(),

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from core.i18n import Texts
-from handlers.states import Form
+from handlers.states import ANSWERS, Form
 from handlers.views import ask, editable, my, show
 from services.registration import Desk, Intake
 from storage.database import StorageUnavailable
@@ -42,7 +42,8 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     who = Applicant(user_id=cb.from_user.id, chat_id=cb.from_user.id, language=t.language,
                     full_name=data["name"], organisation=data["org"], role=data["role"],
                     phone=data.get("phone"), consent_at=_moment(data.get("consent_at")),
-                    consent_version=data.get("consent_version"))
+                    consent_version=data.get("consent_version"),
+                    answers=desk.info.form_model.kept(data.get(ANSWERS), wants))
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
     try:

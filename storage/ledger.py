@@ -19,12 +19,13 @@ from storage.seating import ACTIVE, CAPACITY, OF_EVENT, MissingRow, row
 
 UPSERT = (
     "INSERT INTO registrations (event_id, user_id, chat_id, language, full_name, organisation,"
-    " role, phone, format, status, created_at, updated_at, consent_at, consent_version)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?, ?, ?)"
+    " role, phone, format, status, created_at, updated_at, consent_at, consent_version, answers)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?, ?, ?, ?)"
     " ON CONFLICT (event_id, user_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " language = excluded.language, full_name = excluded.full_name,"
     " organisation = excluded.organisation, role = excluded.role, phone = excluded.phone,"
     " consent_at = excluded.consent_at, consent_version = excluded.consent_version,"
+    " answers = excluded.answers,"
     " format = 'online', status = 'active', waitlisted_at = NULL, queue_no = NULL,"
     " entry_code = NULL, cancelled_at = NULL, checked_in_at = NULL, unreachable_at = NULL,"
     " version = registrations.version + 1, updated_at = excluded.updated_at"
@@ -131,6 +132,7 @@ class Ledger:
                 self.event, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
                 who.role, who.phone, stamp, stamp,
                 None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
+                json.dumps(dict(who.answers), ensure_ascii=False) if who.answers else None,
                 *[self.event] * after.count("?")))
             if written is None:  # already registered: a double tap, or a second device
                 return Outcome(await self._must_get(conn, who.user_id), changed=False)

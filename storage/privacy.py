@@ -15,6 +15,7 @@ from storage.models import Registration, to_db
 
 _ANONYMISE = (
     "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
+    " answers = NULL,"
     " user_id = -id, chat_id = -id, erased_at = :stamp, version = version + 1"
 )
 

@@ -1,0 +1,20 @@
+## The event's own questions (core/questions.py)
+q-ask = { $label }
+q-hint-multi = Choose one or more, then press "Done".
+q-hint-number = Please answer with a number.
+q-hint-number-range = Please answer with a number from { $min } to { $max }.
+q-hint-email = Please type your email address, e.g. name@example.org.
+q-hint-phone = Share it with the button or type it.
+q-hint-optional = Optional: you can press "Skip".
+answer-yes = Yes
+answer-no = No
+answer-none = not given
+answer-line = { $label }: { $value }
+btn-done = ✅ Done
+error-email = That does not look like an email address. Example: name@example.org.
+error-number = Please answer with a number, e.g. 5.
+error-number-min = The number must be at least { $limit }.
+error-number-max = The number must be at most { $limit }.
+error-phone-required = That does not look like a phone number. Example: +7 777 123 45 67.
+error-pick-one = Choose at least one option, then press "Done".
+privacy-own-questions = This event also asks: { $questions }.

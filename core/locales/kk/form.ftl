@@ -1,0 +1,20 @@
+## The event's own questions (core/questions.py)
+q-ask = { $label }
+q-hint-multi = Бір немесе бірнеше нұсқаны таңдап, «Дайын» батырмасын басыңыз.
+q-hint-number = Санмен жауап беріңіз.
+q-hint-number-range = { $min } мен { $max } аралығындағы санмен жауап беріңіз.
+q-hint-email = Электрондық пошта мекенжайыңызды жазыңыз, мысалы name@example.org.
+q-hint-phone = Нөміріңізді батырмамен бөлісіңіз немесе жазыңыз.
+q-hint-optional = Міндетті емес: «Өткізіп жіберу» батырмасын басуға болады.
+answer-yes = Иә
+answer-no = Жоқ
+answer-none = көрсетілмеген
+answer-line = { $label }: { $value }
+btn-done = ✅ Дайын
+error-email = Электрондық пошта мекенжайына ұқсамайды. Мысалы: name@example.org.
+error-number = Санмен жауап беріңіз, мысалы 5.
+error-number-min = Сан кемінде { $limit } болуы керек.
+error-number-max = Сан көп дегенде { $limit } болуы керек.
+error-phone-required = Телефон нөміріне ұқсамайды. Мысалы: +7 777 123 45 67.
+error-pick-one = Кемінде бір нұсқаны таңдап, «Дайын» батырмасын басыңыз.
+privacy-own-questions = Бұл іс-шара тағы сұрайды: { $questions }.

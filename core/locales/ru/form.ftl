@@ -1,0 +1,20 @@
+## The event's own questions (core/questions.py)
+q-ask = { $label }
+q-hint-multi = Выберите один или несколько вариантов и нажмите «Готово».
+q-hint-number = Ответьте числом.
+q-hint-number-range = Ответьте числом от { $min } до { $max }.
+q-hint-email = Напишите адрес электронной почты, например name@example.org.
+q-hint-phone = Поделитесь номером кнопкой или напишите его.
+q-hint-optional = Необязательно: можно нажать «Пропустить».
+answer-yes = Да
+answer-no = Нет
+answer-none = не указано
+answer-line = { $label }: { $value }
+btn-done = ✅ Готово
+error-email = Не похоже на адрес электронной почты. Пример: name@example.org.
+error-number = Ответьте числом, например 5.
+error-number-min = Число должно быть не меньше { $limit }.
+error-number-max = Число должно быть не больше { $limit }.
+error-phone-required = Не похоже на номер телефона. Пример: +7 777 123 45 67.
+error-pick-one = Выберите хотя бы один вариант и нажмите «Готово».
+privacy-own-questions = Это мероприятие также спрашивает: { $questions }.
