@@ -65,7 +65,7 @@ class Question(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
-        given = self.model_fields_set
+        # By value, not by the keys given: the stored definition (JSON) repeats the defaults.
         if not ID_PATTERN.fullmatch(self.id):
             raise ValueError(f"question id {self.id!r}: use 2-40 lowercase letters, digits "
                              "and '-'")
@@ -76,7 +76,7 @@ class Question(_Strict):
         if has_options and len(self.options) < 2:
             raise ValueError(f"question {self.id!r} ({self.kind}) needs `options`: two or "
                              "more")
-        if not has_options and "options" in given:
+        if not has_options and self.options:
             raise ValueError(f"question {self.id!r}: a {self.kind} question has no `options` "
                              "(only choice and multi do)")
         if len(set(self.options)) != len(self.options):
@@ -84,12 +84,12 @@ class Question(_Strict):
         if any(not o.strip() or len(o) > OPTION_MAX for o in self.options):
             raise ValueError(f"question {self.id!r}: each option needs 1-{OPTION_MAX} "
                              "characters")
-        if self.kind != "number" and given & {"min", "max"}:
+        if self.kind != "number" and (self.min is not None or self.max is not None):
             raise ValueError(f"question {self.id!r}: `min` and `max` are for number "
                              "questions")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"question {self.id!r}: `min` is above `max`")
-        if self.kind != "text" and "max_length" in given:
+        if self.kind != "text" and self.max_length != TEXT_MAX:
             raise ValueError(f"question {self.id!r}: `max_length` is for text questions")
         if not self.formats or len(set(self.formats)) != len(self.formats):
             raise ValueError(f"question {self.id!r}: `formats` is \"offline\", \"online\" "

@@ -170,6 +170,8 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
     head = t("my-head", title=event.in_language(t.language).title, name=reg.full_name,
              org=reg.organisation, role=role_label(t, reg.role, event),
              phone=reg.phone or t("phone-none"))
+    if event.questions:
+        head += answer_lines(t, event.form_model, reg.answers)
     return head + "\n\n" + placement(t, event, reg, position)
 
 

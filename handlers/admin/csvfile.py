@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
+from core.questions import Question, plain
 from core.timeutil import zone
 from storage.models import Registration
 from storage.privacy import erased
@@ -32,7 +33,8 @@ def local(moment: datetime | None, tz: str) -> str:
     return "" if moment is None else moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
+def cells(reg: Registration, tz: str, erased_label: str = "",
+          own: list[Question] | None = None) -> list[str]:
     out = []
     for column in COLUMNS:
         value = reg.placement if column == "placement" else getattr(reg, column)
@@ -43,13 +45,19 @@ def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
         else:
             text = "" if value is None else str(value)
         out.append(neutralise(text))
+    # The event's own questions, one column each: empty where not asked (a question added
+    # later, or one for the other format) or erased.
+    out.extend(neutralise(plain(reg.answers.get(q.id))) for q in own or [])
     return out
 
 
-def export(regs: Iterable[Registration], tz: str, erased_label: str = "") -> bytes:
-    """`erased_label` stands in the name column of registrations whose data is erased."""
+def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
+           own: list[Question] | None = None) -> bytes:
+    """`erased_label` stands in the name column of registrations whose data is erased;
+    `own`: the event's own questions, a column each (headed by the question's id)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS])
-    writer.writerows(cells(reg, tz, erased_label) for reg in regs)
+    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS]
+                    + [q.id for q in own or []])
+    writer.writerows(cells(reg, tz, erased_label, own) for reg in regs)
     return buffer.getvalue().encode("utf-8-sig")

@@ -27,7 +27,8 @@ async def stats(message: Message, t: Texts, console: Console) -> None:
 async def export(message: Message, t: Texts, console: Console) -> None:
     everyone = await console.organiser.everyone()
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
-    document = BufferedInputFile(csvfile.export(everyone, console.tz, t("adm-erased")),
+    document = BufferedInputFile(csvfile.export(everyone, console.tz, t("adm-erased"),
+                                                 console.event.info.form_model.questions),
                                  f"registrations-{stamp}.csv")
     await console.record("export", details=f"{len(everyone)} rows")
     await message.answer_document(document, caption=t("adm-export-caption",

@@ -22,7 +22,8 @@ async def export_now(cb: CallbackQuery, callback_data: ExportCb, callback_answer
     organiser = Organiser(console.registrations.ledger(event), event, console.now)
     everyone = await organiser.everyone()
     tz = event.info.timezone
-    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased")),
+    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"),
+                                                 event.info.form_model.questions),
                                  f"registrations-{event.slug}.csv")
     await organiser.record(console.admin_id, "export", details=f"{len(everyone)} rows")
     await bot.send_document(cb.from_user.id, document, caption=t(

@@ -1,0 +1,167 @@
+"""The organiser's own questions (issue 21): one question of every kind, in kk, ru and en:
+asked in order, bad input answered once per kind, the offline-only question asked only of
+seat-takers, the answers in the summary, /my, the details and the export, and erased by
+/forget_me with no bytes left."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from loopback import FakeTelegram
+from tests.admin import admin, open_details
+from tests.dbfiles import raw_bytes
+from tests.harness import ADMIN, has, start
+from tests.own_form import (
+    EMAIL,
+    PASS_ID,
+    asks,
+    label,
+    once,
+    open_own_form,
+    option,
+    own_settings,
+    texts,
+    walk,
+)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+async def test_every_kind_asked_in_order_with_bad_input_answered_once(
+        fake: FakeTelegram, tmp_path: Path, language: str) -> None:
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        t = texts(language)
+        alice = fake.user(1, language_code=language)
+        notice = await open_own_form(alice, t)
+        assert label("topic", language) in notice  # the notice names them
+        await alice.send("Alice Smith")
+        await alice.reply(lambda m: t("ask-org") in m.plain_text)
+        await alice.send("NGO Help")
+        # choice: typed text is refused, the buttons answer
+        await alice.reply(asks("topic", language))
+        await alice.send("whatever")
+        await once(alice, "topic", language, t("error-use-buttons"))
+        await alice.press(option("topic", 2, language))
+        await alice.reply(lambda m: t("role-ngo") in m.buttons)
+        await alice.press(t("role-ngo"))
+        await alice.reply(lambda m: bool(m.reply_keyboard))
+        await alice.send(t("btn-skip"))
+        # multi: Done with nothing ticked is refused in an alert; ticks toggle in place
+        themes = await alice.reply(asks("themes", language))
+        await alice.press(t("btn-done"))
+        assert (await alice.answer_to_press()).get("text") == t("error-pick-one")
+        await alice.press(option("themes", 0, language))
+        await alice.reply(lambda m: "✓ " + option("themes", 0, language) in m.buttons)
+        await alice.press(option("themes", 2, language))
+        ticked = await alice.reply(lambda m: "✓ " + option("themes", 2, language) in m.buttons)
+        assert ticked.message_id == themes.message_id  # edited, not a new message
+        await alice.press(t("btn-done"))
+        # yes/no: a sticker is refused
+        await alice.reply(asks("certificate", language))
+        await alice.send_sticker()
+        await once(alice, "certificate", language, t("error-use-buttons"))
+        await alice.press(t("answer-yes"))
+        # number: not a number, then out of range
+        await alice.reply(asks("years", language))
+        await alice.send("many")
+        await once(alice, "years", language, t("error-number"))
+        await alice.send("99")
+        await once(alice, "years", language, t("error-number-max", limit=60))
+        await alice.send("7")
+        # email
+        await alice.reply(asks("email", language))
+        await alice.send("not an address")
+        await once(alice, "email", language, t("error-email"))
+        await alice.send(EMAIL.upper())
+        # phone: a bad number, then the shared contact
+        await alice.reply(asks("mobile", language))
+        await alice.send("12")
+        await once(alice, "mobile", language, t("error-phone").split(".")[0])
+        await alice.send_contact("+77017654321")
+        # the format, then the offline-only question with its length limit
+        await alice.reply(lambda m: t("btn-online") in m.buttons)
+        await alice.press("🪑")
+        await alice.reply(asks("pass-id", language))
+        await alice.send("X" * 13)
+        await once(alice, "pass-id", language, t("error-too-long", limit=12))
+        await alice.send(PASS_ID)
+        summary = await alice.reply(lambda m: t("btn-confirm") in m.buttons)
+        for part in (option("topic", 2, language), option("themes", 0, language),
+                     option("themes", 2, language), "7", EMAIL, "+77017654321", PASS_ID):
+            assert part in summary.plain_text, (part, summary.plain_text)
+        await alice.press(t("btn-confirm"))
+        done = await alice.reply(lambda m: t("btn-cancel-reg") in m.buttons)
+        assert PASS_ID in done.plain_text and option("topic", 2, language) in done.plain_text
+
+        reg = await (await running.desk()).get(1)
+        assert reg is not None
+        assert dict(reg.answers) == {
+            "topic": "Authorities", "themes": ["Housing", "Law"], "certificate": True,
+            "years": 7, "email": EMAIL, "mobile": "+77017654321", "pass-id": PASS_ID}
+    finally:
+        await running.stop()
+
+
+async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_the_organisers(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        t = texts("en")
+        alice, bob = fake.user(1, language_code="en"), fake.user(2, language_code="en")
+        await open_own_form(alice, t)
+        await walk(alice, "en", offline=True)
+        await alice.press(t("btn-confirm"))
+        await alice.reply(has("You are registered"))
+        await open_own_form(bob, t)
+        summary = await walk(bob, "en", offline=False)  # no pass-id question on the way
+        assert label("pass-id", "en") not in summary.plain_text
+        assert not any(label("pass-id", "en") in m.plain_text for m in bob.messages)
+        await bob.press(t("btn-confirm"))
+        await bob.reply(has("You are registered"))
+
+        olga = admin(fake)
+        shown = await open_details(olga, "Offline", "1. Alice Smith", "Alice Smith · #1")
+        for part in (f"{label('pass-id', 'en')}: {PASS_ID}",
+                     f"{label('certificate', 'en')}: No", f"{label('themes', 'en')}: Health"):
+            assert part in shown.plain_text, shown.plain_text
+        await olga.send("/export")
+        sent = await olga.reply(lambda m: m.document is not None)
+        assert sent.document is not None
+        rows = list(csv.DictReader(io.StringIO(sent.document[1].decode("utf-8-sig"))))
+        by_name = {r["id"]: r for r in rows}
+        assert [c for c in rows[0] if c in ("topic", "themes", "pass-id")] == [
+            "topic", "themes", "pass-id"]
+        first, second = by_name["1"], by_name["2"]
+        assert (first["topic"], first["themes"], first["certificate"], first["years"],
+                first["email"], first["pass-id"]) == (
+            "Labour migration", "Health", "no", "3", "", PASS_ID)
+        assert second["pass-id"] == ""  # not asked online
+    finally:
+        await running.stop()
+
+
+async def test_forget_me_erases_the_answers_with_no_bytes_left(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        t = texts("en")
+        alice = fake.user(1, language_code="en")
+        await open_own_form(alice, t)
+        await walk(alice, "en", offline=True)
+        await alice.press(t("btn-confirm"))
+        await alice.reply(has("You are registered"))
+        assert PASS_ID.encode() in raw_bytes(tmp_path)
+        await alice.send("/forget_me")
+        await alice.reply(has("Erase all your personal data"))
+        await alice.press("Yes, erase my data")
+        await alice.wait_for(has("your personal data is erased"))
+        left = PASS_ID.encode() in raw_bytes(tmp_path)
+    finally:
+        await running.stop()
+    assert not left
+    assert PASS_ID.encode() not in raw_bytes(tmp_path)
