@@ -8,14 +8,17 @@ it: deciding when the notice was queued, or just before it waited, is too early.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from bench.seed import seed
 from core.config import Settings
-from loopback import FakeTelegram, FakeUser
+from loopback import FakeTelegram, FakeUser, TravelClock
 from tests.admin import admin, ask
 from tests.harness import Running, has, has_button, settings_for, start
+from tests.reminders import EVENT_UTC, people, reminders_to, with_reminders
 from tests.test_outbox import FREED, notices, outbox_settled
+from tests.travel import travel
 
 LAST = 11  # users 2..11 wait in this order; 11 is the tenth promoted
 
@@ -99,3 +102,34 @@ async def test_a_notice_for_an_older_version_is_void_even_if_seated_again(
     rows = await settle(running, settings)
     assert not any(FREED in m.plain_text for m in last.messages), last.transcript()
     assert [kind_status for reg, *kind_status in rows if reg == LAST] == [["promoted", "void"]]
+
+
+async def test_a_reminder_with_the_entry_code_is_decided_when_it_goes_out(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The same for reminders: ten seated people get one with their entry code, two a
+    second; the last one cancels while theirs waits: it is skipped, not sent."""
+    settings = with_reminders(fake, tmp_path, [{"before": 3600, "audience": "offline"}],
+                              sender={"rate_per_second": 2.0, "per_chat_interval": 1.0})
+    await seed(settings.storage.path, 10, offline=range(1, 11))
+    people(fake, range(1, 11))
+    running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=2)))
+
+    def reminded() -> set[int]:
+        return {u for u in range(1, 11) if reminders_to(fake, u)}
+
+    travel(running, timedelta(hours=1))  # the reminder is due
+    await fake.wait_until(lambda: len(reminded()) >= 9, timeout=20)
+    last = fake.user(next(u for u in range(1, 11) if u not in reminded()))
+    await my_screen(last)
+    await last.press("Cancel registration")
+    await last.wait_for(has_button("Yes, cancel it"))
+    await last.press("Yes, cancel it")
+    await last.wait_for(has("registration is cancelled"))
+    await fake.wait_until(lambda: not running.app.reminders.tasks, timeout=20)
+    rows = await running.app.db.fetchall(
+        "SELECT r.user_id, d.status FROM deliveries d"
+        " JOIN registrations r ON r.id = d.registration_id")
+    await running.stop()
+    assert not reminders_to(fake, last.id), last.transcript()
+    assert {int(r[0]): str(r[1]) for r in rows} == {
+        u: "skipped" if u == last.id else "sent" for u in range(1, 11)}
