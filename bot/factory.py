@@ -60,13 +60,13 @@ from storage.team import TeamStore
 log = logging.getLogger("regbot")
 
 
-def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
+def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer | None = None) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
-    session.middleware(Pacer(settings.sender.rate_per_second,
-                             settings.sender.per_chat_interval, gate))
+    session.middleware(pacer or Pacer(settings.sender.rate_per_second,
+                                      settings.sender.per_chat_interval, gate))
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -134,10 +134,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
             running_lock.close()
         raise
     gate = RetryAfterGate()
-    bot = create_bot(settings, gate)
+    # The Sender shares the session's Pacer: it takes the slot itself for a message decided
+    # when its slot comes (a seat notice, a reminder with the entry code).
+    pacer = Pacer(settings.sender.rate_per_second, settings.sender.per_chat_interval, gate)
+    bot = create_bot(settings, gate, pacer)
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
-                    settings.sender.retry_backoff)
+                    settings.sender.retry_backoff, pacer=pacer)
     outbox = Outbox(Notices(db), events, sender, catalog, clock)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")

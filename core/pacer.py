@@ -38,7 +38,7 @@ from aiogram.methods import (
     SendPhoto,
 )
 
-from core.throttle import PACED, RetryAfterGate
+from core.throttle import GRANTED, PACED, RetryAfterGate
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -90,7 +90,7 @@ class Pacer(BaseRequestMiddleware):
 
     async def __call__(self, make_request: Any, bot: Bot,
                        method: TelegramMethod[Any]) -> Response[Any]:
-        if isinstance(method, MESSAGES):
+        if isinstance(method, MESSAGES) and not GRANTED.get():  # else the Sender took it
             chat = getattr(method, "chat_id", None)
             await self.acquire(chat if isinstance(chat, int) else None, bulk=PACED.get())
         response: Response[Any] = await make_request(bot, method)

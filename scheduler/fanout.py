@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 Content = tuple[str, InlineKeyboardMarkup | None]
 # Returns None when this person should not get the message after all (e.g. cancelled).
+# Awaited by the Sender once the send slot is granted (see core/sender.py).
 Render = Callable[[Registration], Awaitable[Content | None]]
 _RESULT = {Result.SENT: Delivery.SENT, Result.UNREACHABLE: Delivery.UNREACHABLE,
            Result.FAILED: Delivery.FAILED}
@@ -77,11 +79,13 @@ class FanOut:
                     render: Render, progress: Progress) -> None:
         while not jobs.empty() and not self._stopping.is_set():
             delivery_id, reg = jobs.get_nowait()
-            content = await render(reg)
-            if content is None:
+            # Rendered once the send slot is granted, from the registration as it is then:
+            # a reminder waits in the pace behind replies, and whoever cancelled or left
+            # the seat meanwhile must not get the entry code (skipped: the slot is spent).
+            sent = await self.sender.send_decided(reg.chat_id, partial(render, reg))
+            if sent is None:
                 await self.deliveries.record(delivery_id, Delivery.SKIPPED, self.clock())
             else:
-                sent = await self.sender.send(reg.chat_id, *content)
                 await self.deliveries.record(delivery_id, _RESULT[sent.result], self.clock(),
                                              sent.attempts, sent.message_id, sent.error)
             progress.done += 1

@@ -2,10 +2,12 @@
 
 One worker per process drains the outbox through the paced sender: woken when a seat
 moves, and once at every start, so a notice saved before a crash is still sent. Each text
-is made at send time from the registration as it is then; a notice whose news is no
-longer true (the registration changed since: the person left the seat, cancelled, or was
-seated again with a newer notice of its own) is voided, not sent. A crash between
-a send and its record repeats at most that one message."""
+is made once the pacer has granted the send its slot (Sender.send_decided), from the
+registration as it is then (one read by id): a notice waits there behind the person's own
+replies, seconds in a busy hour, and whatever they did meanwhile decides it. A notice whose
+news is no longer true (the registration changed since: the person left the seat,
+cancelled, or was seated again with a newer notice of its own) is voided, not sent. A
+crash between a send and its record repeats at most that one message."""
 
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ import logging
 
 from core import render
 from core.i18n import Catalog
-from core.sender import Result, Sender
+from core.sender import Content, Decide, Result, Sender
 from core.timeutil import Clock
-from services.events import Events
+from services.events import Event, Events
 from storage.models import Placement, Registration
 from storage.notices import Notice, Notices
 
@@ -76,24 +78,38 @@ class Outbox:
             for notice_id, kind, about, reg in batch:
                 if self._stopping:
                     return sent
-                text = await self._render(kind, reg) if reg.version == about else None
-                if text is None:
+                event = await self.events.get(reg.event_id)
+                # Old news already in the copy read with the batch: no send slot spent on it.
+                result = None
+                if self._render(kind, about, reg, event) is not None:
+                    await self.notices.begin(notice_id)
+                    result = await self.sender.send_decided(
+                        reg.chat_id, self._decide(kind, about, reg.id, event))
+                if result is None:
                     await self.notices.record(notice_id, "void", self.clock())
                     log.info("notice %s (%s) voided: registration %s no longer holds it",
                              notice_id, kind, reg.id)
                     continue
-                await self.notices.begin(notice_id)
-                result = await self.sender.send(reg.chat_id, text)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,
                          result.result)
         return sent
 
-    async def _render(self, kind: Notice, reg: Registration) -> str | None:
-        """The news as it is now, or None when it is no longer true."""
-        event = await self.events.get(reg.event_id)
-        if event is None or not reg.active:
+    def _decide(self, kind: Notice, about: int, reg_id: int,
+                event: Event | None) -> Decide:
+        """Awaited once the send slot is granted: the text from the row as it is then."""
+        async def decide() -> Content | None:
+            now = await self.notices.registration(reg_id)
+            text = None if now is None else self._render(kind, about, now, event)
+            return None if text is None else (text, None)
+        return decide
+
+    def _render(self, kind: Notice, about: int, reg: Registration,
+                event: Event | None) -> str | None:
+        """The news as it is for `reg`, or None when it is no longer true: the registration
+        changed since the notice was written (its version), or it left the news behind."""
+        if reg.version != about or event is None or not reg.active:
             return None
         t = self.catalog.for_language(reg.language)
         if kind is Notice.PROMOTED:

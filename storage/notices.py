@@ -39,6 +39,12 @@ class Notices:
         return [(int(row["notice_id"]), Notice(row["kind"]), int(row["about"]),
                  Registration.from_row(row)) for row in rows]
 
+    async def registration(self, reg_id: int) -> Registration | None:
+        """The row as it is now, for the decision made once the send slot is granted: one
+        read by primary key."""
+        row = await self._db.fetchone("SELECT * FROM registrations WHERE id = ?", (reg_id,))
+        return None if row is None else Registration.from_row(row)
+
     async def begin(self, notice_id: int) -> None:
         """Written before the send: a crash after it shows as attempts > 1 later."""
         await self._db.execute("UPDATE notices SET attempts = attempts + 1 WHERE id = ?",
