@@ -7,6 +7,7 @@ from aiogram import Router
 
 from handlers.admin import (
     actions,
+    approval,
     broadcast,
     door,
     events,
@@ -32,6 +33,7 @@ def router() -> Router:
         lists.router(),
         actions.router(),
         door.router(),
+        approval.router(),
         team.router(),
         room.router(),
         reminders.router(),

@@ -80,3 +80,12 @@ class TeamCb(CallbackData, prefix="am"):
     role: Literal["organiser", "door"] = "door"
     who: RowId = 0  # a Telegram user id
     tok: str = ""
+
+
+class ApprovalCb(CallbackData, prefix="aq"):
+    """Approval (issue 21): approve or decline waiting registration `p` of event `ev`, or
+    approve everyone waiting for `ev` (p = 0)."""
+
+    act: Literal["ok", "no", "all"]
+    ev: RowId
+    p: int = 0

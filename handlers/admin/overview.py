@@ -20,8 +20,11 @@ async def stats(message: Message, t: Texts, console: Console) -> None:
     counts = await console.organiser.counts()
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
-    await message.answer(views.stats(t, console.event.info.title, counts, intake,
-                                     everyone, console.tz, await next_reminder(t, console)))
+    text = views.stats(t, console.event.info.title, counts, intake, everyone, console.tz,
+                       await next_reminder(t, console))
+    if console.event.info.approval:  # apart: they hold no seat and are in no count above
+        text += "\n" + t("adm-stats-pending", count=await console.desk.waiting_count())
+    await message.answer(text)
 
 
 async def export(message: Message, t: Texts, console: Console) -> None:

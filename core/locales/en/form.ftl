@@ -18,3 +18,30 @@ error-number-max = The number must be at most { $limit }.
 error-phone-required = That does not look like a phone number. Example: +7 777 123 45 67.
 error-pick-one = Choose at least one option, then press "Done".
 privacy-own-questions = This event also asks: { $questions }.
+
+## Approval
+pending-head = ⏳ <b>Thank you! Your registration for «{ $title }» waits for the organisers' approval.</b> I will message you as soon as they decide. /my shows it meanwhile.
+pending-my = ⏳ <b>{ $title }</b>
+    Your registration waits for the organisers' approval. I will message you as soon as they decide.
+approved-head = ✅ <b>The organisers approved your registration.</b>
+declined = ✖️ The organisers declined your registration for «{ $title }». For questions, contact the organisers.
+pending-closed = The event «{ $title }» has started and your registration was not approved before it: registration is closed.
+cmd-pending = Registrations waiting for approval
+cmd-form = The event's form: its questions
+adm-pending-new = 🆕 <b>New registration for «{ $title }»</b>, waiting for approval:
+    { $who }
+adm-pending-row = { $name }, { $org } ({ $role }); { $format }
+adm-pending-head = <b>Waiting for approval ({ $title }): { $count }</b>
+adm-pending-none = Nobody is waiting for approval for «{ $title }».
+adm-pending-started = The event has started: those still waiting were told registration is closed.
+adm-btn-approve = ✅ Approve
+adm-btn-decline = ✖️ Decline
+adm-btn-approve-all = ✅ Approve all
+adm-approved = Approved: { $name } ({ $placement }). They have been told.
+adm-approved-seat = a seat
+adm-approved-waitlist = the room is full: online + waitlist
+adm-approved-online = online
+adm-approved-all = Approved: { $count }. Each has been told.
+adm-declined = Declined: { $name }. They have been told.
+adm-decided-already = Already decided.
+adm-stats-pending = Waiting for approval: { $count }

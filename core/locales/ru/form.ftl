@@ -18,3 +18,30 @@ error-number-max = Число должно быть не больше { $limit }
 error-phone-required = Не похоже на номер телефона. Пример: +7 777 123 45 67.
 error-pick-one = Выберите хотя бы один вариант и нажмите «Готово».
 privacy-own-questions = Это мероприятие также спрашивает: { $questions }.
+
+## Approval
+pending-head = ⏳ <b>Спасибо! Ваша регистрация на «{ $title }» ждёт одобрения организаторов.</b> Я напишу вам, как только они решат. Пока её можно посмотреть в /my.
+pending-my = ⏳ <b>{ $title }</b>
+    Ваша регистрация ждёт одобрения организаторов. Я напишу вам, как только они решат.
+approved-head = ✅ <b>Организаторы одобрили вашу регистрацию.</b>
+declined = ✖️ Организаторы отклонили вашу регистрацию на «{ $title }». С вопросами обращайтесь к организаторам.
+pending-closed = Мероприятие «{ $title }» началось, а вашу регистрацию не успели одобрить: регистрация закрыта.
+cmd-pending = Регистрации, ждущие одобрения
+cmd-form = Анкета мероприятия: её вопросы
+adm-pending-new = 🆕 <b>Новая регистрация на «{ $title }»</b> ждёт одобрения:
+    { $who }
+adm-pending-row = { $name }, { $org } ({ $role }); { $format }
+adm-pending-head = <b>Ждут одобрения ({ $title }): { $count }</b>
+adm-pending-none = Никто не ждёт одобрения на «{ $title }».
+adm-pending-started = Мероприятие началось: тем, кто ещё ждал, сообщено, что регистрация закрыта.
+adm-btn-approve = ✅ Одобрить
+adm-btn-decline = ✖️ Отклонить
+adm-btn-approve-all = ✅ Одобрить всех
+adm-approved = Одобрено: { $name } ({ $placement }). Участнику сообщено.
+adm-approved-seat = место в зале
+adm-approved-waitlist = зал полон: онлайн + лист ожидания
+adm-approved-online = онлайн
+adm-approved-all = Одобрено: { $count }. Каждому сообщено.
+adm-declined = Отклонено: { $name }. Участнику сообщено.
+adm-decided-already = Уже решено.
+adm-stats-pending = Ждут одобрения: { $count }

@@ -1,0 +1,141 @@
+"""Approval (`approval = true`, issue 21): Confirm puts the registration in waiting; the
+organisers approve (the seat rule at that moment) or decline; each person is told once, in
+their language; nobody waiting gets a reminder; at the start those still waiting are told
+registration is closed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from core.i18n import Catalog, Texts
+from handlers.admin.callbacks import ApprovalCb
+from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
+from tests.admin import admin
+from tests.harness import ADMIN, has, settings_for, start
+from tests.reminders import EVENT_UTC, reminders_to, with_reminders
+from tests.travel import travel
+
+
+def texts(language: str) -> Texts:
+    return Catalog().for_language(language)
+
+
+async def apply(user: FakeUser, language: str, name: str, offline: bool) -> BotMessage:
+    """The whole form in the person's language; returns the answer to Confirm."""
+    t = texts(language)
+    await user.send("/start")
+    await user.wait_for(lambda m: t("btn-register") in m.buttons)
+    await user.press(t("btn-register"))
+    await user.wait_for(lambda m: t("btn-consent-agree") in m.buttons)
+    await user.press(t("btn-consent-agree"))
+    await user.wait_for(lambda m: t("ask-name") in m.plain_text)
+    await user.send(name)
+    await user.wait_for(lambda m: t("ask-org") in m.plain_text)
+    await user.send("NGO Help")
+    await user.wait_for(lambda m: t("role-ngo") in m.buttons)
+    await user.press(t("role-ngo"))
+    await user.wait_for(lambda m: bool(m.reply_keyboard))
+    await user.send(t("btn-skip"))
+    await user.wait_for(lambda m: t("btn-online") in m.buttons)
+    await user.press("🪑" if offline else t("btn-online"))
+    await user.wait_for(lambda m: t("btn-confirm") in m.buttons)
+    await user.press(t("btn-confirm"))
+    return await user.reply(lambda m: m.plain_text.startswith("⏳"))
+
+
+def told(fake: FakeTelegram, chat_id: int, text: str) -> int:
+    return sum(1 for m in fake.sent(chat_id) if text in m.plain_text)
+
+
+async def test_approve_and_decline_each_told_once_in_their_language(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, settings_for(fake, tmp_path, offline_capacity=1,
+                                             approval=True))
+    try:
+        olga = admin(fake)
+        await olga.send("/pending")  # (her Telegram language is seen from here on)
+        await olga.reply(has("Nobody is waiting for approval"))
+        alice, bob = fake.user(1, language_code="ru"), fake.user(2, language_code="kk")
+        carol, dave = fake.user(3, language_code="en"), fake.user(4, language_code="en")
+        waits = await apply(alice, "ru", "Алиса Смирнова", offline=True)
+        assert texts("ru")("pending-head", title="Round table").split("<")[0].strip() \
+            in waits.plain_text
+        await apply(bob, "kk", "Бақыт Ахметов", offline=True)
+        await apply(carol, "en", "Carol Jones", offline=False)
+        await apply(dave, "en", "Dave Brown", offline=True)
+        await olga.wait_for(has("New registration", "Dave Brown"))
+        assert sum(1 for m in olga.messages if "New registration" in m.plain_text) == 4
+
+        desk = await running.desk()
+        assert (await desk.counts()).seated == 0  # nobody holds a seat while waiting
+        await alice.send("/my")
+        await alice.reply(has(texts("ru")("pending-my", title="Round table")
+                              .split("\n")[1]))
+        await olga.send("/stats")
+        await olga.reply(has("Waiting for approval: 4"))
+
+        ids = {w.who.user_id: w.id for w in await desk.waiting_list()}
+        event = (await running.event()).id
+        approve_alice = ApprovalCb(act="ok", ev=event, p=ids[1]).pack()
+        notice = next(m for m in olga.messages if "Алиса" in m.plain_text)
+        await olga.press_data(approve_alice, notice.message_id)
+        await olga.reply(has("Approved: Алиса Смирнова (a seat)"))
+        approved_ru = texts("ru")("approved-head").split("<b>")[1].split("</b>")[0]
+        seat = await alice.wait_for(has(approved_ru))
+        assert texts("ru")("btn-pass") in seat.buttons  # a seat, with its entry pass
+        await olga.press_data(approve_alice, notice.message_id)  # again: decided already
+        assert (await olga.answer_to_press()).get("text") == "Already decided."
+
+        await olga.press_data(ApprovalCb(act="no", ev=event, p=ids[3]).pack())
+        await carol.wait_for(has("declined your registration"))
+
+        await olga.send("/pending")
+        listed = await olga.reply(has("Waiting for approval (Round table): 2"))
+        assert "Бақыт Ахметов" in listed.plain_text and "Dave Brown" in listed.plain_text
+        await olga.press("Approve all")
+        assert (await olga.answer_to_press()).get("text") == "Approved: 2. Each has been told."
+        approved_kk = texts("kk")("approved-head").split("<b>")[1].split("</b>")[0]
+        queued = await bob.wait_for(has(approved_kk))
+        assert texts("kk")("btn-leave-waitlist") in queued.buttons  # the room was full
+        await dave.wait_for(has("approved your registration"))
+        counts = await desk.counts()
+        left = await desk.waiting_count()
+    finally:
+        await running.stop()
+    assert (counts.seated, counts.waitlisted, counts.online, left) == (1, 2, 0, 0)
+    assert told(fake, 1, approved_ru) == 1 and told(fake, 2, approved_kk) == 1
+    assert told(fake, 3, "declined your registration") == 1
+    assert told(fake, 4, "approved your registration") == 1
+
+
+async def test_no_reminder_while_waiting_and_closed_at_the_start(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [{"before": 2, "audience": "all"}])
+    data = settings.model_dump(mode="python")
+    data["event"]["approval"] = True
+    data["telegram"]["token"] = fake.token
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, type(settings).model_validate(data),
+                          TravelClock(EVENT_UTC - timedelta(hours=1)))
+    try:
+        await admin(fake).send("/pending")
+        await admin(fake).reply(has("Nobody is waiting for approval"))
+        alice, bob = fake.user(1, language_code="en"), fake.user(2, language_code="ru")
+        await apply(alice, "en", "Alice Smith", offline=True)
+        await apply(bob, "ru", "Борис Петров", offline=False)
+        desk = await running.desk()
+        first = (await desk.waiting_list())[0]
+        await admin(fake).press_data(ApprovalCb(act="ok", ev=desk.event.id, p=first.id).pack())
+        await alice.wait_for(has("approved your registration"))
+        travel(running, timedelta(hours=1) - timedelta(seconds=2))  # the reminder is due
+        await fake.wait_until(lambda: len(reminders_to(fake, 1)) == 1, timeout=20)
+        travel(running, timedelta(seconds=3))  # past the start
+        closed = texts("ru")("pending-closed", title="Round table")
+        await bob.wait_for(has(closed))
+        left = await desk.waiting_count()
+    finally:
+        await running.stop()
+    assert reminders_to(fake, 2) == [] and told(fake, 2, "Напоминание") == 0
+    assert told(fake, 2, closed) == 1 and left == 0
