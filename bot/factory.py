@@ -58,13 +58,12 @@ from storage.people import People
 log = logging.getLogger("regbot")
 
 
-def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
+def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
-    session.middleware(Pacer(settings.sender.rate_per_second,
-                             settings.sender.per_chat_interval, gate))
+    session.middleware(pacer)
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -132,7 +131,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
             running_lock.close()
         raise
     gate = RetryAfterGate()
-    bot = create_bot(settings, gate)
+    pacer = Pacer(settings.sender.rate_per_second, settings.sender.per_chat_interval, gate)
+    bot = create_bot(settings, gate, pacer)
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
                     settings.sender.retry_backoff)
@@ -153,7 +153,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy,
+                    people=people, privacy=privacy, pacer=pacer,
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))

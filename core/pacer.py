@@ -66,8 +66,8 @@ SLACK = 0.005
 
 # How the pace adapts, AIMD as in TCP (multiplicative decrease, additive increase): a 429
 # that can only be the bot's overall pace cuts the rate at once to what Telegram accepted
-# in the second before it (between half and 95 % of the rate: the next refusal cuts
-# again); `hold` seconds after the pause Telegram asked for, if none came meanwhile, it
+# in the second before it, less MARGIN (between half and 95 % of the rate: the next
+# refusal cuts again); `hold` seconds after the pause Telegram asked for, if none came meanwhile, it
 # creeps back up, `step` of the configured rate every `period`, each step twice the one
 # before, never above the configured rate. Every probe above the real limit costs a
 # refusal and a pause for everyone (retry_after), so it waits long and starts small.
@@ -77,13 +77,17 @@ SLACK = 0.005
 MIN_RATE = 1.0  # messages a second: a pace that low is as good as stopped anyway
 MAX_PER_CHAT = 5.0  # seconds: more than any chat's limit (groups: 20 a minute)
 BUSY = 0.5  # "busy": granted at least this share of the rate in the second before
+# Below a learned limit, as the default 29 a second is below Telegram's 30: the requests'
+# timing wobbles on the way (JITTER covers the network only), and every refusal costs a
+# pause for everyone.
+MARGIN = 0.03
 
 
 @dataclass(frozen=True)
 class Adapt:
     """The tuning of the adaptation (tests shorten the times to run it in a few seconds)."""
-    hold: float = 10.0  # seconds after a cut before the first step back
-    period: float = 5.0  # seconds between steps
+    hold: float = 30.0  # seconds after a cut (and its pause) before the first step back
+    period: float = 10.0  # seconds between steps
     step: float = 0.02  # the first step, as a share of the configured rate
 
 
@@ -280,7 +284,8 @@ class Pacer(BaseRequestMiddleware):
         # Telegram's limit is per second: what it accepted in the second before is the
         # pace it allows, even if the bot was paused for part of that second.
         accepted = sum(1 for t in self._accepted if granted - 1.0 <= t < granted)
-        self._cut(min(max(accepted, self._rate * 0.5), self._rate * 0.95), now, resume)
+        learned = accepted * (1 - MARGIN)
+        self._cut(min(max(learned, self._rate * 0.5), self._rate * 0.95), now, resume)
 
     def _set_rate(self, rate: float) -> None:
         self._rate = rate
