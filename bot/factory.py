@@ -60,13 +60,12 @@ from storage.team import TeamStore
 log = logging.getLogger("regbot")
 
 
-def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer | None = None) -> Bot:
+def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
-    session.middleware(pacer or Pacer(settings.sender.rate_per_second,
-                                      settings.sender.per_chat_interval, gate))
+    session.middleware(pacer)
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -159,7 +158,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy, team=team,
+                    people=people, privacy=privacy, team=team, pacer=pacer,
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))

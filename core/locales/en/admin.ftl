@@ -45,6 +45,7 @@ adm-stats =
     ✅ Checked in: { $checked } of { $seated }
     📵 Unreachable: { $unreachable }
     🚪 Registration: { $intake }
+    { $pace }
 
     <b>New registrations per day</b>
     { $days }
@@ -54,6 +55,8 @@ adm-stats-day = { $day }: { $count }
 adm-stats-no-days = none yet
 adm-next-reminder = ⏰ Next reminder: { $due } ({ $before } before, { $audience }); it will reach { $count }.
 adm-no-reminder = ⏰ No reminder pending.
+adm-pace = 📨 Sending: { $rate } messages a second, as set; waiting to go: { $waiting }
+adm-pace-slowed = 📨 Sending: { $rate } messages a second instead of { $configured }: Telegram refused messages, so the bot slowed down; it speeds up again by itself. Waiting to go: { $waiting }
 
 ## /list and details
 adm-list-choose = Which list?

@@ -45,6 +45,7 @@ adm-stats =
     ✅ Келгендер: { $seated } адамның { $checked }
     📵 Қолжетімсіз: { $unreachable }
     🚪 Тіркеу: { $intake }
+    { $pace }
 
     <b>Күн сайынғы жаңа тіркеулер</b>
     { $days }
@@ -54,6 +55,8 @@ adm-stats-day = { $day }: { $count }
 adm-stats-no-days = әзірге жоқ
 adm-next-reminder = ⏰ Келесі еске салу: { $due } ({ $before } бұрын, { $audience }); алушылар: { $count }.
 adm-no-reminder = ⏰ Жоспарланған еске салулар жоқ.
+adm-pace = 📨 Жіберу: секундына { $rate } хабар, баптаудағыдай; жіберуді күтуде: { $waiting }
+adm-pace-slowed = 📨 Жіберу: секундына { $configured } орнына { $rate } хабар: Telegram хабарларды қабылдамады, сондықтан бот баяулады; жылдамдық өздігінен қайта артады. Жіберуді күтуде: { $waiting }
 
 ## /list және карточка
 adm-list-choose = Қай тізім?

@@ -45,6 +45,7 @@ adm-stats =
     ✅ Пришли: { $checked } из { $seated }
     📵 Недоступны: { $unreachable }
     🚪 Регистрация: { $intake }
+    { $pace }
 
     <b>Новые регистрации по дням</b>
     { $days }
@@ -54,6 +55,8 @@ adm-stats-day = { $day }: { $count }
 adm-stats-no-days = пока нет
 adm-next-reminder = ⏰ Следующее напоминание: { $due } (за { $before }, { $audience }); получат { $count }.
 adm-no-reminder = ⏰ Запланированных напоминаний нет.
+adm-pace = 📨 Отправка: { $rate } сообщ. в секунду, как настроено; ждут отправки: { $waiting }
+adm-pace-slowed = 📨 Отправка: { $rate } сообщ. в секунду вместо { $configured }: Telegram отклонял сообщения, и бот замедлился; скорость вернётся сама. Ждут отправки: { $waiting }
 
 ## /list и карточка
 adm-list-choose = Какой список?
