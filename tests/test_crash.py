@@ -10,11 +10,15 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bench.seed import seed
 from loopback import FakeTelegram
 from storage.database import Database
 from tests.harness import eventually
 from tests.reminders import ALMATY, people, reminders_to
+
+pytestmark = pytest.mark.slow  # runs the bot as a subprocess and kills it
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 50
