@@ -4,7 +4,9 @@ One worker per process drains the outbox through the paced sender: woken when a 
 moves, and once at every start, so a notice saved before a crash is still sent. Each text
 is made at send time from the registration as it is then; a notice whose news is no
 longer true (the registration changed since: the person left the seat, cancelled, or was
-seated again with a newer notice of its own) is voided, not sent. A crash between
+seated again with a newer notice of its own) is voided, not sent. "The event moved" is
+about the event, not the seat: it is voided only when the registration is no longer active
+or the event is back as it was. A crash between
 a send and its record repeats at most that one message."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import datetime
 
 from core import render
 from core.i18n import Catalog
@@ -96,6 +99,12 @@ class Outbox:
         if event is None or not reg.active:
             return None
         t = self.catalog.for_language(reg.language)
+        if kind is Notice.MOVED:  # about the event: told whatever the seat is now
+            before = await self.notices.moved_from(reg.id)
+            if before is None or before.get("starts_at") is None:
+                return None
+            return render.moved(t, event.info, datetime.fromisoformat(str(before["starts_at"])),
+                                str(before.get("venue") or ""))
         if kind is Notice.PROMOTED:
             if reg.placement is not Placement.SEATED:
                 return None

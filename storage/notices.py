@@ -3,6 +3,7 @@ seat transactions (`add`); the sender reads what is pending and records each res
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from enum import StrEnum
 
@@ -15,6 +16,7 @@ from storage.models import Registration, to_db
 class Notice(StrEnum):
     PROMOTED = "promoted"  # a seat came free and is yours (entry code)
     RELEASED = "released"  # your seat went to the next in line (you did not confirm)
+    MOVED = "moved"  # the event's time or venue changed (details: what it said before)
 
 
 async def add(conn: aiosqlite.Connection, reg_id: int, kind: Notice, stamp: str) -> None:
@@ -26,14 +28,32 @@ async def add(conn: aiosqlite.Connection, reg_id: int, kind: Notice, stamp: str)
         (kind.value, stamp, stamp, reg_id))
 
 
+async def add_moved(conn: aiosqlite.Connection, event_id: int, before: dict[str, str | None],
+                    stamp: str) -> int:
+    """Inside the caller's edit transaction: "the event moved" for every active
+    registration of the event; returns how many. Someone still waiting for an earlier
+    "moved" keeps that one: it says what the event was before both changes, and the text
+    made at send time says what it is now."""
+    cur = await conn.execute(
+        "INSERT INTO notices (registration_id, kind, version, details, created_at, updated_at)"
+        " SELECT r.id, 'moved', r.version, ?, ?, ? FROM registrations r"
+        " WHERE r.event_id = ? AND r.status = 'active' AND NOT EXISTS (SELECT 1 FROM notices n"
+        " WHERE n.registration_id = r.id AND n.kind = 'moved' AND n.status = 'pending')",
+        (json.dumps(before), stamp, stamp, event_id))
+    return cur.rowcount
+
+
 class Notices:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     async def pending(self, limit: int = 100) -> list[tuple[int, Notice, int, Registration]]:
         """Oldest first: (id, kind, the version it is about, the registration as it is now)."""
+        # A "moved" notice is about the event, not the seat: it holds whatever the
+        # registration's version is now (a change of seat does not make it old news).
         rows = await self._db.fetchall(
-            "SELECT n.id AS notice_id, n.kind, n.version AS about, r.* FROM notices n"
+            "SELECT n.id AS notice_id, n.kind, CASE n.kind WHEN 'moved' THEN r.version"
+            " ELSE n.version END AS about, r.* FROM notices n"
             " JOIN registrations r ON r.id = n.registration_id"
             " WHERE n.status = 'pending' ORDER BY n.id LIMIT ?", (limit,))
         return [(int(row["notice_id"]), Notice(row["kind"]), int(row["about"]),
@@ -47,6 +67,16 @@ class Notices:
     async def record(self, notice_id: int, status: str, now: datetime) -> None:
         await self._db.execute("UPDATE notices SET status = ?, updated_at = ? WHERE id = ?",
                                (status, to_db(now), notice_id))
+
+    async def moved_from(self, reg_id: int) -> dict[str, str | None] | None:
+        """What the event said before, for this registration's pending "moved" notice."""
+        row = await self._db.fetchone(
+            "SELECT details FROM notices WHERE registration_id = ? AND kind = 'moved'"
+            " AND status = 'pending' ORDER BY id LIMIT 1", (reg_id,))
+        if row is None or row["details"] is None:
+            return None
+        found: dict[str, str | None] = json.loads(row["details"])
+        return found
 
     async def sent_to(self, reg_id: int, kind: Notice) -> int:
         row = await self._db.fetchone(

@@ -67,5 +67,5 @@ class EventCb(CallbackData, prefix="ae"):
 class DraftCb(CallbackData, prefix="ad"):
     """/newevent and /editevent: keep the step's value, save the draft, or drop it."""
 
-    act: Literal["keep", "save", "stop"]
+    act: Literal["keep", "save", "stop", "again"]  # again: a refused save starts over
     step: str = ""  # keep: the step its prompt asked; an older prompt's Keep is stale

@@ -16,6 +16,7 @@ from core.config import Settings
 from core.i18n import Catalog, Texts
 from core.sender import Sender
 from handlers.admin import views
+from services.event_edits import EventEdits
 from services.events import Event, Events
 from services.organiser import Organiser
 from services.ports import CampaignsPort
@@ -45,6 +46,11 @@ class Console:
     @property
     def event(self) -> Event:
         return self.organiser.event
+
+    @property
+    def edits(self) -> EventEdits:
+        return EventEdits(self.registrations, self.events, self.organiser.now,
+                          self.campaigns.plan_event)
 
     @property
     def tz(self) -> str:

@@ -167,6 +167,12 @@ def draft_save(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+def draft_again(t: Texts) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-again"), callback_data=DraftCb(act="again"))
+    return kb.as_markup()
+
+
 def send(t: Texts) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(text=t("adm-btn-send"), callback_data=CastCb(act="send"))
