@@ -1,4 +1,8 @@
-"""Sends the seat notices the ledger wrote in its transactions (storage/notices.py).
+"""The one mailer for everything that is not a reply (storage/notices.py): the seat
+notices the ledger writes in its transactions, "the event moved" (written with the edit),
+what an organiser did to a registration (Console.tell), and the messages to organisers
+(the retention warning, written with its mark; a broadcast's report). Reminders and
+broadcasts are campaigns (scheduler/campaigns.py), recorded and resumed the same way.
 
 One worker per process drains the outbox through the paced sender: woken when a seat
 moves, and once at every start, so a notice saved before a crash is still sent. Each text
@@ -6,8 +10,8 @@ is made at send time from the registration as it is then; a notice whose news is
 longer true (the registration changed since: the person left the seat, cancelled, or was
 seated again with a newer notice of its own) is voided, not sent. "The event moved" is
 about the event, not the seat: it is voided only when the registration is no longer active
-or the event is back as it was. A crash between
-a send and its record repeats at most that one message."""
+or the event is back as it was. A crash between a send and its record repeats at most that
+one message."""
 
 from __future__ import annotations
 
@@ -16,13 +20,15 @@ import contextlib
 import logging
 from datetime import datetime
 
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
 from core import render
 from core.i18n import Catalog
 from core.sender import Result, Sender
 from core.timeutil import Clock
 from services.events import Events
 from storage.models import Placement, Registration
-from storage.notices import Notice, Notices
+from storage.notices import Letter, Notice, Notices
 
 log = logging.getLogger(__name__)
 _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
@@ -63,6 +69,7 @@ class Outbox:
             self._wake.clear()
             try:
                 await self.drain()
+                await self.drain_organisers()
             except Exception:  # a broken row must not end the outbox for everyone
                 log.exception("outbox: sending notices failed; will try again at the next")
             if not self._wake.is_set():
@@ -93,14 +100,57 @@ class Outbox:
                          result.result)
         return sent
 
+    async def tell(self, reg: Registration, key: str) -> None:
+        """Let a participant know what an organiser did to their registration (catalog
+        `key`, with the event's title and phone), through the outbox: recorded, resumed
+        after a restart, voided if the registration changes again before it goes."""
+        await self.notices.tell(reg.id, key, self.clock())
+        self.kick()
+
+    async def to_organiser(self, chat_id: int, letter: Letter) -> None:
+        """A message to an organiser (a broadcast's report), through the outbox."""
+        await self.notices.to_organiser(chat_id, letter, self.clock())
+        self.kick()
+
+    async def drain_organisers(self) -> int:
+        """Send the pending messages to organisers (no registration to re-check: each goes
+        as written, in the language chosen when it was queued)."""
+        sent = 0
+        while not self._stopping and (batch := await self.notices.pending_organisers()):
+            for notice_id, chat_id, letter in batch:
+                if self._stopping:
+                    return sent
+                t = self.catalog.for_language(letter.language)
+                markup = None
+                if letter.buttons:
+                    markup = InlineKeyboardMarkup(inline_keyboard=[
+                        [InlineKeyboardButton(text=t(key), callback_data=data)]
+                        for key, data in letter.buttons])
+                await self.notices.begin(notice_id)
+                result = await self.sender.send(chat_id, t(letter.key, **letter.args),
+                                                reply_markup=markup)
+                await self.notices.record(notice_id, _STATUS[result.result], self.clock())
+                sent += result.result is Result.SENT
+                log.info("notice %s (%s) to an organiser: %s", notice_id, letter.key,
+                         result.result)
+        return sent
+
     async def _render(self, kind: Notice, reg: Registration) -> str | None:
         """The news as it is now, or None when it is no longer true."""
         event = await self.events.get(reg.event_id)
-        if event is None or not reg.active:
+        if event is None:
             return None
         t = self.catalog.for_language(reg.language)
+        if kind is Notice.TOLD:  # the organiser's change is the news, active or not
+            told = await self.notices.details(reg.id, kind)
+            key = None if told is None else told.get("key")
+            if key is None:
+                return None
+            return t(key, title=event.info.title, phone=event.info.contact_phone)
+        if not reg.active:
+            return None
         if kind is Notice.MOVED:  # about the event: told whatever the seat is now
-            before = await self.notices.moved_from(reg.id)
+            before = await self.notices.details(reg.id, kind)
             if before is None or before.get("starts_at") is None:
                 return None
             return render.moved(t, event.info, datetime.fromisoformat(str(before["starts_at"])),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import sys
 from datetime import UTC, datetime, timedelta
@@ -178,3 +179,50 @@ async def test_sigkill_while_the_event_moved_notices_go_out_tells_each_once(
     assert {u: moved_to(u) for u in users} == {u: 1 for u in users}
     assert all("Hall B" in m.plain_text for u in users for m in fake.sent(u)
                if MOVED in m.plain_text)
+
+
+async def test_sigkill_while_the_retention_warning_goes_out_warns_after_the_restart(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """Issue 18: the day-before retention warning is queued in the outbox with the mark
+    that the organisers were warned (one transaction). Killed while it is in flight (the
+    fake drops it), the bot warns after the restart, once."""
+    config = write_config(fake, tmp_path)
+    started = (datetime.now(UTC) - timedelta(hours=12)).astimezone(ALMATY).replace(
+        tzinfo=None, microsecond=0)
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"starts_at = .*", f"starts_at = {started.isoformat()}", text)
+    text = text.replace("[telegram]\n", f"[telegram]\nadmins = [{ADMIN}]\n")
+    config.write_text(text + "[privacy]\nretain_days = 1\n", encoding="utf-8")
+    olga = fake.user(ADMIN, first_name="Olga", language_code="en")
+    held: list[bool] = []
+
+    def first_warning(params: dict[str, object]) -> bool:  # the only message Olga gets
+        if params.get("chat_id") != ADMIN:
+            return False
+        held.append(True)
+        return len(held) == 1
+
+    fake.add_fault(fault_on("sendMessage", Fault.hang(120), when=first_warning))
+    first = await launch(config)
+    await fake.wait_until(lambda: bool(held), timeout=60)
+    first.send_signal(signal.SIGKILL)
+    await asyncio.wait_for(first.wait(), 10)
+    assert not olga.messages
+
+    second = await launch(config)
+    try:
+        # In the bot's default language (Olga chose none): "Tomorrow the personal data..."
+        told = await olga.wait_for(lambda m: bool(m.buttons), timeout=60)
+        assert "Round table" in told.plain_text and len(told.buttons) == 1
+        db = await Database.open(tmp_path / "regbot.sqlite3")
+
+        async def recorded() -> bool:
+            row = await db.fetchone("SELECT status FROM notices WHERE kind = 'organiser'")
+            return row is not None and row["status"] == "sent"
+
+        await eventually(recorded, what="the warning recorded as sent")
+        await db.close()
+    finally:
+        second.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(second.wait(), 20) == 0
+    assert len(olga.messages) == 1

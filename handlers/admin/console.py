@@ -63,12 +63,9 @@ class Console:
         await self.organiser.record(self.admin_id, action, reg_id, details)
 
     async def tell(self, reg: Registration, key: str) -> None:
-        """Let a participant know what an organiser did to their registration."""
-        t = self.catalog.for_language(reg.language)
-        event = self.event.info
-        sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
-                                                     phone=event.contact_phone))
-        log.info("told registration %s (%s): %s", reg.id, key, sent.result)
+        """Let a participant know what an organiser did to their registration: through the
+        outbox (recorded, resumed after a restart), like every message that is no reply."""
+        await self.registrations.outbox.tell(reg, key)
 
 
 class ConsoleMiddleware(BaseMiddleware):
