@@ -57,6 +57,11 @@ async def spring(running: Running, capacity: int = 5) -> Event:
 async def draft(user: FakeUser, changes: dict[str, str]) -> BotMessage:
     """/editevent, the given steps answered, Keep for the rest; returns the preview."""
     await ask(user, "/editevent", "Editing the current event")
+    return await steps(user, changes)
+
+
+async def steps(user: FakeUser, changes: dict[str, str]) -> BotMessage:
+    """In an open draft: the given steps answered, Keep for the rest; the preview."""
     shown = None
     for step, following in NEXT.items():
         if step in changes:
@@ -155,6 +160,20 @@ async def test_an_open_draft_after_capacity_is_refused(fake: FakeTelegram,
     kept = await two.event(event.slug)
     assert kept.info.title == "Spring forum"
     assert await two.app.registrations.events.version(event.id) == (event.version + 1, 7)
+
+
+async def test_an_open_draft_after_close_is_refused(fake: FakeTelegram, two: Running) -> None:
+    event = await spring(two)
+    olga, pavel = admin(fake), fake.user(PAVEL)
+    await ask(olga, "/editevent", "Editing the current event", "Now: Spring forum")
+    await ask(pavel, "/close", "What should stop?")
+    await pavel.press("Offline only")
+    await pavel.reply(has("Registration is now online only"))
+    await steps(olga, {"title": "Spring forum II"})
+    await olga.press("Save")
+    refused = await olga.reply(has("Not saved"))
+    assert "registration open or closed" in refused.plain_text
+    assert (await two.event(event.slug)).info.title == "Spring forum"
 
 
 async def test_migration_010_keeps_the_outbox_and_starts_versions_at_0(tmp_path: Path) -> None:
