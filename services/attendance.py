@@ -42,6 +42,9 @@ class Answer(StrEnum):
     COMING = "coming"
     RELEASED = "released"
     NOT_YOURS = "not-yours"  # stale, forged, or the seat is already gone
+    # "Still coming?" is about before the start: a late answer hands no seat on.
+    STARTED = "started"
+    ENDED = "ended"
 
 
 def keyboard(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
@@ -60,6 +63,8 @@ async def answer(registrations: Registrations, deliveries: Deliveries,
     desk, reg = found.desk, found.reg
     if found.verdict is not Verdict.OWN or desk is None or reg is None:
         return Answer.NOT_YOURS, None
+    if desk.started():
+        return (Answer.ENDED if desk.ended() else Answer.STARTED), None
     campaign = source.attendance_campaign(desk.event)
     if campaign is None or reg.placement is not Placement.SEATED:
         return Answer.NOT_YOURS, None
