@@ -153,7 +153,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     forms = FormStore(db)
     team = Team(TeamStore(db), events, settings, clock)
     privacy = Privacy(settings, registrations, forms, people, team)
-    retention = Retention(privacy, settings, sender, catalog)
+    retention = Retention(privacy)
     dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,

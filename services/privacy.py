@@ -18,6 +18,7 @@ from services.registration import Registrations
 from services.team import Team
 from storage import privacy
 from storage.fsm import FormStore
+from storage.notices import Letter
 from storage.people import People
 
 log = logging.getLogger(__name__)
@@ -70,13 +71,27 @@ class Privacy:
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
         return erased
 
+    async def _warnings(self, event: Event) -> list[tuple[int, Letter]]:
+        """The day-before reminder to each organiser, in their own language, with a button
+        to export the list first."""
+        letters = []
+        for admin in self.settings.telegram.admins:
+            letters.append((admin, Letter(
+                "adm-retention-warning",
+                {"title": event.info.title, "days": self.settings.privacy.retain_days},
+                await self.people.reader_language(admin),
+                (("adm-btn-export-now", ExportCb(ev=event.id).pack()),))))
+        return letters
+
     async def expire(self) -> Expiry:
+        """Warn (through the outbox) and erase what is due; the caller wakes the outbox."""
         now = self.registrations.clock()
         db = self.registrations.db
         warn = []
         for event_id in await privacy.due_for_erasure(db, now - self.retain + WARN_BEFORE):
             event = await self.registrations.events.get(event_id)
-            if event is not None and await privacy.warn_once(db, event_id, now):
+            if event is not None and await privacy.warn_once(
+                    db, event_id, now, await self._warnings(event)):
                 warn.append(event)
         erased = {}
         for event_id in await privacy.due_for_erasure(db, now - self.retain):

@@ -66,15 +66,6 @@ async def _patient(path: Path, what: str, busy_s: float,
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
-def _rowcount(conn: sqlite3.Connection, sql: str, params: Params) -> int:
-    """In aiosqlite's thread: run one statement, return the rows it changed."""
-    cur = conn.execute(sql, params)
-    try:
-        return cur.rowcount
-    finally:
-        cur.close()
-
-
 class Database:
     def __init__(self, conn: CountedConnection, reader: CountedConnection,
                  path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -135,10 +126,11 @@ class Database:
         """One autocommitted statement; returns the number of rows changed. `private`:
         only its caller reads what it changes (the generation stays)."""
         async def attempt() -> int:
-            # One trip: the rows changed are counted in the worker thread, and the
-            # cursor is not kept (closing it would be a second trip).
-            conn = self._conn
-            return int(await conn._execute(lambda: _rowcount(conn._conn, sql, params)))
+            # One trip: the rows changed are read from the cursor (no trip), and the
+            # cursor is not closed (that would be a second trip): it holds no statement
+            # once the write is done and is freed with its last reference.
+            cur = await self._conn.execute(sql, params)
+            return cur.rowcount
 
         async with self._lock:
             if not private:

@@ -6,12 +6,15 @@ with a WAL checkpoint that truncates the log, so the old bytes leave the files t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import aiosqlite
 
+from storage import notices
 from storage.database import Database
 from storage.models import Registration, to_db
+from storage.notices import Letter
 
 _ANONYMISE = (
     "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
@@ -66,10 +69,20 @@ async def due_for_erasure(db: Database, cutoff: datetime) -> list[int]:
     return [int(r["id"]) for r in rows]
 
 
-async def warn_once(db: Database, event_id: int, now: datetime) -> bool:
-    """True the first time: the organisers are to be reminded to export before erasure."""
-    return await db.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
-                            " AND retention_warned_at IS NULL", (to_db(now), event_id)) == 1
+async def warn_once(db: Database, event_id: int, now: datetime,
+                    letters: Sequence[tuple[int, Letter]]) -> bool:
+    """True the first time: the organisers are reminded to export before erasure. The
+    reminders (chat, letter) go to the outbox in the same transaction as the mark, so a
+    crash can neither lose them nor send them twice over."""
+    stamp = to_db(now)
+    async with db.transaction() as conn:
+        cur = await conn.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
+                                 " AND retention_warned_at IS NULL", (stamp, event_id))
+        if cur.rowcount != 1:
+            return False
+        for chat_id, letter in letters:
+            await notices.add_organiser(conn, chat_id, letter, stamp)
+        return True
 
 
 def erased(reg: Registration) -> bool:
