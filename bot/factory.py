@@ -146,7 +146,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           scheduler)
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
-    forms = FormStore(db)
+    forms = FormStore(db, clock)
     privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
     dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),

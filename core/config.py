@@ -298,6 +298,9 @@ class PrivacySection(Section):
     # Personal data of an event is erased this many days after its start (the organisers
     # are reminded the day before, with a button to export first).
     retain_days: int = Field(default=90, ge=1)
+    # An unfinished form (name, organisation, phone typed, never confirmed) is erased this
+    # long after its last answer, and in any case with its event's retention.
+    form_expiry: Duration = timedelta(days=7)
 
 
 class LoggingSection(Section):

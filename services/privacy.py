@@ -41,6 +41,7 @@ def notice(t: Texts, settings: Settings) -> str:
 class Expiry:
     warn: list[Event]  # to be erased within a day: tell the organisers (once)
     erased: dict[int, int]  # event id -> registrations erased now
+    forms: int = 0  # unfinished forms erased now
 
 
 class Privacy:
@@ -75,8 +76,14 @@ class Privacy:
             if event is not None and await privacy.warn_once(db, event_id, now):
                 warn.append(event)
         erased = {}
+        forms = 0
         for event_id in await privacy.due_for_erasure(db, now - self.retain):
+            forms += await self.forms.forget_event(event_id)
             erased[event_id] = await privacy.erase_event(db, event_id, now)
             log.info("retention: event %s: %d registrations erased", event_id,
                      erased[event_id])
-        return Expiry(warn, erased)
+        expired = await self.forms.expire(now - self.settings.privacy.form_expiry)
+        if expired:
+            await db.checkpoint()  # the deleted forms' bytes leave the WAL too
+            log.info("retention: %d unfinished forms erased", expired)
+        return Expiry(warn, erased, forms + expired)
