@@ -23,7 +23,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import TelegramObject
+from aiogram.types import TelegramObject, Update
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -56,6 +56,7 @@ from storage.notices import Notices
 from storage.people import People
 
 log = logging.getLogger("regbot")
+STOP_GRACE = 30  # seconds a stop waits for the updates already fetched
 
 
 def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
@@ -149,14 +150,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     forms = FormStore(db, clock)
     privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
-    dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
+    dp = TrackingDispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
                     people=people, privacy=privacy,
                     alarm=StorageAlarm(settings, sender, catalog))
-    in_flight: set[asyncio.Task[Any]] = set()
-    dp.update.outer_middleware(_track(in_flight))
+    in_flight = dp.in_flight
     dp.update.outer_middleware(_log_update)
     dp.update.outer_middleware(LanguageMiddleware(catalog, people))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
@@ -188,9 +188,15 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         await campaigns.resume()
 
     async def on_shutdown() -> None:
-        # Let updates being handled finish their ledger writes and replies.
+        # Polling has stopped: every update already fetched (Telegram will not send it
+        # again) is answered, those still waiting behind the same person's earlier one
+        # included, before the database closes.
+        deadline = asyncio.get_running_loop().time() + STOP_GRACE
+        while in_flight and (left := deadline - asyncio.get_running_loop().time()) > 0:
+            await asyncio.wait(set(in_flight), timeout=left)
         if in_flight:
-            await asyncio.wait(in_flight, timeout=30)
+            log.warning("stopping with %d updates unanswered after %d s", len(in_flight),
+                        STOP_GRACE)
         if not first_poll.seen.is_set():  # never polled: nothing to finish
             for task in background:
                 task.cancel()
@@ -253,14 +259,21 @@ async def _log_update(handler: Handler, event: TelegramObject, data: dict[str, A
                                 "user_id": user_id, "latency_ms": latency})
 
 
-def _track(tasks: set[asyncio.Task[Any]]) -> Callable[..., Awaitable[Any]]:
-    async def middleware(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+class TrackingDispatcher(Dispatcher):
+    """Knows every update it was handed, from the moment it arrives: aiogram runs each
+    fetched update as a task, and one waiting for the same person's earlier update (the
+    event isolation's lock) has not reached any middleware yet; a stop waits for them all."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.in_flight: set[asyncio.Task[Any]] = set()
+
+    async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
         task = asyncio.current_task()
         if task is None:
-            return await handler(event, data)
-        tasks.add(task)
+            return await super().feed_update(bot, update, **kwargs)
+        self.in_flight.add(task)
         try:
-            return await handler(event, data)
+            return await super().feed_update(bot, update, **kwargs)
         finally:
-            tasks.discard(task)
-    return middleware
+            self.in_flight.discard(task)
