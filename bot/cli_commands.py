@@ -4,10 +4,12 @@ They need no token and no network, and never import aiogram (so they answer at o
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import stat
 import sys
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -16,6 +18,8 @@ from bot.runlock import lock_path, take_exclusive
 from core.config import Settings
 from core.render import exact_span
 from core.timeutil import format_local
+from storage import reapply
+from storage.db import connect
 from storage.private import create_file, make_folders
 
 # Tables every regbot database has (migration 001 and 005): what `restore` checks a file by.
@@ -105,9 +109,16 @@ def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, 
     return dest, count
 
 
-def restore(settings: Settings, src: Path) -> int:
-    """Put a backup back in place of the database; refused while a bot runs on it. Returns
-    the number of registrations restored."""
+@dataclass(frozen=True)
+class Restored:
+    registrations: int  # in the backup
+    erased_again: int  # registrations erased since the backup was taken, erased again
+
+
+def restore(settings: Settings, src: Path) -> Restored:
+    """Put a backup back in place of the database; refused while a bot runs on it. Every
+    erasure the database records that the backup predates (/forget_me, retention) is made
+    again in it: a restore never brings an erased person back."""
     target = settings.storage.path
     if not src.is_file():
         raise CommandError(f"no backup at {src}")
@@ -118,13 +129,28 @@ def restore(settings: Settings, src: Path) -> int:
             f"the bot is running on {target} (it holds {lock_path(target)}): stop it first, "
             "then restore")
     try:
+        erasures = reapply.read(target)
         create_file(target)  # 0600 when it is new (its -wal and -shm follow)
         count = _copy(src, target, "WAL", 0)
+        again = _erase_again(target, erasures)
     except (sqlite3.Error, OSError) as exc:
         raise CommandError(f"cannot restore {src} into {target}: {exc}") from None
     finally:
         lock.close()
-    return count
+    return Restored(count, again)
+
+
+def _erase_again(target: Path, erasures: reapply.Erasures) -> int:
+    if not (erasures.rows or erasures.events):
+        return 0
+    asyncio.run(_migrate(target))  # an older backup gets the columns erasure needs
+    with closing(sqlite3.connect(target, isolation_level=None)) as conn:
+        return reapply.reapply(conn, erasures)
+
+
+async def _migrate(path: Path) -> None:
+    conn = await connect(path)
+    await conn.close()
 
 
 def _copy(source: Path, target: Path, journal_mode: str, busy_ms: int) -> int:
