@@ -30,6 +30,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot import webhook
 from bot.runlock import hold_shared
 from core.config import Settings
+from core.edits import NotModifiedIsDone
 from core.fsm_storage import SQLiteStorage
 from core.i18n import Catalog
 from core.pacer import Pacer
@@ -62,6 +63,7 @@ STOP_GRACE = 30  # seconds a stop waits for the updates already fetched
 def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
+    session.middleware(NotModifiedIsDone())  # an edit into what is shown is done
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
     session.middleware(Pacer(settings.sender.rate_per_second,
