@@ -289,10 +289,20 @@ class AttendanceSection(Section):
     deadline: Duration = timedelta(hours=3)
 
 
+class PrivacyText(Section):
+    """One language's controller and contact ([privacy.text.kk] ...): the notice quotes
+    them, so each reader's notice stays in one language."""
+
+    controller: str | None = None
+    contact: str | None = None
+
+
 class PrivacySection(Section):
-    # Who collects the data (named in the consent notice) and how to reach them.
-    controller: str = "the event's organisers"
+    # Who collects the data (named in the consent notice) and how to reach them. Without
+    # a controller the notice names "the event's organisers" in the reader's language.
+    controller: str | None = None
     contact: str = ""
+    text: dict[Language, PrivacyText] = Field(default_factory=dict)
     # The notice's version: stored with each consent, so a changed notice is traceable.
     notice_version: str = "1"
     # Personal data of an event is erased this many days after its start (the organisers

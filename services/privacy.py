@@ -33,7 +33,10 @@ def notice(t: Texts, settings: Settings) -> str:
     """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
     how to withdraw."""
     p = settings.privacy
-    return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
+    own = next((text for lang, text in p.text.items() if lang == t.language), None)
+    controller = (own and own.controller) or p.controller or t("privacy-controller-default")
+    contact = (own and own.contact) or p.contact or "-"
+    return t("privacy-notice", controller=controller, contact=contact,
              days=p.retain_days, version=p.notice_version)
 
 
