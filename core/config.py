@@ -326,6 +326,7 @@ class LoggingSection(Section):
 
 # Telegram accepts 1-256 of these in X-Telegram-Bot-Api-Secret-Token.
 WEBHOOK_SECRET_PATTERN = r"[A-Za-z0-9_-]{1,256}"
+WEBHOOK_SECRET_MIN = 16  # ours: shorter is guessable
 HEALTH_PATH = "/healthz"
 
 
@@ -365,6 +366,10 @@ class WebhookSection(Section):
     @field_validator("secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < WEBHOOK_SECRET_MIN:
+            raise ValueError(f"is too short: use at least {WEBHOOK_SECRET_MIN} characters (a "
+                             "short one can be guessed), e.g. from: python -c 'import "
+                             "secrets; print(secrets.token_urlsafe(32))'")
         if value is not None and not re.fullmatch(WEBHOOK_SECRET_PATTERN,
                                                   value.get_secret_value()):
             raise ValueError("use 1-256 letters, digits, '_' and '-' (Telegram's rule), e.g. "
