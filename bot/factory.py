@@ -19,7 +19,10 @@ from aiogram.client.session.middlewares.base import (
     NextRequestMiddlewareType,
 )
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
@@ -31,6 +34,7 @@ from bot import webhook
 from bot.runlock import hold_shared
 from core.config import Settings
 from core.edits import NotModifiedIsDone
+from core.flood import PersonLimit, Verdict
 from core.fsm_storage import SQLiteStorage
 from core.i18n import Catalog
 from core.pacer import Pacer
@@ -78,7 +82,7 @@ class App:
     settings: Settings
     db: Database
     bot: Bot
-    dp: Dispatcher
+    dp: TrackingDispatcher
     scheduler: AsyncIOScheduler
     registrations: Registrations
     reminders: Reminders
@@ -152,12 +156,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     forms = FormStore(db, clock)
     privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
-    dp = TrackingDispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
-                    settings=settings, events=events, registrations=registrations,
-                    catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
-                    deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy,
-                    alarm=StorageAlarm(settings, sender, catalog))
+    dp = TrackingDispatcher(catalog, frozenset(settings.telegram.admins),
+                            storage=SQLiteStorage(forms),
+                            events_isolation=SimpleEventIsolation(), settings=settings,
+                            events=events, registrations=registrations, sender=sender,
+                            clock=clock, scheduler=scheduler, deliveries=deliveries,
+                            reminders=reminders, campaigns=campaigns, people=people,
+                            privacy=privacy, alarm=StorageAlarm(settings, sender, catalog))
     in_flight = dp.in_flight
     dp.update.outer_middleware(_log_update)
     dp.update.outer_middleware(LanguageMiddleware(catalog, people))
@@ -264,18 +269,43 @@ async def _log_update(handler: Handler, event: TelegramObject, data: dict[str, A
 class TrackingDispatcher(Dispatcher):
     """Knows every update it was handed, from the moment it arrives: aiogram runs each
     fetched update as a task, and one waiting for the same person's earlier update (the
-    event isolation's lock) has not reached any middleware yet; a stop waits for them all."""
+    event isolation's lock) has not reached any middleware yet; a stop waits for them all.
+    A person's updates beyond the per-person limit are dropped here, before any lock."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, catalog: Catalog, exempt: frozenset[int], **kwargs: Any) -> None:
+        super().__init__(catalog=catalog, **kwargs)
         self.in_flight: set[asyncio.Task[Any]] = set()
+        # Per person, before anything else (the FSM's lock included): see core/flood.py.
+        self.limit = PersonLimit()
+        self._catalog, self._exempt = catalog, exempt  # organisers are never limited
 
     async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
         task = asyncio.current_task()
-        if task is None:
-            return await super().feed_update(bot, update, **kwargs)
-        self.in_flight.add(task)
+        if task is not None:
+            self.in_flight.add(task)
         try:
-            return await super().feed_update(bot, update, **kwargs)
+            context = UserContextMiddleware.resolve_event_context(update)
+            user = context.user
+            if user is None or user.id in self._exempt:
+                return await super().feed_update(bot, update, **kwargs)
+            verdict = self.limit.arrive(user.id)
+            if verdict is not Verdict.HANDLE:
+                if verdict is Verdict.WARN:
+                    log.info("user %s sends faster than answered: slowed down", user.id)
+                    if context.chat is not None and context.chat.id == user.id:
+                        await self._slow_down(bot, user.id, user.language_code)
+                return UNHANDLED
+            try:
+                return await super().feed_update(bot, update, **kwargs)
+            finally:
+                self.limit.done(user.id)
         finally:
-            self.in_flight.discard(task)
+            if task is not None:
+                self.in_flight.discard(task)
+
+    async def _slow_down(self, bot: Bot, chat_id: int, language: str | None) -> None:
+        t = self._catalog.for_language(language)
+        try:
+            await bot.send_message(chat_id, t("slow-down"))
+        except TelegramAPIError as exc:  # blocked, gone: they are dropped all the same
+            log.info("slow-down notice not sent: %s", exc)
