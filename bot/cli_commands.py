@@ -41,7 +41,9 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
         return f"{format_local(moment, tz)} = {moment:%Y-%m-%d %H:%M} UTC{past}"
 
     print(f"{config}: OK", file=out)
-    for secret in exposed_files(config):
+    db = settings.storage.path
+    # A database made before the bot created its files 0600 may still be readable.
+    for secret in exposed_files(config, [db, db.with_name(db.name + "-wal")]):
         print(f"warning: {secret} is readable by every user of this machine (it may hold "
               f"the token or personal details): chmod 600 {secret}", file=out)
     print(f"database: {settings.storage.path}", file=out)
@@ -65,11 +67,12 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
                   f"  [{reminder.audience.value}, {ahead} before{ask}]", file=out)
 
 
-def exposed_files(config: Path) -> list[Path]:
-    """The config file and `.env` (the settings read it from the working folder) when
-    any user of the machine may read them (the owner's group may: 0640 is usual)."""
+def exposed_files(config: Path, data: list[Path] | None = None) -> list[Path]:
+    """The config file, `.env` (the settings read it from the working folder) and the
+    `data` files, when any user of the machine may read them (the owner's group may:
+    0640 is usual)."""
     env_file = Settings.model_config.get("env_file")
-    found = [config] + ([Path(env_file)] if isinstance(env_file, str) else [])
+    found = [config] + ([Path(env_file)] if isinstance(env_file, str) else []) + (data or [])
     exposed = []
     for path in found:
         try:

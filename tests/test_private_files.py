@@ -73,6 +73,11 @@ def test_finding3_check_warns_about_readable_secrets(
     env.chmod(0o600)
     assert main(["check", "--config", str(path)]) == 0
     assert "warning" not in capsys.readouterr().out
+    old_database = tmp_path / "db.sqlite3"  # made 0644 by an older version
+    old_database.write_bytes(b"")
+    old_database.chmod(0o644)
+    assert main(["check", "--config", str(path)]) == 0
+    assert f"warning: {old_database} is readable" in capsys.readouterr().out
 
 
 def test_finding3_the_service_runs_with_umask_0077() -> None:
