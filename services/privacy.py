@@ -35,7 +35,10 @@ def notice(t: Texts, settings: Settings) -> str:
     """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
     how to withdraw."""
     p = settings.privacy
-    return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
+    own = next((text for lang, text in p.text.items() if lang == t.language), None)
+    controller = (own and own.controller) or p.controller or t("privacy-controller-default")
+    contact = (own and own.contact) or p.contact or "-"
+    return t("privacy-notice", controller=controller, contact=contact,
              days=p.retain_days, version=p.notice_version)
 
 
@@ -43,6 +46,7 @@ def notice(t: Texts, settings: Settings) -> str:
 class Expiry:
     warn: list[Event]  # to be erased within a day: tell the organisers (once)
     erased: dict[int, int]  # event id -> registrations erased now
+    forms: int = 0  # unfinished forms erased now
 
 
 class Privacy:
@@ -94,10 +98,16 @@ class Privacy:
                     db, event_id, now, await self._warnings(event)):
                 warn.append(event)
         erased = {}
+        forms = 0
         for event_id in await privacy.due_for_erasure(db, now - self.retain):
+            forms += await self.forms.forget_event(event_id)
             erased[event_id] = await privacy.erase_event(db, event_id, now)
             if self.team is not None:  # the event's team goes with its participants
                 await self.team.erase_event(event_id)
             log.info("retention: event %s: %d registrations erased", event_id,
                      erased[event_id])
-        return Expiry(warn, erased)
+        expired = await self.forms.expire(now - self.settings.privacy.form_expiry)
+        if expired:
+            await db.checkpoint()  # the deleted forms' bytes leave the WAL too
+            log.info("retention: %d unfinished forms erased", expired)
+        return Expiry(warn, erased, forms + expired)

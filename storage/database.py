@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from storage.db import BUSY_TIMEOUT_MS, CountedConnection, connect, open_connection
+from storage.walclean import WalCleaner
 
 log = logging.getLogger(__name__)
 Params = Sequence[Any] | dict[str, Any]
@@ -78,6 +79,7 @@ class Database:
         # (conversation state, which its store copies): a copy of a read taken at an
         # older generation may be out of date (services/registration.py keeps them per update).
         self.generation = 0
+        self.wal = WalCleaner(path)  # after erasures; never on the writer's lock
 
     def _patient(self, what: str, attempt: Callable[[], Awaitable[T]]) -> Awaitable[T]:
         return _patient(self.path, what, self._busy_s, attempt)
@@ -103,6 +105,7 @@ class Database:
         return self._conn.trips + self._reader.trips
 
     async def close(self) -> None:
+        await self.wal.stop()
         async with self._lock:
             await self._conn.close()
             await self._reader.close()
@@ -139,10 +142,8 @@ class Database:
 
     async def checkpoint(self) -> None:
         """Copy the WAL into the database and truncate it: after an erasure, the old pages
-        must not linger in the log file."""
-        async with self._lock:
-            await self._patient("checkpoint", lambda: self._conn.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)"))
+        must not linger in the log file (storage/walclean.py: nobody waits for it)."""
+        await self.wal.checkpoint()
 
     async def write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """One autocommitted write with RETURNING: its rows."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import sqlite3
@@ -14,6 +15,8 @@ from typing import Any
 
 import aiosqlite
 from aiosqlite.context import Result
+
+from storage.private import create_file, make_folders
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -93,6 +96,10 @@ async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> CountedConnecti
     if _is_dir(path):  # SQLite would only say "unable to open database file"
         raise StorageError(path, "it is a folder, not a file",
                            f"name a file inside it, like {path / 'regbot.sqlite3'}")
+    # 0600 before SQLite opens it: its -wal and -shm then get the same mode. A failure
+    # (e.g. a read-only folder) is left to SQLite, whose error is explained below.
+    with contextlib.suppress(OSError):
+        create_file(path)
     try:
         # Probed with plain sqlite3 first: when aiosqlite.connect itself fails, its worker
         # thread outlives the event loop and prints a traceback of its own at exit.
@@ -137,7 +144,7 @@ def _is_dir(path: Path) -> bool:
 
 def _make_folder(path: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()),
                        path.parent)
