@@ -17,7 +17,7 @@ from handlers.admin.callbacks import (
     TeamCb,
 )
 from handlers.admin.drafts import STEPS
-from handlers.admin.rules import Act, fingerprint
+from handlers.admin.rules import Act
 from loopback import BotMessage, FakeTelegram
 from storage.models import Applicant, Audience, Format
 from storage.reports import KINDS
@@ -88,7 +88,7 @@ async def forged_buttons(running: Running) -> set[str]:
     for user_id in range(1, 7):
         row = await reg(running, user_id)
         for act in Act:
-            data.add(RegCb(act=act.value, reg=row.id, v=fingerprint(row), sure=True).pack())
+            data.add(RegCb(act=act.value, reg=row.id, v=row.version, sure=True).pack())
         data.add(RegCb(act="show", reg=row.id).pack())
     data |= {IntakeCb(to=to).pack() for to in ("online-only", "closed", "keep")}
     data |= {CastCb(act=a, aud=aud).pack() for a in ("aud", "send", "stop", "others")
@@ -97,7 +97,7 @@ async def forged_buttons(running: Running) -> set[str]:
         data |= {EventCb(ev=event.id).pack(), InviteCb(ev=event.id).pack()}
         data |= {TeamCb(act=a, ev=event.id, role=r, who=ADMIN, tok="x").pack()
                  for a in ("invite", "remove", "revoke") for r in ("organiser", "door")}
-    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop")
+    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop", "again")
              for s in ("", *STEPS)}
     return data
 

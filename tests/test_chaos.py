@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+
 from loopback import BotMessage, FakeTelegram, FakeUser
 from tests.chaos_checks import (
     BotProcess,
@@ -30,6 +32,8 @@ from tests.chaos_checks import (
     told_after_leaving,
     write_config,
 )
+
+pytestmark = pytest.mark.slow  # runs the bot as a subprocess under faults
 
 # Fixed, so a failure can be replayed; CHAOS_SEED=n explores other runs.
 SEED = int(os.environ.get("CHAOS_SEED", "102026"))

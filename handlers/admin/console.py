@@ -17,6 +17,7 @@ from core.i18n import Catalog, Texts
 from core.sender import Sender
 from handlers.admin import views
 from handlers.admin.access import Access
+from services.event_edits import EventEdits
 from services.events import Event, Events
 from services.organiser import Organiser
 from services.ports import CampaignsPort
@@ -56,6 +57,11 @@ class Console:
         return self.organiser.event
 
     @property
+    def edits(self) -> EventEdits:
+        return EventEdits(self.registrations, self.events, self.organiser.now,
+                          self.campaigns.plan_event)
+
+    @property
     def tz(self) -> str:
         return self.event.info.timezone
 
@@ -66,12 +72,9 @@ class Console:
         await self.organiser.record(self.admin_id, action, reg_id, details)
 
     async def tell(self, reg: Registration, key: str) -> None:
-        """Let a participant know what an organiser did to their registration."""
-        t = self.catalog.for_language(reg.language)
-        event = self.event.info
-        sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
-                                                     phone=event.contact_phone))
-        log.info("told registration %s (%s): %s", reg.id, key, sent.result)
+        """Let a participant know what an organiser did to their registration: through the
+        outbox (recorded, resumed after a restart), like every message that is no reply."""
+        await self.registrations.outbox.tell(reg, key)
 
 
 class ConsoleMiddleware(BaseMiddleware):

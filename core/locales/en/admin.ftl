@@ -45,6 +45,7 @@ adm-stats =
     ✅ Checked in: { $checked } of { $seated }
     📵 Unreachable: { $unreachable }
     🚪 Registration: { $intake }
+    { $pace }
 
     <b>New registrations per day</b>
     { $days }
@@ -54,6 +55,8 @@ adm-stats-day = { $day }: { $count }
 adm-stats-no-days = none yet
 adm-next-reminder = ⏰ Next reminder: { $due } ({ $before } before, { $audience }); it will reach { $count }.
 adm-no-reminder = ⏰ No reminder pending.
+adm-pace = 📨 Sending: { $rate } messages a second, as set; waiting to go: { $waiting }
+adm-pace-slowed = 📨 Sending: { $rate } messages a second instead of { $configured }: Telegram refused messages, so the bot slowed down; it speeds up again by itself. Waiting to go: { $waiting }
 
 ## /list and details
 adm-list-choose = Which list?
@@ -245,6 +248,9 @@ adm-ev-unchanged = Nothing is changed yet.
 adm-ev-use-buttons = Use the buttons under the preview: Save or Cancel.
 adm-ev-stopped = Draft dropped; nothing was changed.
 adm-ev-stale = This draft is finished or has moved on. /newevent or /editevent starts again.
+adm-ev-changed = ⚠️ Not saved: the event was changed since this draft began ({ $fields }), by another organiser or a command. Nothing of the draft was applied. Start again from the event as it is now?
+adm-ev-field-intake = registration open or closed
+adm-btn-again = 🔄 Start again
 adm-ev-other = The console works on another event now; this draft was dropped.
 adm-ev-in-config = This event comes from the config file: change it there, under { $where }, and restart the bot. Nothing was changed here.
 adm-ev-created =
