@@ -165,3 +165,22 @@ async def test_forget_me_erases_the_answers_with_no_bytes_left(
         await running.stop()
     assert not left
     assert PASS_ID.encode() not in raw_bytes(tmp_path)
+
+
+async def test_form_shows_the_organisers_the_questions_and_where_to_edit(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    fake.user(ADMIN, first_name="Olga", language_code="ru")
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        olga = admin(fake)
+        await olga.send("/form")
+        shown = await olga.reply(has("Анкета «Round table»"))
+    finally:
+        await running.stop()
+    lines = shown.plain_text.splitlines()
+    assert lines[1] == "1. Имя (встроенный)"
+    assert lines[3].startswith("3. " + label("topic", "ru") + " (один вариант; ")
+    assert option("topic", 1, "ru") in lines[3]
+    assert "0..60" in lines[8] and "необязательный" in lines[9]
+    assert lines[11].endswith("только офлайн)")
+    assert "файла конфигурации" in shown.plain_text

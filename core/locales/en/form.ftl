@@ -45,3 +45,21 @@ adm-approved-all = Approved: { $count }. Each has been told.
 adm-declined = Declined: { $name }. They have been told.
 adm-decided-already = Already decided.
 adm-stats-pending = Waiting for approval: { $count }
+
+## /form
+adm-form-head = <b>The form of «{ $title }»</b>, in the order asked:
+adm-form-builtin = { $n }. { $label } (built in)
+adm-form-row = { $n }. { $label } ({ $details })
+adm-form-kind-text = text
+adm-form-kind-choice = one choice
+adm-form-kind-multi = several choices
+adm-form-kind-yesno = yes / no
+adm-form-kind-number = number
+adm-form-kind-email = email
+adm-form-kind-phone = phone
+adm-form-optional = optional
+adm-form-only-offline = offline only
+adm-form-only-online = online only
+adm-form-approval = Registrations wait for approval: /pending.
+adm-form-config = This event comes from the config file: change its questions there ([[event.questions]] or [[events.questions]], and `form` for the order), then restart the bot. The README's "Your own questions" shows how.
+adm-form-chat = This event was made in the chat. Changing its questions from the chat is not available yet.

@@ -45,3 +45,21 @@ adm-approved-all = Мақұлданды: { $count }. Әрқайсысына ха
 adm-declined = Қабылданбады: { $name }. Қатысушыға хабарланды.
 adm-decided-already = Шешіліп қойған.
 adm-stats-pending = Мақұлдауды күтуде: { $count }
+
+## /form
+adm-form-head = <b>«{ $title }» сауалнамасы</b>, сұрақтар ретімен:
+adm-form-builtin = { $n }. { $label } (кіріктірілген)
+adm-form-row = { $n }. { $label } ({ $details })
+adm-form-kind-text = мәтін
+adm-form-kind-choice = бір нұсқа
+adm-form-kind-multi = бірнеше нұсқа
+adm-form-kind-yesno = иә / жоқ
+adm-form-kind-number = сан
+adm-form-kind-email = пошта
+adm-form-kind-phone = телефон
+adm-form-optional = міндетті емес
+adm-form-only-offline = тек офлайн
+adm-form-only-online = тек онлайн
+adm-form-approval = Тіркелулер мақұлдауды күтеді: /pending.
+adm-form-config = Бұл іс-шара конфигурация файлынан: сұрақтарды сонда өзгертіңіз ([[event.questions]] немесе [[events.questions]], реті — `form`), содан кейін ботты қайта іске қосыңыз. Қалай екені README-дің «Your own questions» бөлімінде.
+adm-form-chat = Бұл іс-шара чатта жасалған. Оның сұрақтарын чаттан өзгерту әзірге мүмкін емес.

@@ -45,3 +45,21 @@ adm-approved-all = Одобрено: { $count }. Каждому сообщено
 adm-declined = Отклонено: { $name }. Участнику сообщено.
 adm-decided-already = Уже решено.
 adm-stats-pending = Ждут одобрения: { $count }
+
+## /form
+adm-form-head = <b>Анкета «{ $title }»</b>, в порядке вопросов:
+adm-form-builtin = { $n }. { $label } (встроенный)
+adm-form-row = { $n }. { $label } ({ $details })
+adm-form-kind-text = текст
+adm-form-kind-choice = один вариант
+adm-form-kind-multi = несколько вариантов
+adm-form-kind-yesno = да / нет
+adm-form-kind-number = число
+adm-form-kind-email = почта
+adm-form-kind-phone = телефон
+adm-form-optional = необязательный
+adm-form-only-offline = только офлайн
+adm-form-only-online = только онлайн
+adm-form-approval = Регистрации ждут одобрения: /pending.
+adm-form-config = Это мероприятие из файла конфигурации: вопросы меняются там ([[event.questions]] или [[events.questions]], порядок — `form`), затем перезапустите бота. Как — в разделе README «Your own questions».
+adm-form-chat = Это мероприятие создано в чате. Менять его вопросы из чата пока нельзя.
