@@ -14,7 +14,7 @@ import pytest
 from loopback import FakeTelegram
 from tests.admin import admin, open_details
 from tests.dbfiles import raw_bytes
-from tests.harness import ADMIN, has, start
+from tests.harness import ADMIN, has, has_button, start
 from tests.own_form import (
     EMAIL,
     PASS_ID,
@@ -184,3 +184,67 @@ async def test_form_shows_the_organisers_the_questions_and_where_to_edit(
     assert "0..60" in lines[8] and "необязательный" in lines[9]
     assert lines[11].endswith("только офлайн)")
     assert "файла конфигурации" in shown.plain_text
+
+
+async def test_an_event_made_in_the_chat_gets_questions_from_form(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        events = running.app.registrations.events
+        base = (await running.event()).info
+        made = await events.create(base.model_copy(update={
+            "id": None, "title": "Chat event", "questions": [], "form": None}))
+        await events.choose(ADMIN, made)
+        olga = admin(fake)
+        await olga.send("/form")
+        await olga.reply(has("The form of «Chat event»", "add, move up or remove"))
+        await olga.press("Add a question")
+        await olga.reply(has("What kind of answer"))
+        await olga.press("one choice")
+        await olga.reply(has("Type the question"))
+        await olga.send("Which city do you come from?")
+        await olga.reply(has("Type the options"))
+        await olga.send("Almaty")  # one option is not a choice
+        await olga.reply(has("These options cannot be used"))
+        await olga.send("Almaty\nAstana\nShymkent")
+        preview = await olga.reply(has("Preview", "Which city do you come from?"))
+        assert "[ Astana ]" in preview.plain_text
+        await olga.press("✅ Add it to the form")
+        await olga.reply(has("5. Which city do you come from? (one choice; "
+                             "Almaty · Astana · Shymkent)"))
+        await olga.press("Turn approval on")
+        await olga.reply(has("Registrations wait for approval"))
+        await olga.press("Turn approval off")
+        await olga.reply(lambda m: "Turn approval on" in m.buttons)
+
+        alice = fake.user(1, language_code="en")
+        await alice.send(f"/start {made.slug}")
+        await alice.wait_for(has_button("Register"))
+        await alice.press("Register")
+        await alice.wait_for(has_button("I agree"))
+        await alice.press("I agree")
+        await alice.reply(has("full name"))
+        await alice.send("Alice Smith")
+        await alice.reply(has("organisation"))
+        await alice.send("NGO Help")
+        await alice.reply(lambda m: "NGO" in m.buttons)
+        await alice.press("NGO")
+        await alice.reply(lambda m: bool(m.reply_keyboard))
+        await alice.send("Skip")
+        await alice.reply(has("Which city do you come from?"))
+        await alice.press("Astana")
+        await alice.reply(lambda m: "💻 Online (Zoom)" in m.buttons)
+        await alice.press("💻 Online (Zoom)")
+        summary = await alice.reply(has("Please check your registration"))
+        assert "Which city do you come from?: Astana" in summary.plain_text
+
+        await olga.send("/form")
+        await olga.reply(has("5. Which city"))
+        await olga.press("🗑 5")
+        await olga.reply(lambda m: "Which city" not in m.plain_text and "The form of" in
+                         m.plain_text)
+        gone = await events.get(made.id)
+    finally:
+        await running.stop()
+    assert gone is not None and gone.info.questions == []

@@ -24,6 +24,7 @@ from handlers.admin.callbacks import (
     CastCb,
     DraftCb,
     EventCb,
+    FormEditCb,
     IntakeCb,
     InviteCb,
     ListCb,
@@ -53,11 +54,11 @@ BUTTONS: dict[str, Role] = {
     VersionCb.__prefix__: Role.ORGANISER, InviteCb.__prefix__: Role.ORGANISER,
     ExportCb.__prefix__: Role.ORGANISER, TeamCb.__prefix__: Role.ORGANISER,
     EventCb.__prefix__: Role.DOOR, DraftCb.__prefix__: Role.OWNER,
-    ApprovalCb.__prefix__: Role.ORGANISER,
+    ApprovalCb.__prefix__: Role.ORGANISER, FormEditCb.__prefix__: Role.ORGANISER,
 }  # fmt: skip
 # Buttons that name their own event: the role there counts, not at the current event.
-EVENT_BUTTONS: tuple[type[EventCb | InviteCb | ExportCb | TeamCb | ApprovalCb], ...] = (
-    EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb)
+EVENT_BUTTONS: tuple[type[EventCb | InviteCb | ExportCb | TeamCb | ApprovalCb | FormEditCb],
+                     ...] = (EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb, FormEditCb)
 # Anything else a member sends (a draft's text, a contact picked for the team).
 OTHER_MESSAGES = Role.ORGANISER
 
@@ -128,7 +129,7 @@ async def member_access(team: Team, user_id: int, event: Message | CallbackQuery
     if need is None:
         return None
     data = _unpack(event.data or "")
-    if isinstance(data, (EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb)):
+    if isinstance(data, (EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb, FormEditCb)):
         there = roles.get(data.ev)
         return access if there is not None and covers(there, need) else None
     if isinstance(data, RegCb) and await team.event_of(data.reg) != current.id:
