@@ -172,6 +172,8 @@ class EventSection(Section):
     venue: str
     contact_phone: str
     zoom_conference_id: str
+    # Told to online participants (their registration, reminders), not on the public card.
+    zoom_passcode: str | None = None
     zoom_url: str | None = None
     stream_url: str | None = None
     address: str | None = None  # shown after the venue

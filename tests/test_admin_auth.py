@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from handlers.admin.callbacks import CastCb, DraftCb, EventCb, IntakeCb, InviteCb, ListCb, RegCb
-from handlers.admin.drafts import STEPS
+from handlers.admin.drafts import STEPS, steps
 from handlers.admin.rules import Act, fingerprint
 from loopback import BotMessage, FakeTelegram
 from storage.models import Applicant, Audience, Format
@@ -64,7 +64,7 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     # The events, and a whole /newevent draft up to its Save (then dropped).
     keep(await ask(olga, "/events", "Events"))
     keep(await ask(olga, "/newevent", "Title?"))
-    for _ in STEPS:
+    for _ in steps("en"):
         await olga.press("Keep")
         keep(await olga.reply(lambda m: "Keep" in " ".join(m.buttons) or "Save" in m.text))
     await olga.press("Cancel")

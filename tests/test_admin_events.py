@@ -105,13 +105,19 @@ async def test_newevent_full_flow(fake: FakeTelegram, small: Running) -> None:
     await step(olga, "2031-03-20 18:00", "Seats in the room", "Now: 3")
     await step(olga, "lots", "whole number of seats", "Seats in the room")
     await step(olga, "40", "Venue? Now: DKU, Almaty")
+    await keep(olga, "Street address")
+    await keep(olga, "Organisers? Now: DKU & FES")
+    await keep(olga, "Agenda", "Migration today\nRole of NGOs")
     await keep(olga, "Zoom conference ID? Now: 846 8448 4087")
+    await keep(olga, "Zoom passcode")
     await keep(olga, "Zoom link? Now: (none)")
     await step(olga, "ftp://zoom", "starting with https://", "Zoom link?")
     await step(olga, "https://zoom.us/j/123", "Stream link? Now: https://facebook.com/dku")
     await olga.send_sticker()
     await olga.reply(has("Please send text", "Stream link?"))
-    preview = await ask(olga, "-", "The new event")
+    await ask(olga, "-", "Texts in Қазақша", "falls back to your text")
+    await keep(olga, "Texts in Русский")
+    preview = await keep(olga, "The new event")
     for line in ("✏️ Title: Spring forum", "✏️ Date and time: 2031-03-20 18:00",
                  "✏️ Seats: 40", "▫️ Venue: DKU, Almaty", "▫️ Zoom ID: 846 8448 4087",
                  "✏️ Zoom link: https://zoom.us/j/123", "✏️ Stream link: (none)"):
@@ -172,9 +178,10 @@ async def test_editevent_moves_the_event(fake: FakeTelegram, tmp_path: Path) -> 
         await step(olga, "2030-12-02 19:00", "Seats in the room", "Now: 5")
         await step(olga, "1", "Refused: 2 seats are already taken", "Seats in the room")
         await keep(olga, "Venue?")
-        await step(olga, "Hall B", "Zoom conference ID")
-        await keep(olga, "Zoom link")
-        await keep(olga, "Stream link")
+        await step(olga, "Hall B", "Street address")
+        for asked in ("Organisers", "Agenda", "Zoom conference ID", "Zoom passcode",
+                      "Zoom link", "Stream link", "Texts in Қазақша", "Texts in Русский"):
+            await keep(olga, asked)
         preview = await keep(olga, "The event with your changes")
         assert "✏️ Date and time: 2030-12-02 19:00" in preview.plain_text
         assert "✏️ Venue: Hall B" in preview.plain_text and "▫️ Seats: 5" in preview.plain_text

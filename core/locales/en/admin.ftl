@@ -203,7 +203,7 @@ adm-ev-chosen =
 adm-ev-no-such = There is no such event any more.
 
 ## /newevent and /editevent
-adm-ev-begin-new = 🆕 <b>New event</b>, copied from the current one. Send only what changes; press Keep for the rest.
+adm-ev-begin-new = 🆕 <b>New event</b>, copied from the current one, without its texts in other languages (offered at the end). Send only what changes; press Keep for the rest.
 adm-ev-begin-edit = ✏️ <b>Editing the current event</b>. Send only what changes; press Keep for the rest.
 adm-ev-ask-title = Title? Now: <b>{ $now }</b>
 adm-ev-ask-when = Date and time, local time in { $tz }, written like 2027-03-20 18:00? Now: <b>{ $now }</b>
@@ -212,6 +212,15 @@ adm-ev-ask-venue = Venue? Now: <b>{ $now }</b>
 adm-ev-ask-zoom_id = Zoom conference ID? Now: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Zoom link? Now: { $now }
 adm-ev-ask-stream_url = Stream link? Now: { $now }
+adm-ev-ask-address = Street address (shown after the venue)? Now: { $now }
+adm-ev-ask-organisers = Organisers? Now: { $now }
+adm-ev-ask-agenda = Agenda, one item per line? Now:
+    { $now }
+adm-ev-ask-zoom_passcode = Zoom passcode (told to online participants only)? Now: { $now }
+adm-ev-ask-text =
+    Texts in { $language }: the title, the venue and the address, one per line ({ "-" } on a line: that one stays as in your text). Left out, { $language } readers see your text. Now:
+    { $now }
+adm-ev-falls-back = (falls back to your text)
 adm-ev-empty-hint = Send { $empty } to leave it empty.
 adm-ev-none = (none)
 adm-btn-keep-value = ✔️ Keep
@@ -223,6 +232,12 @@ adm-ev-field-venue = Venue
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Zoom link
 adm-ev-field-stream_url = Stream link
+adm-ev-field-address = Address
+adm-ev-field-organisers = Organisers
+adm-ev-field-agenda = Agenda
+adm-ev-field-zoom_passcode = Zoom passcode
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = At most { $max } lines: the title, the venue, the address.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Please send text.
 adm-ev-bad-empty = This cannot be empty.

@@ -191,7 +191,7 @@ adm-ev-chosen =
 adm-ev-no-such = Мұндай іс-шара енді жоқ.
 
 ## /newevent және /editevent
-adm-ev-begin-new = 🆕 <b>Жаңа іс-шара</b> — ағымдағысының көшірмесі. Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
+adm-ev-begin-new = 🆕 <b>Жаңа іс-шара</b> — ағымдағысының көшірмесі, басқа тілдердегі мәтіндерінсіз (оларды соңында ұсынамын). Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
 adm-ev-begin-edit = ✏️ <b>Ағымдағы іс-шараны түзету</b>. Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
 adm-ev-ask-title = Атауы? Қазір: <b>{ $now }</b>
 adm-ev-ask-when = Күні мен уақыты, { $tz } жергілікті уақытымен, 2027-03-20 18:00 түрінде? Қазір: <b>{ $now }</b>
@@ -200,6 +200,15 @@ adm-ev-ask-venue = Өтетін орны? Қазір: <b>{ $now }</b>
 adm-ev-ask-zoom_id = Zoom конференциясының идентификаторы? Қазір: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Zoom сілтемесі? Қазір: { $now }
 adm-ev-ask-stream_url = Трансляция сілтемесі? Қазір: { $now }
+adm-ev-ask-address = Мекенжай (өтетін жерден кейін көрсетіледі)? Қазір: { $now }
+adm-ev-ask-organisers = Ұйымдастырушылар? Қазір: { $now }
+adm-ev-ask-agenda = Бағдарлама, әр тармақ жеке жолда? Қазір:
+    { $now }
+adm-ev-ask-zoom_passcode = Zoom кіру коды (оны тек онлайн қатысушылар көреді)? Қазір: { $now }
+adm-ev-ask-text =
+    «{ $language }» тіліндегі мәтіндер: атауы, өтетін жері және мекенжайы, әрқайсысы жеке жолда (жолда { "-" } — сіздің мәтініңіздегідей қалады). Берілмесе, бұл тілде оқитындар сіздің мәтініңізді көреді. Қазір:
+    { $now }
+adm-ev-falls-back = (сіздің мәтініңіздегідей)
 adm-ev-empty-hint = Бос қалдыру үшін { $empty } жіберіңіз.
 adm-ev-none = (жоқ)
 adm-btn-keep-value = ✔️ Қалдыру
@@ -211,6 +220,12 @@ adm-ev-field-venue = Өтетін орны
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Zoom сілтемесі
 adm-ev-field-stream_url = Трансляция
+adm-ev-field-address = Мекенжай
+adm-ev-field-organisers = Ұйымдастырушылар
+adm-ev-field-agenda = Бағдарлама
+adm-ev-field-zoom_passcode = Zoom кіру коды
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = Ең көбі { $max } жол: атауы, өтетін жері, мекенжайы.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Мәтін жіберіңіз.
 adm-ev-bad-empty = Бұл өріс бос болмауы керек.

@@ -215,7 +215,7 @@ adm-ev-chosen =
 adm-ev-no-such = Такого события больше нет.
 
 ## /newevent и /editevent
-adm-ev-begin-new = 🆕 <b>Новое событие</b> — копия текущего. Присылайте только то, что меняется; остальное — кнопкой «Оставить».
+adm-ev-begin-new = 🆕 <b>Новое событие</b> — копия текущего, без его текстов на других языках (их предложу в конце). Присылайте только то, что меняется; остальное — кнопкой «Оставить».
 adm-ev-begin-edit = ✏️ <b>Правка текущего события</b>. Присылайте только то, что меняется; остальное — кнопкой «Оставить».
 adm-ev-ask-title = Название? Сейчас: <b>{ $now }</b>
 adm-ev-ask-when = Дата и время, местное время { $tz }, в виде 2027-03-20 18:00? Сейчас: <b>{ $now }</b>
@@ -224,6 +224,15 @@ adm-ev-ask-venue = Место проведения? Сейчас: <b>{ $now }</b
 adm-ev-ask-zoom_id = Идентификатор конференции Zoom? Сейчас: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Ссылка на Zoom? Сейчас: { $now }
 adm-ev-ask-stream_url = Ссылка на трансляцию? Сейчас: { $now }
+adm-ev-ask-address = Адрес (показывается после места)? Сейчас: { $now }
+adm-ev-ask-organisers = Организаторы? Сейчас: { $now }
+adm-ev-ask-agenda = Программа, по пункту в строке? Сейчас:
+    { $now }
+adm-ev-ask-zoom_passcode = Код доступа Zoom (его видят только участники онлайн)? Сейчас: { $now }
+adm-ev-ask-text =
+    Тексты на языке «{ $language }»: название, место и адрес, каждое в своей строке ({ "-" } в строке — оставить как в вашем тексте). Если не задать, читатели на этом языке увидят ваш текст. Сейчас:
+    { $now }
+adm-ev-falls-back = (как в вашем тексте)
 adm-ev-empty-hint = Пришлите { $empty }, чтобы оставить пустым.
 adm-ev-none = (нет)
 adm-btn-keep-value = ✔️ Оставить
@@ -235,6 +244,12 @@ adm-ev-field-venue = Место
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Ссылка на Zoom
 adm-ev-field-stream_url = Трансляция
+adm-ev-field-address = Адрес
+adm-ev-field-organisers = Организаторы
+adm-ev-field-agenda = Программа
+adm-ev-field-zoom_passcode = Код доступа Zoom
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = Не больше { $max } строк: название, место, адрес.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Пришлите, пожалуйста, текст.
 adm-ev-bad-empty = Это поле не может быть пустым.
