@@ -74,8 +74,14 @@ def deadline_line(t: Texts, event: EventSection) -> str:
                                                    t.language))
 
 
+def live_line(t: Texts, event: EventSection) -> str:
+    """An event between its start and its end: on now, with where to join."""
+    return t("event-live", until=show(event.starts_utc + event.duration, event.timezone,
+                                      t.language))
+
+
 def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
-               past: bool = False, offline_open: bool = True) -> str:
+               past: bool = False, offline_open: bool = True, live: bool = False) -> str:
     # Every event text in the reader's language where one was given: one message, one language.
     event = event.in_language(t.language)
     agenda = Safe("\n".join(t("agenda-item", item=item) for item in event.agenda))
@@ -87,6 +93,8 @@ def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
              organisers=event.organisers, phone=event.contact_phone)
     if past:
         return body + "\n\n" + t("event-past")
+    if live:
+        body += "\n\n" + live_line(t, event)
     return body if is_open else body + "\n\n" + t("registration-closed")
 
 

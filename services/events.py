@@ -34,6 +34,11 @@ class Event:
         return self.info.closes_utc
 
     @property
+    def ends_utc(self) -> datetime:
+        """An event is on from its start to its end (the start plus its duration)."""
+        return self.info.starts_utc + self.info.duration
+
+    @property
     def from_config(self) -> bool:
         return self.source == "config"
 
@@ -96,6 +101,11 @@ class Events:
         """Events that have not started yet, the soonest first."""
         now = self.clock()
         return [e for e in await self.all() if e.starts_utc > now]
+
+    async def not_over(self) -> list[Event]:
+        """Events on now or still to come, the soonest first."""
+        now = self.clock()
+        return [e for e in await self.all() if e.ends_utc > now]
 
     async def latest_past(self) -> Event | None:
         now = self.clock()

@@ -177,11 +177,23 @@ class Desk:
     def ended(self) -> bool:
         """The event is over (its start plus its duration): registrations for it are
         history, with nothing left to cancel, switch or show at the door."""
-        return self.clock() >= self.event.starts_utc + self.info.duration
+        return self.clock() >= self.event.ends_utc
+
+    def live(self) -> bool:
+        """On now: started and not over."""
+        return self.started() and not self.ended()
 
     async def intake(self) -> Intake:
-        if self.clock() >= self.event.closes_utc:
+        """What a newcomer may choose now. Without a deadline of the organisers' own, the
+        online audience may still join while the event is on (the room has closed)."""
+        now = self.clock()
+        if now >= self.event.ends_utc:
             return Intake.CLOSED
+        if now >= self.event.closes_utc:
+            if self.info.registration_closes_at is not None or not self.started():
+                return Intake.CLOSED
+            stored = Intake(await self.ledger.intake())
+            return Intake.CLOSED if stored is Intake.CLOSED else Intake.ONLINE_ONLY
         return Intake(await self.ledger.intake())
 
     async def stored_intake(self) -> Intake:

@@ -13,7 +13,7 @@ from loopback import FakeTelegram, FakeUser
 from services.events import settle_texts
 from storage.models import Applicant, Format
 from tests.admin import admin, ask
-from tests.harness import Running, has, start
+from tests.harness import Running, has, has_button, start
 from tests.reminders import with_reminders
 from tests.travel import travel
 
@@ -133,3 +133,47 @@ def test_finding_1_an_edit_drops_the_translations_of_what_it_changed() -> None:
     given = moved.model_copy(update={"text": {**old.text, "ru": old.text["ru"].model_copy(
         update={"venue": "Аудитория 305"})}})
     assert settle_texts(old, given).in_language("ru").venue == "Аудитория 305"
+
+
+async def test_finding_3_an_event_is_on_from_its_start_to_its_end(
+        fake: FakeTelegram, running: Running) -> None:
+    """12 November 2030, 17:00 Almaty, two hours: six minutes in, a late participant is
+    given the way in, in every language; after the end it has taken place."""
+    event = await running.event()
+    running.clock.travel(event.starts_utc - running.clock() + timedelta(minutes=6))
+    seen = {}
+    for user_id, language in ((11, "ru"), (12, "kk")):
+        user = fake.user(user_id, language_code=language)
+        await user.send("/start")
+        seen[language] = (await user.reply(has("🔴"))).plain_text
+    late = fake.user(1, language_code="en")
+    await late.send("/start")
+    card = await late.reply(has("On now"))
+    assert "846 8448 4087" in card.plain_text and "facebook.com/dku" in card.plain_text
+    assert "has taken place" not in card.plain_text
+    await late.press("Register")
+    await late.wait_for(has_button("I agree"))
+    await late.press("I agree")
+    await late.wait_for(has("full name"))
+    await late.send("Late Larry")
+    await late.wait_for(has("organisation"))
+    await late.send("NGO Help")
+    await late.wait_for(has_button("NGO"))
+    await late.press("NGO")
+    await late.wait_for(has("phone number"))
+    await late.send("Skip")
+    formats = await late.wait_for(has_button("Online"))
+    assert not any("Offline" in b for b in formats.buttons)
+    await late.press("Online")
+    await late.wait_for(has_button("Confirm"))
+    await late.press("Confirm")
+    registered = await late.wait_for(has("registered"))
+    await late.send("/my")
+    mine = await late.reply(has("846 8448 4087"))
+    running.clock.travel(timedelta(hours=2))
+    await late.send("/start")
+    after = await late.reply(has("🗓"))
+    assert "On now" in registered.plain_text and "On now" in mine.plain_text
+    assert "Идёт сейчас" in seen["ru"] and "состоялось" not in seen["ru"]
+    assert "Қазір өтіп жатыр" in seen["kk"] and "өтіп кетті" not in seen["kk"]
+    assert "This event has taken place" in after.plain_text and not after.buttons

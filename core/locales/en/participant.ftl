@@ -24,6 +24,7 @@ card =
     Questions about offline registration: { $phone }
 registration-closed = Registration is closed.
 event-past = This event has taken place. Thank you to everyone who came!
+event-live = 🔴 <b>On now</b>, until { $until }: join online with the Zoom details above.
 events-choose = Upcoming events: choose one to see its details and register.
 btn-event = { $title }
 btn-event-registered = ✅ { $title }
