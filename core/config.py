@@ -293,7 +293,9 @@ class AttendanceSection(Section):
 
 class PrivacySection(Section):
     # Who collects the data (named in the consent notice) and how to reach them.
-    controller: str = "the event's organisers"
+    # Left out: the event's organisers, in the reader's language ([event] organisers and
+    # [event.text.<language>] organisers), so the notice keeps to one language.
+    controller: str | None = None
     contact: str = ""
     # The notice's version: stored with each consent, so a changed notice is traceable.
     notice_version: str = "1"

@@ -14,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from core.i18n import Texts
 from handlers.filters import Inline
 from services.privacy import Privacy, notice
+from services.registration import Desk
 
 
 class Erase(StrEnum):
@@ -25,8 +26,9 @@ class EraseCb(CallbackData, prefix="pe"):
     answer: Erase
 
 
-async def show_notice(message: Message, t: Texts, privacy: Privacy) -> None:
-    await message.answer(notice(t, privacy.settings))
+async def show_notice(message: Message, t: Texts, privacy: Privacy,
+                      desk: Desk | None = None) -> None:
+    await message.answer(notice(t, privacy.settings, desk.event if desk else None))
 
 
 async def ask_forget(message: Message, t: Texts) -> None:

@@ -35,7 +35,7 @@ async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) 
     upcoming = await registrations.events.not_over()
     if len(upcoming) > 1:
         mine = {event.id for event, _ in await registrations.of_person(user_id)}
-        choices = [(e.id, e.info.title, e.id in mine) for e in upcoming]
+        choices = [(e.id, e.texts(t.language).title, e.id in mine) for e in upcoming]
         await bot.send_message(user_id, t("events-choose"),
                                reply_markup=keyboards.event_list(t, choices))
         return

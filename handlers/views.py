@@ -74,7 +74,7 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.consent.state:
-        text = notice(t, desk.settings) + "\n\n" + t("consent-ask")
+        text = notice(t, desk.settings, desk.event) + "\n\n" + t("consent-ask")
         markup = keyboards.consent(t)
     elif current == Form.name.state:
         text = t("ask-name")

@@ -41,6 +41,7 @@ class Retention:
                 t = self.catalog.for_language(await self.privacy.people.reader_language(admin))
                 kb = InlineKeyboardBuilder()
                 kb.button(text=t("adm-btn-export-now"), callback_data=ExportCb(ev=event.id))
-                await self.sender.send(admin, t("adm-retention-warning", title=event.info.title,
+                await self.sender.send(admin, t("adm-retention-warning",
+                                                title=event.texts(t.language).title,
                                                 days=self.settings.privacy.retain_days),
                                        reply_markup=kb.as_markup())

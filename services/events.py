@@ -42,6 +42,11 @@ class Event:
     def from_config(self) -> bool:
         return self.source == "config"
 
+    def texts(self, language: str) -> EventSection:
+        """The event as a reader of `language` sees it: every place that shows an event
+        takes its texts from here (the rule is EventSection.in_language)."""
+        return self.info.in_language(language)
+
 
 @dataclass(frozen=True)
 class Tally:

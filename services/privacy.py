@@ -29,11 +29,14 @@ class ExportCb(CallbackData, prefix="ax"):
     ev: RowId
 
 
-def notice(t: Texts, settings: Settings) -> str:
+def notice(t: Texts, settings: Settings, event: Event | None = None) -> str:
     """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
-    how to withdraw."""
+    how to withdraw. Who: the config's controller, else the event's organisers as readers
+    of this language see them."""
     p = settings.privacy
-    return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
+    organisers = event.texts(t.language).organisers if event is not None else ""
+    controller = p.controller or organisers or t("privacy-controller-default")
+    return t("privacy-notice", controller=controller, contact=p.contact or "-",
              days=p.retain_days, version=p.notice_version)
 
 

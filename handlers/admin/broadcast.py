@@ -197,8 +197,8 @@ async def invite(cb: CallbackQuery, callback_data: InviteCb, bot: Bot, state: FS
         return
     count, versions, split = ready
     link = await console.registrations.event_link(console.event)
-    confirm = t("adm-cast-confirm-invite", count=count, past=target.info.title,
-                current=console.event.info.title)
+    confirm = t("adm-cast-confirm-invite", count=count, past=target.texts(t.language).title,
+                current=console.event.texts(t.language).title)
     if await _preview(bot, cb.from_user.id, t, versions, split, confirm,
                       keyboards.invite(t, console.event, link)):
         await state.update_data(audience=Audience.ALL.value, target=target.id,
@@ -244,8 +244,8 @@ async def _send_invite(cb: CallbackQuery, bot: Bot, t: Texts, console: Console,
                                             target, t.language, invite=current, bodies=bodies)
     await console.record("broadcast", details=f"{key} to {target.slug} ({count}),"
                                               f" inviting to {current.slug}")
-    started = t("adm-cast-started-invite", count=count, past=target.info.title,
-                current=current.info.title)
+    started = t("adm-cast-started-invite", count=count, past=target.texts(t.language).title,
+                current=current.texts(t.language).title)
     await screens.show(cb, bot, (started, None))
 
 

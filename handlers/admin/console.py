@@ -59,7 +59,7 @@ class Console:
     async def tell(self, reg: Registration, key: str) -> None:
         """Let a participant know what an organiser did to their registration."""
         t = self.catalog.for_language(reg.language)
-        event = self.event.info
+        event = self.event.texts(reg.language)
         sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
                                                      phone=event.contact_phone))
         log.info("told registration %s (%s): %s", reg.id, key, sent.result)

@@ -68,7 +68,7 @@ async def _overview(t: Texts, console: Console, current: int) -> screens.Screen:
     upcoming = [e for e in everything if e.starts_utc > now]
     past = [e for e in reversed(everything) if e.starts_utc <= now]
     text = views.events(t, upcoming, past, await console.events.tallies(), current)
-    return text, keyboards.events(upcoming + past, current)
+    return text, keyboards.events(t, upcoming + past, current)
 
 
 async def list_events(message: Message, t: Texts, console: Console) -> None:

@@ -128,7 +128,7 @@ def other_events(t: Texts, found: list[tuple[Event, Tally]]) -> InlineKeyboardMa
     kb = InlineKeyboardBuilder()
     for event, tally in found:
         # Plain text, not a catalog text: titles are user text, and labels are not HTML.
-        kb.button(text=f"{views.event_button(event, False)} ({tally.active})",
+        kb.button(text=f"{views.event_button(t, event, False)} ({tally.active})",
                   callback_data=InviteCb(ev=event.id))
     kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
     kb.adjust(1)
@@ -138,14 +138,14 @@ def other_events(t: Texts, found: list[tuple[Event, Tally]]) -> InlineKeyboardMa
 def invite(t: Texts, event: Event, link: str) -> InlineKeyboardMarkup:
     """The button the invited see (the same label the broadcast gives them)."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("btn-open-event", title=event.info.title), url=link)
+    kb.button(text=t("btn-open-event", title=event.texts(t.language).title), url=link)
     return kb.as_markup()
 
 
-def events(events: list[Event], current: int) -> InlineKeyboardMarkup:
+def events(t: Texts, events: list[Event], current: int) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for event in events:
-        kb.button(text=views.event_button(event, event.id == current),
+        kb.button(text=views.event_button(t, event, event.id == current),
                   callback_data=EventCb(ev=event.id))
     kb.adjust(1)
     return kb.as_markup()

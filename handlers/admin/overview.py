@@ -20,7 +20,7 @@ async def stats(message: Message, t: Texts, console: Console) -> None:
     counts = await console.organiser.counts()
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
-    await message.answer(views.stats(t, console.event.info.title, counts, intake,
+    await message.answer(views.stats(t, console.event.texts(t.language).title, counts, intake,
                                      everyone, console.tz, await next_reminder(t, console)))
 
 

@@ -131,11 +131,12 @@ def starts(t: Texts, event: Event) -> str:
 
 def pin(t: Texts, event: Event) -> Safe:
     """The one line that heads every console answer: which event it is about."""
-    return Safe(t("adm-pin", title=event.info.title, when=starts(t, event)))
+    return Safe(t("adm-pin", title=event.texts(t.language).title, when=starts(t, event)))
 
 
 def event_row(t: Texts, event: Event, tally: Tally, current: bool) -> str:
-    return t("adm-events-row", mark="📌" if current else "▫️", title=event.info.title,
+    return t("adm-events-row", mark="📌" if current else "▫️",
+             title=event.texts(t.language).title,
              when=starts(t, event), tz=event.info.timezone, seated=tally.seated,
              capacity=tally.capacity, waitlisted=tally.waitlisted, online=tally.online)
 
@@ -152,6 +153,6 @@ def events(t: Texts, upcoming: list[Event], past: list[Event], tallies: dict[int
     return "\n".join(lines)
 
 
-def event_button(event: Event, current: bool) -> str:
+def event_button(t: Texts, event: Event, current: bool) -> str:
     day = event.info.starts_at.strftime("%d.%m.%Y")
-    return f"{'📌 ' if current else ''}{event.info.title[:40]} · {day}"
+    return f"{'📌 ' if current else ''}{event.texts(t.language).title[:40]} · {day}"

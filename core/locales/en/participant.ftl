@@ -166,6 +166,7 @@ cal-zoom = Zoom conference ID: { $zoom }
 cal-questions = Questions: { $phone }
 
 ## Personal data
+privacy-controller-default = the event's organisers
 privacy-notice =
     🔒 <b>Your personal data</b>
     Who collects it: { $controller } (contact: { $contact }).

@@ -146,6 +146,7 @@ cal-zoom = Zoom, конференция идентификаторы: { $zoom }
 cal-questions = Сұрақтар: { $phone }
 
 ## Personal data
+privacy-controller-default = іс-шараны ұйымдастырушылар
 privacy-notice =
     🔒 <b>Сіздің дербес деректеріңіз</b>
     Кім жинайды: { $controller } (байланыс: { $contact }).

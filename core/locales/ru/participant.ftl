@@ -160,6 +160,7 @@ cal-zoom = Zoom, идентификатор конференции: { $zoom }
 cal-questions = Вопросы: { $phone }
 
 ## Personal data
+privacy-controller-default = организаторы мероприятия
 privacy-notice =
     🔒 <b>Ваши персональные данные</b>
     Кто собирает: { $controller } (контакт: { $contact }).
