@@ -83,19 +83,32 @@ def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, 
     return dest, count
 
 
-def restore(settings: Settings, src: Path) -> int:
-    """Put a backup back in place of the database; refused while a bot runs on it. Returns
-    the number of registrations restored."""
+def kept_copy(target: Path) -> Path:
+    """Where `restore` keeps the database it replaces."""
+    return target.with_name(target.name + ".before-restore")
+
+
+def restore(settings: Settings, src: Path, yes: bool = False) -> int:
+    """Put a backup back in place of the database; refused while a bot runs on it, and
+    over an existing database unless confirmed (`yes`), which is kept as
+    <file>.before-restore. Returns the number of registrations restored."""
     target = settings.storage.path
     if not src.is_file():
         raise CommandError(f"no backup at {src}")
     _check_backup(src)
+    if target.exists() and not yes:
+        raise CommandError(
+            f"restore replaces the database {target} with {src}: run it again with --yes "
+            f"(the database it replaces is kept as {kept_copy(target)})")
     lock = take_exclusive(target)
     if lock is None:
         raise CommandError(
             f"the bot is running on {target} (it holds {lock_path(target)}): stop it first, "
             "then restore")
     try:
+        if target.exists():
+            kept_copy(target).unlink(missing_ok=True)
+            _copy(target, kept_copy(target), "DELETE", 0)
         count = _copy(src, target, "WAL", 0)
     except sqlite3.Error as exc:
         raise CommandError(f"cannot restore {src} into {target}: {exc}") from None
