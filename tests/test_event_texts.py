@@ -15,6 +15,7 @@ from storage.models import Applicant, Format
 from tests.admin import admin, ask
 from tests.harness import Running, has, has_button, start
 from tests.reminders import with_reminders
+from tests.steps import reach
 from tests.travel import travel
 
 # The config's event has its own Russian and English versions: none of it may reach a
@@ -177,3 +178,18 @@ async def test_finding_3_an_event_is_on_from_its_start_to_its_end(
     assert "Идёт сейчас" in seen["ru"] and "состоялось" not in seen["ru"]
     assert "Қазір өтіп жатыр" in seen["kk"] and "өтіп кетті" not in seen["kk"]
     assert "This event has taken place" in after.plain_text and not after.buttons
+
+
+async def test_finding_8_a_language_switch_mid_form_asks_again_in_the_new_language(
+        fake: FakeTelegram, running: Running) -> None:
+    user = fake.user(1, language_code="en")
+    await reach(user, "role")
+    await user.send("/language")
+    await user.reply(has_button("Русский"))
+    await user.press("Русский")
+    again = await user.wait_for(has("Кто вы на этом круглом столе"))
+    assert "НКО" in " ".join(again.buttons)
+    old = [m for m in user.messages if "Who are you at this round table?" in m.plain_text]
+    assert all(not m.buttons for m in old)  # the English question's buttons are gone
+    await user.press("НКО")
+    await user.wait_for(has("телефон"))  # the answer counted: the form went on
