@@ -36,7 +36,7 @@ from core.pacer import Pacer
 from core.sender import Sender
 from core.throttle import RetryAfterGate
 from core.timeutil import Clock, format_local, system_clock
-from handlers import setup_routers
+from handlers import keyboards, setup_routers
 from handlers.admin.commands import set_profile
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
@@ -136,7 +136,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
                     settings.sender.retry_backoff)
-    outbox = Outbox(Notices(db), events, sender, catalog, clock)
+    outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)

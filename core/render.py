@@ -25,8 +25,12 @@ def when(t: Texts, event: EventSection) -> str:
              zone=event.timezone, city=city(event.timezone, t.language))
 
 
-def online_details(t: Texts, event: EventSection) -> Safe:
+def online_details(t: Texts, event: EventSection, registered: bool = False) -> Safe:
+    """How to join online; `registered`: for a participant (the Zoom passcode too, which
+    the public card does not show)."""
     parts = [t("online-zoom", zoom=event.zoom_conference_id)]
+    if registered and event.zoom_passcode:
+        parts.append(t("online-zoom-passcode", passcode=event.zoom_passcode))
     if event.zoom_url:
         # A link, not a bare address: tappable in every client (quotes escaped for href).
         parts.append(t("online-zoom-link", url=Safe(html.escape(event.zoom_url, quote=True))))
@@ -121,7 +125,7 @@ def summary(t: Texts, data: dict[str, Any], counts: Counts,
 def placement(t: Texts, event: EventSection, reg: Registration, position: int | None) -> str:
     """What the participant has: seat + code, or online (+ place in the queue)."""
     event = event.in_language(t.language)
-    common = {"when": Safe(when(t, event)), "online": online_details(t, event)}
+    common = {"when": Safe(when(t, event)), "online": online_details(t, event, registered=True)}
     if reg.placement is Placement.SEATED:
         return t("placement-seated", code=reg.entry_code or "", venue=place(event),
                  phone=event.contact_phone, **common)
@@ -139,7 +143,8 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
 
 
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
-    return t("promoted") + "\n\n" + placement(t, event, reg, None)
+    return (t("promoted", title=event.in_language(t.language).title) + "\n\n"
+            + placement(t, event, reg, None))
 
 
 def reminder(t: Texts, event: EventSection, reg: Registration,
@@ -153,4 +158,4 @@ def reminder(t: Texts, event: EventSection, reg: Registration,
     if reg.placement is Placement.SEATED:
         return t("reminder-offline", code=reg.entry_code or "", venue=place(event),
                  phone=event.contact_phone, **common)
-    return t("reminder-online", online=online_details(t, event), **common)
+    return t("reminder-online", online=online_details(t, event, registered=True), **common)

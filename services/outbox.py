@@ -12,9 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
+
+from aiogram.types import InlineKeyboardMarkup
 
 from core import render
-from core.i18n import Catalog
+from core.i18n import Catalog, Texts
 from core.sender import Result, Sender
 from core.timeutil import Clock
 from services.events import Events
@@ -25,11 +28,17 @@ log = logging.getLogger(__name__)
 _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
 
 
+# The buttons under a seat notice (the entry pass): made by the handlers' floor, which
+# owns the callback data; the factory hands it in.
+Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
+
+
 class Outbox:
     def __init__(self, notices: Notices, events: Events, sender: Sender, catalog: Catalog,
-                 clock: Clock) -> None:
+                 clock: Clock, buttons: Buttons | None = None) -> None:
         self.notices, self.events, self.sender = notices, events, sender
         self.catalog, self.clock = catalog, clock
+        self.buttons = buttons
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()  # set while nothing is pending (after a full pass)
         self._stopping = False
@@ -83,7 +92,10 @@ class Outbox:
                              notice_id, kind, reg.id)
                     continue
                 await self.notices.begin(notice_id)
-                result = await self.sender.send(reg.chat_id, text)
+                markup = None
+                if kind is Notice.PROMOTED and self.buttons is not None:
+                    markup = self.buttons(self.catalog.for_language(reg.language), reg)
+                result = await self.sender.send(reg.chat_id, text, reply_markup=markup)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,

@@ -193,3 +193,52 @@ async def test_finding_8_a_language_switch_mid_form_asks_again_in_the_new_langua
     assert all(not m.buttons for m in old)  # the English question's buttons are gone
     await user.press("НКО")
     await user.wait_for(has("телефон"))  # the answer counted: the form went on
+
+
+async def test_finding_9_a_name_has_two_letters_and_no_link(fake: FakeTelegram,
+                                                             running: Running) -> None:
+    user = fake.user(1, language_code="en")
+    await reach(user, "name")
+    said = []
+    for name in ("J", "https://spam.example.com", "@spammer", "spam.example.com"):
+        await user.send(name)
+        said.append((await user.reply(has("What is your full name?"))).plain_text)
+    await user.send("Jo Li")
+    await user.reply(has("Which organisation"))
+    assert "too short for a name" in said[0]
+    assert all("cannot be a link or an @username" in text for text in said[1:]), said
+
+
+async def test_finding_9_the_freed_seat_names_the_event_and_gives_the_pass(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    running = await start(fake, with_reminders(fake, tmp_path, [{"before": "PT1H"}],
+                                               capacity=1, event={"zoom_passcode": "7 7 7"}))
+    try:
+        desk = await running.desk()
+        for user_id in (1, 2):
+            fake.user(user_id, language_code="en")
+            who = Applicant(user_id=user_id, chat_id=user_id, language="en",
+                            full_name=f"Person {user_id}", organisation="NGO", role="ngo",
+                            phone=None)
+            await desk.register(who, Format.OFFLINE)  # 2 waits, online meanwhile
+        bob = fake.user(2)
+        await desk.cancel(1)
+        freed = await bob.wait_for(has("A seat has freed up"))
+        await bob.press("Entry pass")
+        entry = await bob.wait_for(lambda m: m.document is not None)
+        await desk.switch(2, Format.ONLINE)
+        newcomer = fake.user(3, language_code="en")
+        await newcomer.send("/start")
+        card = await newcomer.reply(has("846 8448 4087"))
+        await bob.send("/my")
+        mine = await bob.reply(has("846 8448 4087"))
+        event = await running.event()
+        travel(running, event.starts_utc - running.clock() - timedelta(minutes=59))
+        reminded = await bob.wait_for(has("⏰"))
+    finally:
+        await running.stop()
+    assert "A seat has freed up at “Round table”" in freed.plain_text
+    assert any("Entry pass" in b for b in freed.buttons)
+    assert entry.document is not None and entry.document[0] == "pass.png"
+    assert "7 7 7" in mine.plain_text and "7 7 7" in reminded.plain_text
+    assert "7 7 7" not in card.plain_text  # the public card keeps the passcode back
