@@ -45,9 +45,10 @@ from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
 from services.events import Events
-from services.outbox import Outbox
+from services.outbox import Organisers, Outbox
 from services.privacy import Privacy
 from services.registration import Registrations
+from storage.audit import Untold
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
@@ -136,11 +137,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
                     settings.sender.retry_backoff)
-    outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass)
+    people = People(db)
+    organisers = Organisers(Untold(db), settings.telegram.admins, people.reader_language)
+    outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass,
+                    organisers=organisers)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
-    people = People(db)
     fanout = FanOut(deliveries, sender, clock)
     reminders = Reminders(settings, events, registrations, deliveries, fanout, catalog,
                           scheduler)

@@ -10,7 +10,8 @@ from babel.dates import format_timedelta
 
 from core.config import EventSection
 from core.i18n import Safe, Texts
-from core.timeutil import city, show
+from core.timeutil import city, show, zone
+from storage.audit import News
 from storage.models import Counts, Placement, Registration
 
 
@@ -145,6 +146,18 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
     return (t("promoted", title=event.in_language(t.language).title) + "\n\n"
             + placement(t, event, reg, None))
+
+
+def digest(t: Texts, event: EventSection, items: list[News]) -> str:
+    """Participants' own steps, for the organisers: one line each, the local time first."""
+    event = event.in_language(t.language)
+    lines = [t("adm-digest-head", title=event.title)]
+    for news in items:
+        at = news.at.astimezone(zone(event.timezone)).strftime("%H:%M")
+        key = f"adm-digest-{news.action}"
+        lines.append(t(key if t.has(key) else "adm-digest-other", at=at, action=news.action,
+                       name=news.name or t("adm-erased")))
+    return "\n".join(lines)
 
 
 def reminder(t: Texts, event: EventSection, reg: Registration,

@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -21,6 +23,7 @@ from core.i18n import Catalog, Texts
 from core.sender import Result, Sender
 from core.timeutil import Clock
 from services.events import Events
+from storage.audit import News, Untold
 from storage.models import Placement, Registration
 from storage.notices import Notice, Notices
 
@@ -31,14 +34,29 @@ _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED
 # The buttons under a seat notice (the entry pass): made by the handlers' floor, which
 # owns the callback data; the factory hands it in.
 Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
+# A participant's own step is held this long, so that several within it reach the
+# organisers as one digest instead of one message each.
+DIGEST_AFTER = timedelta(minutes=1)
+
+
+@dataclass
+class Organisers:
+    """Who hears participants' own steps, and in which language."""
+
+    untold: Untold
+    admins: list[int]
+    language_of: Callable[[int], Awaitable[str | None]]
 
 
 class Outbox:
     def __init__(self, notices: Notices, events: Events, sender: Sender, catalog: Catalog,
-                 clock: Clock, buttons: Buttons | None = None) -> None:
+                 clock: Clock, buttons: Buttons | None = None,
+                 organisers: Organisers | None = None) -> None:
         self.notices, self.events, self.sender = notices, events, sender
         self.catalog, self.clock = catalog, clock
         self.buttons = buttons
+        self.organisers = organisers
+        self._due: datetime | None = None  # the next held digest's time
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()  # set while nothing is pending (after a full pass)
         self._stopping = False
@@ -65,7 +83,10 @@ class Outbox:
 
     async def _run(self) -> None:
         while not self._stopping:
-            await self._wake.wait()
+            wait = None if self._due is None else max(
+                0.0, (self._due - self.clock()).total_seconds())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), wait)
             self._wake.clear()
             try:
                 await self.drain()
@@ -100,7 +121,34 @@ class Outbox:
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,
                          result.result)
+        if not self._stopping:
+            await self._digests()
         return sent
+
+    async def _digests(self) -> None:
+        """Participants' own steps, one message per event and organiser, once the oldest
+        has waited DIGEST_AFTER (the others that came meanwhile go with it)."""
+        self._due = None
+        if self.organisers is None:
+            return
+        now = self.clock()
+        by_event: dict[int, list[News]] = {}
+        for news in await self.organisers.untold.pending():
+            by_event.setdefault(news.event_id, []).append(news)
+        for event_id, items in by_event.items():
+            due = items[0].at + DIGEST_AFTER
+            if due > now:
+                self._due = due if self._due is None else min(self._due, due)
+                continue
+            event = await self.events.get(event_id)
+            for admin in [] if event is None else self.organisers.admins:
+                assert event is not None
+                language = await self.organisers.language_of(admin)
+                t = self.catalog.for_language(language or self.catalog.default)
+                sent = await self.sender.send(admin, render.digest(t, event.info, items))
+                log.info("digest of %d participant steps, event %s, to admin %s: %s",
+                         len(items), event_id, admin, sent.result)
+            await self.organisers.untold.told([news.id for news in items], now)
 
     async def _render(self, kind: Notice, reg: Registration) -> str | None:
         """The news as it is now, or None when it is no longer true."""

@@ -59,7 +59,8 @@ class Privacy:
     async def forget(self, user_id: int) -> int:
         """Cancel (seats freed, queues moved, the next in line told), then erase: rows,
         conversation state, audit details. Returns the registrations erased."""
-        for event, _ in await self.registrations.of_person(user_id):
+        held = await self.registrations.of_person(user_id)
+        for event, _ in held:
             await self.registrations.of(event).cancel(user_id)
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
         await self.forms.forget(f":{user_id}:{user_id}:")
@@ -67,6 +68,8 @@ class Privacy:
         erased = await privacy.erase_person(self.registrations.db, user_id,
                                             self.registrations.clock())
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
+        for event, reg in held:  # ids only: the news says "(data erased)"
+            await self.registrations.of(event).tell_organisers("self-erase", reg.id)
         return erased
 
     async def expire(self) -> Expiry:

@@ -8,13 +8,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.seed import seed
 from core.config import EventSection
-from loopback import FakeTelegram, FakeUser
+from loopback import FakeTelegram, FakeUser, TravelClock
 from services.events import settle_texts
 from storage.models import Applicant, Format
 from tests.admin import admin, ask
 from tests.harness import Running, has, has_button, start
-from tests.reminders import with_reminders
+from tests.reminders import EVENT_UTC, people, with_reminders
 from tests.steps import reach
 from tests.travel import travel
 
@@ -242,3 +243,50 @@ async def test_finding_9_the_freed_seat_names_the_event_and_gives_the_pass(
     assert entry.document is not None and entry.document[0] == "pass.png"
     assert "7 7 7" in mine.plain_text and "7 7 7" in reminded.plain_text
     assert "7 7 7" not in card.plain_text  # the public card keeps the passcode back
+
+
+async def test_finding_7_organisers_hear_of_cancellations_releases_and_erasures(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """Three steps within a minute reach the organiser as one digest, and /log lists them."""
+    settings = with_reminders(fake, tmp_path, [
+        {"before": "P1D", "audience": "all", "ask_attendance": True}], capacity=5)
+    await seed(settings.storage.path, 3, offline=range(1, 4))
+    people(fake, range(1, 4))
+    olga = admin(fake)
+    running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=20)))
+    try:
+        await olga.send("/help")  # seen in English this run
+        await olga.reply(has("/start"))
+        one, two, three = fake.user(1), fake.user(2), fake.user(3)
+        await two.wait_for(has("Are you still coming?"))
+        await two.press("No, free my seat")
+        await two.wait_for(has("Your seat is released"))
+        await one.send("/my")
+        await one.reply(has_button("Cancel registration"))
+        await one.press("Cancel registration")
+        await one.reply(has_button("Yes, cancel it"))
+        await one.press("Yes, cancel it")
+        await one.reply(has("Your registration is cancelled"))
+        await three.send("/forget_me")
+        await three.reply(has_button("Yes, erase my data"))
+        await three.press("Yes, erase my data")
+        await three.wait_for(has("your personal data is erased"))
+        before = [m for m in olga.messages if "📮" in m.plain_text]
+        running.clock.travel(timedelta(minutes=1, seconds=1))
+        running.app.registrations.outbox.kick()
+        digest = await olga.wait_for(has("📮"))
+        await olga.send("/log")
+        logged = await olga.reply(has("Latest organiser actions"))
+    finally:
+        await running.stop()
+    assert before == []  # held for a minute: one message for the three
+    assert [m for m in olga.messages if "📮" in m.plain_text] == [digest]
+    lines = digest.plain_text.splitlines()
+    assert lines[0] == "📮 Round table: what participants did"
+    assert "Person 2 answered \"No, free my seat\"" in lines[1]
+    assert "Person 1 cancelled their registration" in lines[2]
+    assert "(data erased): a participant erased their data" in lines[3]
+    for text in ("participant · \"No, free my seat\" Person 2",
+                 "participant · cancelled (by the participant) Person 1",
+                 "participant · erased their data (data erased)"):
+        assert text in logged.plain_text, logged.plain_text

@@ -12,6 +12,7 @@ from core.timeutil import zone
 from handlers.admin import csvfile, rules, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
+from storage.audit import PARTICIPANT
 
 LOG_SIZE = 20
 
@@ -47,7 +48,7 @@ async def _names(bot: Bot, ids: set[int]) -> dict[int, str]:
 
 async def audit_log(message: Message, bot: Bot, t: Texts, console: Console) -> None:
     entries = await console.organiser.latest_audit(LOG_SIZE)
-    admins = await _names(bot, {e.admin_id for e in entries})
+    admins = await _names(bot, {e.admin_id for e in entries if e.admin_id != PARTICIPANT})
     for chunk in rules.chunks(views.log(t, entries, console.tz, admins)):
         await message.answer(chunk)
 

@@ -11,7 +11,7 @@ from core.timeutil import show, zone
 from handlers.admin import rules
 from services.events import Event, Tally
 from services.registration import Intake
-from storage.audit import AuditEntry
+from storage.audit import PARTICIPANT, AuditEntry
 from storage.models import Counts, Placement, Registration
 from storage.privacy import erased
 
@@ -111,8 +111,9 @@ def log(t: Texts, entries: list[AuditEntry], tz: str,
         # A registration without a name any more is an erased one.
         target = "" if e.registration_id is None else f" {e.target_name or t('adm-erased')}"
         action = t(f"adm-act-{e.action}") if t.has(f"adm-act-{e.action}") else e.action
-        lines.append(t("adm-log-row", at=moment(e.at, tz),
-                       admin=(admins or {}).get(e.admin_id, str(e.admin_id)),
+        admin = (t("adm-log-participant") if e.admin_id == PARTICIPANT
+                 else (admins or {}).get(e.admin_id, str(e.admin_id)))
+        lines.append(t("adm-log-row", at=moment(e.at, tz), admin=admin,
                        action=action, target=target,
                        details=f": {log_details(t, e.details)}" if e.details else ""))
     return lines

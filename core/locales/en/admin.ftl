@@ -322,3 +322,14 @@ adm-word-online-only = online-only
 adm-word-promoted = promoted
 adm-word-to = to
 adm-word-all = all
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: what participants did
+adm-digest-self-cancel = { $at } · { $name } cancelled their registration
+adm-digest-self-release = { $at } · { $name } answered "No, free my seat": the seat went on
+adm-digest-self-erase = { $at } · { $name }: a participant erased their data (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = participant
+adm-act-self-cancel = cancelled (by the participant)
+adm-act-self-release = "No, free my seat"
+adm-act-self-erase = erased their data

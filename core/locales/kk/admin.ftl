@@ -297,3 +297,14 @@ adm-word-online-only = тек онлайн
 adm-word-promoted = орын алды
 adm-word-to = →
 adm-word-all = барлығына
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: қатысушылар не істеді
+adm-digest-self-cancel = { $at } · { $name } тіркеуден бас тартты
+adm-digest-self-release = { $at } · { $name } «Жоқ, орнымды босату» деп жауап берді: орын келесіге өтті
+adm-digest-self-erase = { $at } · { $name }: қатысушы өз деректерін жойды (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = қатысушы
+adm-act-self-cancel = бас тарту (қатысушының өзі)
+adm-act-self-release = «Жоқ, орнымды босату»
+adm-act-self-erase = деректерін жойды

@@ -336,3 +336,14 @@ adm-word-online-only = только онлайн
 adm-word-promoted = получили место
 adm-word-to = →
 adm-word-all = всем
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: что сделали участники
+adm-digest-self-cancel = { $at } · { $name } отменил(а) регистрацию
+adm-digest-self-release = { $at } · { $name } ответил(а) «Нет, освободить место»: место передано дальше
+adm-digest-self-erase = { $at } · { $name }: участник удалил свои данные (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = участник
+adm-act-self-cancel = отмена (самим участником)
+adm-act-self-release = «Нет, освободить место»
+adm-act-self-erase = удалил(а) свои данные
