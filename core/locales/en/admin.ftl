@@ -17,7 +17,7 @@ cmd-close = Stop new registrations
 cmd-open = Reopen registration
 cmd-broadcast = Message participants
 cmd-reminders = Reminder status
-cmd-export = CSV file of every registration
+cmd-export = Excel file of every registration (/export csv: CSV)
 cmd-log = Latest organiser actions
 
 ## Shared pieces
@@ -333,3 +333,26 @@ adm-log-participant = participant
 adm-act-self-cancel = cancelled (by the participant)
 adm-act-self-release = "No, free my seat"
 adm-act-self-erase = erased their data
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Registrations
+adm-col-id = No.
+adm-col-name = Name
+adm-col-org = Organisation
+adm-col-role = Role
+adm-col-phone = Phone
+adm-col-state = State
+adm-col-format = Format
+adm-col-code = Entry code
+adm-col-registered = Registered ({ $tz })
+adm-col-cancelled = Cancelled ({ $tz })
+adm-col-arrived = Arrived ({ $tz })
+adm-col-language = Language
+adm-col-consent = Consent ({ $tz })
+adm-col-consent-version = Notice version
+adm-state-seated = seat in the room
+adm-state-waitlisted = waitlist #{ $position }
+adm-state-online = online
+adm-state-cancelled = cancelled
+adm-format-offline = offline
+adm-format-online = online

@@ -17,7 +17,7 @@ cmd-close = Жаңа тіркеуді тоқтату
 cmd-open = Тіркеуді қайта ашу
 cmd-broadcast = Қатысушыларға жазу
 cmd-reminders = Еске салғыштардың күйі
-cmd-export = Барлық тіркеулердің CSV файлы
+cmd-export = Барлық тіркеулердің Excel файлы (/export csv: CSV)
 cmd-log = Ұйымдастырушылардың соңғы әрекеттері
 
 ## Ортақ бөліктер
@@ -308,3 +308,26 @@ adm-log-participant = қатысушы
 adm-act-self-cancel = бас тарту (қатысушының өзі)
 adm-act-self-release = «Жоқ, орнымды босату»
 adm-act-self-erase = деректерін жойды
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Тіркелулер
+adm-col-id = №
+adm-col-name = Аты-жөні
+adm-col-org = Ұйым
+adm-col-role = Рөлі
+adm-col-phone = Телефон
+adm-col-state = Күйі
+adm-col-format = Формат
+adm-col-code = Кіру коды
+adm-col-registered = Тіркелді ({ $tz })
+adm-col-cancelled = Бас тартты ({ $tz })
+adm-col-arrived = Келді ({ $tz })
+adm-col-language = Тілі
+adm-col-consent = Келісім ({ $tz })
+adm-col-consent-version = Хабарлама нұсқасы
+adm-state-seated = залда орын
+adm-state-waitlisted = күту тізімі №{ $position }
+adm-state-online = онлайн
+adm-state-cancelled = бас тартылды
+adm-format-offline = залда
+adm-format-online = онлайн

@@ -17,7 +17,7 @@ cmd-close = Остановить новые регистрации
 cmd-open = Снова открыть регистрацию
 cmd-broadcast = Написать участникам
 cmd-reminders = Состояние напоминаний
-cmd-export = CSV-файл всех регистраций
+cmd-export = Excel-файл всех регистраций (/export csv: CSV)
 cmd-log = Последние действия организаторов
 
 ## Общие части
@@ -347,3 +347,26 @@ adm-log-participant = участник
 adm-act-self-cancel = отмена (самим участником)
 adm-act-self-release = «Нет, освободить место»
 adm-act-self-erase = удалил(а) свои данные
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Регистрации
+adm-col-id = №
+adm-col-name = Имя
+adm-col-org = Организация
+adm-col-role = Роль
+adm-col-phone = Телефон
+adm-col-state = Состояние
+adm-col-format = Формат
+adm-col-code = Код входа
+adm-col-registered = Регистрация ({ $tz })
+adm-col-cancelled = Отмена ({ $tz })
+adm-col-arrived = Пришёл ({ $tz })
+adm-col-language = Язык
+adm-col-consent = Согласие ({ $tz })
+adm-col-consent-version = Версия уведомления
+adm-state-seated = место в зале
+adm-state-waitlisted = лист ожидания №{ $position }
+adm-state-online = онлайн
+adm-state-cancelled = отменена
+adm-format-offline = в зале
+adm-format-online = онлайн
