@@ -38,6 +38,7 @@ from core.throttle import RetryAfterGate
 from core.timeutil import Clock, format_local, system_clock
 from handlers import keyboards, setup_routers
 from handlers.admin.commands import set_profile
+from handlers.admin.console import PinFirstAnswer
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
@@ -167,6 +168,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     first_poll = FirstPoll()
     bot.session.middleware(first_poll)
+    bot.session.middleware(PinFirstAnswer())  # the console's event line in its answer
     background: set[asyncio.Task[None]] = set()
 
     async def on_startup(bot: Bot) -> None:

@@ -13,7 +13,7 @@ from loopback import BotMessage, FakeTelegram
 from storage.models import Applicant, Audience, Format
 from storage.reports import KINDS
 from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
-from tests.harness import Running, has
+from tests.harness import Running, has, has_button
 
 
 def commands(code: str) -> list[str]:
@@ -49,7 +49,8 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     keep(await ask(olga, "/broadcast", "Send me the message"))
     keep(await ask(olga, "Hello", "Who should get it?"))
     await olga.press("everyone")
-    keep(await olga.reply(has("Send the message above")))
+    await olga.reply(has("Send the message below"))
+    keep(await olga.reply(has_button("Send")))
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
     # Another event's people, invited to this one.
@@ -58,7 +59,8 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     await olga.press("Registered for another event")
     keep(await olga.reply(has("Whose registrants")))
     await olga.press("Autumn school")
-    keep(await olga.reply(has("Send the message above")))
+    await olga.reply(has("Send the message below"))
+    keep(await olga.reply(has_button("Send")))
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
     # The events, and a whole /newevent draft up to its Save (then dropped).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import NAMES, Texts
@@ -167,9 +167,21 @@ def draft_save(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def send(t: Texts) -> InlineKeyboardMarkup:
+def send(t: Texts, above: InlineKeyboardMarkup | None = None) -> InlineKeyboardMarkup:
+    """Send / Cancel, under the preview's own buttons (`above`: what readers will see)."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("adm-btn-send"), callback_data=CastCb(act="send"))
-    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
-    kb.adjust(1)
+    if above is not None:
+        kb.attach(InlineKeyboardBuilder(markup=above.inline_keyboard))
+    kb.row(InlineKeyboardButton(text=t("adm-btn-send"),
+                                callback_data=CastCb(act="send").pack()))
+    kb.row(InlineKeyboardButton(text=t("adm-btn-stop"),
+                                callback_data=CastCb(act="stop").pack()))
+    return kb.as_markup()
+
+
+def cast_choice(t: Texts, last: CastLang, counts: dict[Audience, int],
+                others: bool = False) -> InlineKeyboardMarkup:
+    """One message for the draft's languages and its audience (a tidy chat)."""
+    kb = InlineKeyboardBuilder(markup=versions(t, last).inline_keyboard)
+    kb.attach(InlineKeyboardBuilder(markup=audiences(t, counts, others).inline_keyboard))
     return kb.as_markup()

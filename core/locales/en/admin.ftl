@@ -165,7 +165,7 @@ adm-cast-audience = Who should get it?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = Nobody is in that audience. Choose another.
 adm-cast-preview = Preview: participants will see exactly the message below.
-adm-cast-confirm = Send the message above to <b>{ $count }</b> ({ $audience })?
+adm-cast-confirm = Send the message below to <b>{ $count }</b> ({ $audience })?
 adm-btn-send = 📤 Send
 adm-cast-started = 📤 Sending to { $count } ({ $audience }). I will report here when it is done.
 adm-cast-stopped = Broadcast cancelled; nothing was sent.
@@ -290,7 +290,7 @@ adm-btn-others = 📨 Registered for another event
 adm-cast-others =
     Whose registrants should get it? The message will carry a button opening the current event:
     { $current }
-adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
+adm-cast-confirm-invite = Send the message below to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
 adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.
 adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } { $days ->
     [one] day

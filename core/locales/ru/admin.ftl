@@ -169,7 +169,7 @@ adm-cast-audience = Кому отправить?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = В этой аудитории никого нет. Выберите другую.
 adm-cast-preview = Предпросмотр: участники увидят ровно это сообщение.
-adm-cast-confirm = Отправить сообщение выше: <b>{ $count }</b> { $count ->
+adm-cast-confirm = Отправить сообщение ниже: <b>{ $count }</b> { $count ->
     [one] получатель
     [few] получателя
    *[other] получателей
@@ -297,7 +297,7 @@ adm-btn-others = 📨 Зарегистрированным на другое с�
 adm-cast-others =
     Чьим участникам отправить? В сообщении будет кнопка, открывающая текущее событие:
     { $current }
-adm-cast-confirm-invite = Отправить сообщение выше <b>{ $count }</b> { $count ->
+adm-cast-confirm-invite = Отправить сообщение ниже <b>{ $count }</b> { $count ->
     [one] зарегистрированному
    *[other] зарегистрированным
     } на «{ $past }» с кнопкой, открывающей «{ $current }»?
