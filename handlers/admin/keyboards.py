@@ -181,7 +181,8 @@ def send(t: Texts, above: InlineKeyboardMarkup | None = None) -> InlineKeyboardM
 
 def cast_choice(t: Texts, last: CastLang, counts: dict[Audience, int],
                 others: bool = False) -> InlineKeyboardMarkup:
-    """One message for the draft's languages and its audience (a tidy chat)."""
-    kb = InlineKeyboardBuilder(markup=versions(t, last).inline_keyboard)
-    kb.attach(InlineKeyboardBuilder(markup=audiences(t, counts, others).inline_keyboard))
-    return kb.as_markup()
+    """One message for the draft's audience and its languages (a tidy chat): the
+    audiences first (what every broadcast needs), the languages, then Cancel."""
+    rows = audiences(t, counts, others).inline_keyboard
+    return InlineKeyboardMarkup(inline_keyboard=[*rows[:-1], *versions(t, last).inline_keyboard,
+                                                 rows[-1]])
