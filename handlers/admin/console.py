@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 NAMES_EVENT = {"names_event": True}
 TEXT_MAX, CAPTION_MAX = 4096, 1024  # Telegram's limits
 
-# This update's event line, until its first answer carries it (PinFirstAnswer).
-_PIN: ContextVar[list[str] | None] = ContextVar("console_pin", default=None)
+# This update's event line, until its first answer carries it (PinFirstAnswer): the
+# organiser's chat and the line.
+_PIN: ContextVar[tuple[int, list[str]] | None] = ContextVar("console_pin", default=None)
 
 
 class PinFirstAnswer(BaseRequestMiddleware):
@@ -48,8 +49,10 @@ class PinFirstAnswer(BaseRequestMiddleware):
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
                        method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
-        waiting = _PIN.get()
-        if waiting and isinstance(method, SendMessage | SendDocument):
+        chat, waiting = _PIN.get() or (None, [])
+        # Only the organiser's own answer: a notice this update sends a participant is not.
+        if (waiting and isinstance(method, SendMessage | SendDocument)
+                and method.chat_id == chat):
             pin = waiting.pop()
             if isinstance(method, SendMessage) and len(pin) + 2 + len(method.text) <= TEXT_MAX:
                 method.text = f"{pin}\n\n{method.text}"  # a retry keeps it: popped once
@@ -115,7 +118,7 @@ class ConsoleMiddleware(BaseMiddleware):
             return await handler(event, data)
         t: Texts = data["t"]
         waiting = [str(views.pin(t, current))]
-        token = _PIN.set(waiting)
+        token = _PIN.set((event.chat.id, waiting))
         try:
             return await handler(event, data)
         finally:
