@@ -290,3 +290,34 @@ async def test_finding_7_organisers_hear_of_cancellations_releases_and_erasures(
                  "participant · cancelled (by the participant) Person 1",
                  "participant · erased their data (data erased)"):
         assert text in logged.plain_text, logged.plain_text
+
+
+async def test_finding_9_the_pass_shows_the_name_the_event_and_the_date(
+        fake: FakeTelegram, running: Running) -> None:
+    """Under the code (still readable): three lines of text, so a volunteer at the door
+    can tell whose pass it is."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from services.entry_pass import checkin_link, pass_png, qr_png
+
+    user = fake.user(1, language_code="ru")
+    who = Applicant(user_id=1, chat_id=1, language="ru", full_name="Айгерим Нурланова",
+                    organisation="NGO", role="ngo", phone=None)
+    reg = (await (await running.desk()).register(who, Format.OFFLINE)).registration
+    await user.send("/my")
+    await user.reply(has_button("Пропуск"))
+    await user.press("Пропуск")
+    shot = await user.wait_for(lambda m: m.document is not None)
+    assert shot.document is not None
+    image = Image.open(io.BytesIO(shot.document[1])).convert("L")
+    link = checkin_link("regbot_test", reg.entry_code or "")
+    bare = Image.open(io.BytesIO(qr_png(link)))
+    assert [found.text for found in zxingcpp.read_barcodes(image)] == [link]
+    assert image.height > bare.height + 60
+    below = image.crop((0, bare.height, image.width, image.height))
+    extrema = below.getextrema()  # (darkest, lightest) of a grey image
+    assert isinstance(extrema, tuple) and extrema[0] < 100  # ink: the lines are drawn
+    assert pass_png(link, ["A"]) != pass_png(link, ["B"])  # the text is in the image
