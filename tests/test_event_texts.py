@@ -318,6 +318,5 @@ async def test_finding_9_the_pass_shows_the_name_the_event_and_the_date(
     assert [found.text for found in zxingcpp.read_barcodes(image)] == [link]
     assert image.height > bare.height + 60
     below = image.crop((0, bare.height, image.width, image.height))
-    extrema = below.getextrema()  # (darkest, lightest) of a grey image
-    assert isinstance(extrema, tuple) and extrema[0] < 100  # ink: the lines are drawn
+    assert sum(below.histogram()[:100]) > 0  # dark pixels: the lines are drawn
     assert pass_png(link, ["A"]) != pass_png(link, ["B"])  # the text is in the image
