@@ -129,7 +129,7 @@ async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_t
         for part in (f"{label('pass-id', 'en')}: {PASS_ID}",
                      f"{label('certificate', 'en')}: No", f"{label('themes', 'en')}: Health"):
             assert part in shown.plain_text, shown.plain_text
-        await olga.send("/export")
+        await olga.send("/export csv")
         sent = await olga.reply(lambda m: m.document is not None)
         assert sent.document is not None
         rows = list(csv.DictReader(io.StringIO(sent.document[1].decode("utf-8-sig"))))

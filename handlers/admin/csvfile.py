@@ -33,11 +33,19 @@ def local(moment: datetime | None, tz: str) -> str:
     return "" if moment is None else moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def delimiter(language: str) -> str:
+    """Excel under a Russian or Kazakh locale splits CSV at ";" (the decimal mark there is
+    a comma), elsewhere at ","."""
+    return ";" if language in ("ru", "kk") else ","
+
+
 def cells(reg: Registration, tz: str, erased_label: str = "",
           own: list[Question] | None = None) -> list[str]:
     out = []
     for column in COLUMNS:
         value = reg.placement if column == "placement" else getattr(reg, column)
+        if column in ("format", "placement") and not reg.active:
+            value = None  # a cancelled registration has no format any more (status says so)
         if column == "full_name" and erased(reg) and erased_label:
             value = erased_label  # not a blank row the organisers would wonder about
         if isinstance(value, datetime):
@@ -52,11 +60,11 @@ def cells(reg: Registration, tz: str, erased_label: str = "",
 
 
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
-           own: list[Question] | None = None) -> bytes:
+           delimiter: str = ",", own: list[Question] | None = None) -> bytes:
     """`erased_label` stands in the name column of registrations whose data is erased;
     `own`: the event's own questions, a column each (headed by the question's id)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS]
                     + [q.id for q in own or []])
     writer.writerows(cells(reg, tz, erased_label, own) for reg in regs)

@@ -23,7 +23,7 @@ async def export_now(cb: CallbackQuery, callback_data: ExportCb, callback_answer
     everyone = await organiser.everyone()
     tz = event.info.timezone
     document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"),
-                                                 event.info.form_model.questions),
+                                                 own=event.info.form_model.questions),
                                  f"registrations-{event.slug}.csv")
     await organiser.record(console.admin_id, "export", details=f"{len(everyone)} rows")
     await bot.send_document(cb.from_user.id, document, caption=t(
