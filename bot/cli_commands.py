@@ -54,6 +54,14 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
             ahead = exact_span(reminder.before, "en")
             print(f"  reminder      {when(event.starts_utc - reminder.before, tz)}"
                   f"  [{reminder.audience.value}, {ahead} before{ask}]", file=out)
+        if event.followups:
+            print(f"  ends          {when(event.ends_utc, tz)}", file=out)
+        for followup in event.followups:
+            later = exact_span(followup.after, "en")
+            languages = ", ".join(sorted(followup.translations)) or "one text for all"
+            print(f"  follow-up     {when(event.ends_utc + followup.after, tz)}"
+                  f"  [{followup.audience.value}, {later} after the end; {languages}]",
+                  file=out)
 
 
 def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, int]:

@@ -41,6 +41,7 @@ from handlers.admin.commands import set_profile
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
+from scheduler.followups import Followups
 from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
@@ -146,6 +147,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           scheduler)
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
+    followups = Followups(events, registrations, deliveries, fanout, scheduler, clock)
     forms = FormStore(db)
     privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
@@ -185,6 +187,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           next_run_time=datetime.now(UTC), replace_existing=True)
         outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
+        await followups.plan()
         await campaigns.resume()
 
     async def on_shutdown() -> None:
@@ -202,6 +205,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         grace = settings.sender.request_timeout * 2
         await reminders.stop(grace)
         await campaigns.stop(grace)
+        await followups.stop(grace)
         await outbox.stop(grace)
 
     dp.startup.register(on_startup)
