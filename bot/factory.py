@@ -45,6 +45,7 @@ from scheduler.followups import Followups
 from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
+from services.certificates import Certificates
 from services.events import Events
 from services.outbox import Outbox
 from services.privacy import Privacy
@@ -147,7 +148,9 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           scheduler)
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
-    followups = Followups(events, registrations, deliveries, fanout, scheduler, clock)
+    certificates = Certificates(db, events, catalog, clock)
+    followups = Followups(events, registrations, deliveries, fanout, scheduler, clock, catalog,
+                          sender, certificates)
     forms = FormStore(db)
     privacy = Privacy(settings, registrations, forms, people)
     retention = Retention(privacy, settings, sender, catalog)
@@ -155,7 +158,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                     settings=settings, events=events, registrations=registrations,
                     catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
                     deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy,
+                    people=people, privacy=privacy, certificates=certificates,
                     alarm=StorageAlarm(settings, sender, catalog))
     in_flight: set[asyncio.Task[Any]] = set()
     dp.update.outer_middleware(_track(in_flight))

@@ -196,6 +196,13 @@ class Followup(Section):
         return given.text or self.text, given.link or self.link
 
 
+class FeedbackSection(Section):
+    """[event.feedback]: a 1-5 poll to those who came, then "What should we change?"."""
+
+    enabled: bool = True
+    after: Duration = timedelta(minutes=30)  # after the end
+
+
 class EventSection(Section):
     id: str | None = None
     title: str
@@ -219,6 +226,10 @@ class EventSection(Section):
     reminders: list[Reminder] | None = None
     # Messages after the end ([[event.followups]]), each once per person.
     followups: list[Followup] = Field(default_factory=list)
+    # The feedback poll; absent: on (30 minutes after the end) when there are follow-ups.
+    feedback: FeedbackSection | None = None
+    # A PDF certificate of attendance, verifiable by its link, to each who came.
+    certificates: bool = False
 
     @field_validator("followups")
     @classmethod
@@ -232,6 +243,13 @@ class EventSection(Section):
     @property
     def ends_utc(self) -> datetime:
         return self.starts_utc + self.duration
+
+    @property
+    def feedback_after(self) -> timedelta | None:
+        """How long after the end the poll goes out; None: no poll."""
+        if self.feedback is None:
+            return FeedbackSection().after if self.followups else None
+        return self.feedback.after if self.feedback.enabled else None
 
     @field_validator("id")
     @classmethod

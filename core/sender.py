@@ -23,7 +23,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, InputPollOption, Message
 
 from core.throttle import PACED, RetryAfterGate
 
@@ -42,6 +42,7 @@ class Sent:
     message_id: int | None = None
     error: str | None = None
     attempts: int = 1
+    poll_id: str | None = None  # a poll's, to match the answers to it
 
 
 class Sender:
@@ -55,14 +56,27 @@ class Sender:
 
     async def send(self, chat_id: int, text: str,
                    reply_markup: InlineKeyboardMarkup | None = None) -> Sent:
+        return await self.deliver(
+            lambda: self.bot.send_message(chat_id, text, reply_markup=reply_markup))
+
+    async def send_poll(self, chat_id: int, question: str, options: list[str]) -> Sent:
+        """A native poll, not anonymous: Telegram then tells the bot who answered what
+        (poll_answer), one answer per person. Sent.poll_id matches the answers."""
+        return await self.deliver(lambda: self.bot.send_poll(
+            chat_id, question, [InputPollOption(text=o) for o in options],
+            is_anonymous=False))
+
+    async def deliver(self, call: Callable[[], Awaitable[Message]]) -> Sent:
+        """One bulk message, made by `call`, under the rules above."""
         failures, refusals, error = 0, 0, ""
         while failures < self.max_attempts and refusals < MAX_429:
             attempt = failures + refusals + 1
             await self.gate.wait()
             token = PACED.set(True)  # bulk: the Pacer lets replies go first
             try:
-                message = await self.bot.send_message(chat_id, text, reply_markup=reply_markup)
-                return Sent(Result.SENT, message.message_id, attempts=attempt)
+                message = await call()
+                return Sent(Result.SENT, message.message_id, attempts=attempt,
+                            poll_id=message.poll.id if message.poll else None)
             except TelegramForbiddenError as exc:
                 return Sent(Result.UNREACHABLE, error=exc.message, attempts=attempt)
             except TelegramBadRequest as exc:

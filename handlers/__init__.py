@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    after,
     attendance,
     cancel,
     errors,
@@ -39,6 +40,7 @@ def setup_routers() -> Router:
         ident.router(),  # /id: anyone, at any step of the form
         admin_router(),  # only admins in private chats; others pass through
         privacy.router(),  # before the form: /forget_me works mid-form too
+        after.router(),  # /start verify_<code> for anyone, at any step
         start.router(),
         my.router(),
         attendance.router(),

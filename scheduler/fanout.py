@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aiogram.types import InlineKeyboardMarkup
 
-from core.sender import Result, Sender
+from core.sender import Result, Sender, Sent
 from core.timeutil import Clock
 from storage.deliveries import Deliveries, Delivery, Report
 from storage.models import Registration
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 Content = tuple[str, InlineKeyboardMarkup | None]
 # Returns None when this person should not get the message after all (e.g. cancelled).
 Render = Callable[[Registration], Awaitable[Content | None]]
+# How a campaign's message leaves, when not as a text (e.g. a poll); the sender's retries.
+Send = Callable[[Registration, Content], Awaitable[Sent]]
 _RESULT = {Result.SENT: Delivery.SENT, Result.UNREACHABLE: Delivery.UNREACHABLE,
            Result.FAILED: Delivery.FAILED}
 
@@ -51,14 +53,15 @@ class FanOut:
         rest stays pending for the next start, so nothing is repeated."""
         self._stopping.set()
 
-    async def run(self, key: str, render: Render) -> Report | None:
+    async def run(self, key: str, render: Render, send: Send | None = None) -> Report | None:
         """Send what is pending; the final report, or None if stopped before the end."""
         queue = await self.deliveries.pending(key)
         progress = Progress(total=len(queue), started=time.monotonic())
         jobs: asyncio.Queue[tuple[int, Registration]] = asyncio.Queue()
         for item in queue:
             jobs.put_nowait(item)
-        workers = [asyncio.create_task(self._work(key, jobs, render, progress))
+        send = send or self._text
+        workers = [asyncio.create_task(self._work(key, jobs, render, send, progress))
                    for _ in range(min(self.concurrency, len(queue)))]
         try:
             await asyncio.gather(*workers)
@@ -73,15 +76,18 @@ class FanOut:
         log.info("%s finished: %s", key, report)
         return report
 
+    async def _text(self, reg: Registration, content: Content) -> Sent:
+        return await self.sender.send(reg.chat_id, *content)
+
     async def _work(self, key: str, jobs: asyncio.Queue[tuple[int, Registration]],
-                    render: Render, progress: Progress) -> None:
+                    render: Render, send: Send, progress: Progress) -> None:
         while not jobs.empty() and not self._stopping.is_set():
             delivery_id, reg = jobs.get_nowait()
             content = await render(reg)
             if content is None:
                 await self.deliveries.record(delivery_id, Delivery.SKIPPED, self.clock())
             else:
-                sent = await self.sender.send(reg.chat_id, *content)
+                sent = await send(reg, content)
                 await self.deliveries.record(delivery_id, _RESULT[sent.result], self.clock(),
                                              sent.attempts, sent.message_id, sent.error)
             progress.done += 1

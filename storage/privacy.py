@@ -29,6 +29,10 @@ async def _scrub(conn: aiosqlite.Connection, where: str, params: dict[str, objec
                        f" AND registration_id IN {chosen}", params)
     await conn.execute("UPDATE deliveries SET status = 'skipped' WHERE status = 'pending'"
                        f" AND registration_id IN {chosen}", params)
+    # After the event (storage/after.py): the certificate (its code stops verifying) and
+    # the feedback answers go with the person.
+    await conn.execute(f"DELETE FROM certificates WHERE registration_id IN {chosen}", params)
+    await conn.execute(f"DELETE FROM feedback WHERE registration_id IN {chosen}", params)
 
 
 async def erase_person(db: Database, user_id: int, now: datetime) -> int:

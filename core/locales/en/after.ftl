@@ -1,0 +1,34 @@
+## After the event: joining online, certificates, the feedback poll
+
+btn-join-now = ▶️ Join now
+join-now = Welcome! Join here: { $link }
+join-now-id = Welcome! Zoom conference ID: <code>{ $zoom }</code>
+join-not-yours = This button is out of date or not yours.
+
+cert-offer = 🎓 Thank you for coming to «{ $title }»! Your certificate of attendance will read: <b>{ $name }</b>. Is it spelled right? You may correct it once before it is issued.
+btn-cert-issue = ✅ Issue my certificate
+btn-cert-fix = ✏️ Correct my name
+cert-ask-name = Send your full name as it should appear on the certificate.
+cert-name-saved = The certificate will read: <b>{ $name }</b>.
+cert-fix-used = The name can be corrected only once, before the certificate is issued.
+cert-not-yours = This certificate is not yours, or you did not attend.
+cert-caption = 🎓 Your certificate of attendance. Anyone can check it: { $link }
+cert-valid = ✅ Valid certificate: { $name }, «{ $title }», { $date }.
+cert-none = ❌ No such certificate.
+cert-heading = CERTIFICATE OF ATTENDANCE
+cert-certifies = This is to certify that
+cert-attended = attended the event
+cert-when = on { $date } ({ $length })
+cert-organisers = Organisers: { $organisers }
+cert-code = Verification code: { $code }
+cert-verify = Check it: { $link }
+
+feedback-question = How would you rate «{ $title }»?
+feedback-1 = 1 — poor
+feedback-2 = 2
+feedback-3 = 3
+feedback-4 = 4
+feedback-5 = 5 — excellent
+feedback-ask-comment = Thank you! What should we change? Write it in one message, or press "Skip".
+btn-feedback-skip = Skip
+feedback-thanks = Thank you for your feedback!
