@@ -34,7 +34,7 @@ def notice(t: Texts, settings: Settings) -> str:
     how to withdraw."""
     p = settings.privacy
     return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
-             days=p.retain_days, version=p.notice_version)
+             days=p.retain_days, version=p.notice_version) + "\n" + t("privacy-after")
 
 
 @dataclass(frozen=True)

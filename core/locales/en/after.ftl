@@ -32,3 +32,5 @@ feedback-5 = 5 — excellent
 feedback-ask-comment = Thank you! What should we change? Write it in one message, or press "Skip".
 btn-feedback-skip = Skip
 feedback-thanks = Thank you for your feedback!
+
+privacy-after = After the event: whether you came, your feedback and your certificate (its verification code, so that anyone can check it) are kept as long as the rest and erased with it, or earlier with /forget_me.
