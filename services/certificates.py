@@ -51,7 +51,7 @@ def event_date(event: Event, language: str) -> str:
     return str(format_date(local, "long", locale=language))
 
 
-def _font_path() -> str:
+def font_path() -> str:
     return str(resources.files("services").joinpath("fonts", "DejaVuSans.ttf"))
 
 
@@ -65,7 +65,7 @@ def render_pdf(t: Texts, event: Event, name: str, code: str, link: str,
     pdf.set_creator("regbot")
     if issued is not None:
         pdf.set_creation_date(issued)
-    pdf.add_font(FONT, "", _font_path())
+    pdf.add_font(FONT, "", font_path())
     pdf.add_page()
     pdf.set_draw_color(40, 70, 120)
     pdf.set_line_width(1.2)

@@ -191,3 +191,13 @@ async def mark_present(db: Database, registration_id: int, event_id: int, presen
         "UPDATE registrations SET checked_in_at = ?, version = version + 1 WHERE id = ?"
         " AND event_id = ? AND status = 'active'",
         (to_db(now) if present else None, registration_id, event_id)) == 1
+
+
+async def waitlist_moves(db: Database, event_id: int) -> tuple[int, int]:
+    """(seats given from the waitlist, seats freed by "not coming"), from the outbox's
+    notices, which every such move writes."""
+    rows = await db.fetchall(
+        "SELECT n.kind, COUNT(*) AS k FROM notices n JOIN registrations r"
+        " ON r.id = n.registration_id WHERE r.event_id = ? GROUP BY n.kind", (event_id,))
+    found = {str(r["kind"]): int(r["k"]) for r in rows}
+    return found.get("promoted", 0), found.get("released", 0)

@@ -12,6 +12,7 @@ from core.timeutil import zone
 from handlers.admin import csvfile, rules, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
+from handlers.admin.report import stats_after
 
 LOG_SIZE = 20
 
@@ -21,7 +22,8 @@ async def stats(message: Message, t: Texts, console: Console) -> None:
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
     await message.answer(views.stats(t, console.event.info.title, counts, intake,
-                                     everyone, console.tz, await next_reminder(t, console)))
+                                     everyone, console.tz, await next_reminder(t, console))
+                         + await stats_after(t, console, everyone))
 
 
 async def export(message: Message, t: Texts, console: Console) -> None:

@@ -34,3 +34,39 @@ btn-feedback-skip = Skip
 feedback-thanks = Thank you for your feedback!
 
 privacy-after = After the event: whether you came, your feedback and your certificate (its verification code, so that anyone can check it) are kept as long as the rest and erased with it, or earlier with /forget_me.
+
+## /report, for the funder
+cmd-report = report for the funder (PDF and CSV); /report names adds the names
+report-caption = 📑 Report: «{ $title }». The CSV holds the same figures.
+rep-heading = Report: { $title }
+rep-col-section = Section
+rep-col-item = Item
+rep-col-value = Value
+rep-registrations = Registrations
+rep-registered = registered (all)
+rep-active = active
+rep-cancelled = cancelled
+rep-per-day = Registrations per day
+rep-format = By format
+rep-seated = offline (seats)
+rep-waitlisted = online, waiting for a seat
+rep-online = online
+rep-roles = By role
+rep-organisations = Organisations represented
+rep-organisations-count = organisations
+rep-attendance = Attendance
+rep-checked-in = offline: checked in / seats
+rep-joined = online: joined / registered
+rep-waitlist = Waitlist
+rep-promoted = seats given from the waitlist
+rep-released = seats freed (not confirmed)
+rep-still-waiting = still waiting
+rep-feedback = Feedback (1-5)
+rep-average = average
+rep-comments = What should we change?
+rep-names = Participants
+adm-stats-after = ✅ Came: offline { $checked } of { $seated }, online { $joined } of { $online }
+adm-stats-feedback = ⭐ Feedback: { $votes } { $votes ->
+    [one] answer
+   *[other] answers
+    }, average { $average }

@@ -34,3 +34,36 @@ btn-feedback-skip = Өткізу
 feedback-thanks = Пікіріңізге рахмет!
 
 privacy-after = Іс-шарадан кейін: қатысқаныңыз туралы белгі, пікіріңіз және сертификатыңыз (кез келген адам тексере алуы үшін оның тексеру коды) басқа деректермен бірдей мерзімге сақталып, солармен бірге немесе /forget_me арқылы ертерек өшіріледі.
+
+## /report, қор үшін
+cmd-report = қорға арналған есеп (PDF және CSV); /report names аттарды қосады
+report-caption = 📑 Есеп: «{ $title }». CSV файлында сол сандар.
+rep-heading = Есеп: { $title }
+rep-col-section = Бөлім
+rep-col-item = Көрсеткіш
+rep-col-value = Мәні
+rep-registrations = Тіркелулер
+rep-registered = тіркелген (барлығы)
+rep-active = белсенді
+rep-cancelled = бас тартылған
+rep-per-day = Күндер бойынша тіркелулер
+rep-format = Формат бойынша
+rep-seated = офлайн (орындар)
+rep-waitlisted = онлайн, орын күтуде
+rep-online = онлайн
+rep-roles = Рөл бойынша
+rep-organisations = Қатысқан ұйымдар
+rep-organisations-count = ұйым
+rep-attendance = Қатысу
+rep-checked-in = офлайн: келгендер / орындар
+rep-joined = онлайн: қосылғандар / тіркелгендер
+rep-waitlist = Күту тізімі
+rep-promoted = күту тізімінен берілген орындар
+rep-released = босатылған орындар (растамағандар)
+rep-still-waiting = әлі күтуде
+rep-feedback = Пікірлер (1-5)
+rep-average = орташа
+rep-comments = Нені өзгертуіміз керек?
+rep-names = Қатысушылар
+adm-stats-after = ✅ Келгендер: офлайн { $seated } ішінен { $checked }, онлайн { $online } ішінен { $joined }
+adm-stats-feedback = ⭐ Пікірлер: { $votes } жауап, орташа { $average }

@@ -34,3 +34,40 @@ btn-feedback-skip = Пропустить
 feedback-thanks = Спасибо за отзыв!
 
 privacy-after = После мероприятия: отметка о присутствии, ваш отзыв и сертификат (его код проверки, чтобы любой мог его проверить) хранятся столько же, сколько остальные данные, и удаляются вместе с ними или раньше по /forget_me.
+
+## /report, для фонда
+cmd-report = отчёт для фонда (PDF и CSV); /report names добавит имена
+report-caption = 📑 Отчёт: «{ $title }». В CSV те же цифры.
+rep-heading = Отчёт: { $title }
+rep-col-section = Раздел
+rep-col-item = Показатель
+rep-col-value = Значение
+rep-registrations = Регистрации
+rep-registered = зарегистрировано (всего)
+rep-active = действующие
+rep-cancelled = отменены
+rep-per-day = Регистрации по дням
+rep-format = По формату
+rep-seated = офлайн (места)
+rep-waitlisted = онлайн, в очереди на место
+rep-online = онлайн
+rep-roles = По роли
+rep-organisations = Представленные организации
+rep-organisations-count = организаций
+rep-attendance = Присутствие
+rep-checked-in = офлайн: пришли / места
+rep-joined = онлайн: подключились / зарегистрированы
+rep-waitlist = Очередь
+rep-promoted = мест отдано из очереди
+rep-released = мест освобождено (не подтвердили)
+rep-still-waiting = всё ещё в очереди
+rep-feedback = Отзывы (1-5)
+rep-average = среднее
+rep-comments = Что нам изменить?
+rep-names = Участники
+adm-stats-after = ✅ Пришли: офлайн { $checked } из { $seated }, онлайн { $joined } из { $online }
+adm-stats-feedback = ⭐ Отзывы: { $votes } { $votes ->
+    [one] ответ
+    [few] ответа
+   *[other] ответов
+    }, в среднем { $average }
