@@ -78,6 +78,10 @@ class Aftercare:
         event = await self.registrations.events.get(reg.event_id) if reg else None
         return (reg, event) if reg is not None and event is not None else None
 
+    async def mark(self, reg: Registration, present: bool) -> bool:
+        """An organiser's mark: came (present) or not (absent)."""
+        return await after.mark_present(self.db, reg.id, reg.event_id, present, self.clock())
+
     async def rate(self, poll_id: str, user_id: int, option_ids: list[int]) -> int | None:
         """The poll's answer (an empty one: the vote was retracted); the registration's id,
         or None if the poll was not sent to this person."""

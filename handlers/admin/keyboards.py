@@ -53,10 +53,11 @@ def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
     return kb.as_markup()
 
 
-def details(t: Texts, reg: Registration, kind: Kind, number: int) -> InlineKeyboardMarkup:
+def details(t: Texts, reg: Registration, kind: Kind, number: int,
+            started: bool = False) -> InlineKeyboardMarkup:
     stamp = rules.fingerprint(reg)
     kb = InlineKeyboardBuilder()
-    for a in rules.actions(reg):
+    for a in rules.actions(reg, started):
         kb.button(text=t(f"adm-btn-{a.value}"),
                   callback_data=RegCb(act=a.value, reg=reg.id, v=stamp, kind=kind, page=number))
     kb.button(text=t("adm-btn-to-list"), callback_data=ListCb(kind=kind, page=number))

@@ -70,3 +70,10 @@ adm-stats-feedback = ⭐ Feedback: { $votes } { $votes ->
     [one] answer
    *[other] answers
     }, average { $average }
+adm-btn-present = ✅ Mark present
+adm-btn-absent = ↩️ Mark absent
+adm-done-present = Marked present.
+adm-done-absent = Marked absent.
+adm-act-present = marked present
+adm-act-absent = marked absent
+adm-act-report = report

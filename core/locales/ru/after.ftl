@@ -71,3 +71,10 @@ adm-stats-feedback = ⭐ Отзывы: { $votes } { $votes ->
     [few] ответа
    *[other] ответов
     }, в среднем { $average }
+adm-btn-present = ✅ Отметить: был(а)
+adm-btn-absent = ↩️ Отметить: не был(а)
+adm-done-present = Отмечено: был(а).
+adm-done-absent = Отмечено: не был(а).
+adm-act-present = отмечен(а) присутствующим
+adm-act-absent = отмечен(а) отсутствующим
+adm-act-report = отчёт
