@@ -21,6 +21,7 @@ from storage.ledger import Ledger
 from storage.models import Format
 from tests.harness import ADMIN, has, settings_for, start
 from tests.reminders import ALMATY, EVENT_UTC
+from tests.test_config_errors import TOKEN, config, refused
 from tests.travel import travel
 
 ATTENDED = "Thank you for coming"
@@ -152,3 +153,21 @@ zoom_conference_id = "846 8448 4087"
     event = load_settings(path).all_events[0]
     assert [(f.audience.value, f.in_language("kk")[0][:11]) for f in event.followups] == [
         ("attended", "Келгеніңізг"), ("absent", "We missed y")]
+
+
+@pytest.mark.parametrize(("block", "words"), [
+    ('[[event.followups]]\nafter = "PT1H"\ntext = "x"\naudiense = "all"',
+     ["unknown key `audiense`", "audience"]),
+    ('[[event.followups]]\nafter = "PT1H"\ntext = "x"\naudience = "came"',
+     ["audience", "attended"]),
+    ('[event.feedback]\nafter = "PT30M"\nenabld = false', ["unknown key `enabld`", "enabled"]),
+    ('[[event.followups]]\nafter = "PT1H"\ntext = "x"\n[event.followups.text.kk]\ntext = "y"',
+     ["TOML"]),
+])
+def test_followup_mistakes_are_one_plain_line(tmp_path: Path, block: str, words: list[str],
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", TOKEN)
+    said = refused(config(tmp_path, tail=block), capsys)
+    assert len(said.strip().splitlines()) == 1, said
+    assert all(w in said for w in words), said
