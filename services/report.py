@@ -133,7 +133,8 @@ def pdf_bytes(t: Texts, f: Figures, made: datetime | None = None) -> bytes:
         pdf.set_creation_date(made)
     pdf.add_page()
     pdf.set_font(FONT, size=16)
-    pdf.multi_cell(0, 8, plain(t, "rep-heading", title=f.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, plain(t, "rep-heading", title=f.title), align="L", new_x="LMARGIN",
+                   new_y="NEXT")
     pdf.set_font(FONT, size=11)
     pdf.cell(0, 7, f.held, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
@@ -149,7 +150,7 @@ def pdf_bytes(t: Texts, f: Figures, made: datetime | None = None) -> bytes:
             pdf.cell(0, 7, head, new_x="LMARGIN", new_y="NEXT")
             pdf.set_font(FONT, size=10)
         pdf.set_x(15)
-        pdf.multi_cell(0, 5, f"{item}: {value}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, f"{item}: {value}", align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
