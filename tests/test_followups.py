@@ -116,6 +116,9 @@ def test_check_lists_followups_in_local_time(fake: FakeTelegram, tmp_path: Path)
     assert "follow-up     2030-11-12 20:00" in text
     assert "[attended, 1 hour after the end; kk]" in text
     assert "follow-up     2030-11-12 21:00" in text and "[absent, 2 hours after the end;" in text
+    # The poll is on by default with follow-ups: 30 minutes after the end.
+    assert "feedback poll 2030-11-12 19:30" in text and "30 minutes after the end" in text
+    assert "certificates" not in text  # not asked for
 
 
 @pytest.mark.parametrize("followup, words", [
@@ -171,3 +174,15 @@ def test_followup_mistakes_are_one_plain_line(tmp_path: Path, block: str, words:
     said = refused(config(tmp_path, tail=block), capsys)
     assert len(said.strip().splitlines()) == 1, said
     assert all(w in said for w in words), said
+
+
+def test_check_lists_certificates_and_a_poll_without_followups(fake: FakeTelegram,
+                                                               tmp_path: Path) -> None:
+    local = EVENT_UTC.astimezone(ALMATY).replace(tzinfo=None).isoformat()
+    settings = settings_for(fake, tmp_path, starts_at=local, certificates=True,
+                            feedback={"after": "PT1H"})
+    out = io.StringIO()
+    check(settings, tmp_path / "config.toml", out, now=EVENT_UTC - timedelta(days=1))
+    text = out.getvalue()
+    assert "certificates  2030-11-12 19:00" in text
+    assert "feedback poll 2030-11-12 20:00" in text and "follow-up" not in text
