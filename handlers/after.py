@@ -106,23 +106,26 @@ async def poll_answer(answer: PollAnswer, bot: Bot, state: FSMContext, t: Texts,
         return
     if await state.get_state() is not None:
         return  # mid-form (another event's registration): the question would break it
-    await state.set_state(After.comment)
+    await state.set_state(After.comment)  # before the question: the answer may be quick
     await state.set_data({"reg": reg_id})
-    await bot.send_message(user.id, t("feedback-ask-comment"),
-                           reply_markup=views.skip_keyboard(t, reg_id))
+    asked = await bot.send_message(user.id, t("feedback-ask-comment"),
+                                   reply_markup=views.skip_keyboard(t, reg_id))
+    await state.update_data(asked=asked.message_id)
 
 
-async def comment(message: Message, state: FSMContext, t: Texts,
+async def comment(message: Message, bot: Bot, state: FSMContext, t: Texts,
                   registrations: Registrations) -> None:
     raw = message.text if message.text and not message.text.startswith("/") else None
     text = clean_text(raw, COMMENT_MAX) if raw is not None else Problem("not-text")
-    reg_id = int((await state.get_data()).get("reg", 0))
+    data = await state.get_data()
+    reg_id = int(data.get("reg", 0))
     if isinstance(text, Problem):
         await message.answer(t(f"error-{text.code}", limit=text.limit) + "\n\n"
                              + t("feedback-ask-comment"),
                              reply_markup=views.skip_keyboard(t, reg_id))
         return
     await state.clear()
+    await unbutton(bot, message.chat.id, data.get("asked"))  # "Skip" is moot now
     if message.from_user is not None:
         await Aftercare(registrations).comment(reg_id, message.from_user.id, text)
     await message.answer(t("feedback-thanks"))

@@ -22,7 +22,7 @@ from services.after import CertAction, CertCb
 from storage.database import Database
 from storage.ledger import Ledger
 from storage.models import Format
-from tests.harness import ADMIN, has, has_button, settings_for, start
+from tests.harness import ADMIN, Running, eventually, has, has_button, settings_for, start
 from tests.reminders import ALMATY, EVENT_UTC
 from tests.travel import travel
 
@@ -60,6 +60,10 @@ def texts(fake: FakeTelegram, chat_id: int, *parts: str) -> list[BotMessage]:
 
 def polls(fake: FakeTelegram, chat_id: int) -> list[BotMessage]:
     return [m for m in fake.sent(chat_id) if m.poll is not None]
+
+
+async def poll_recorded(running: Running) -> bool:
+    return await running.app.db.fetchone("SELECT 1 FROM feedback") is not None
 
 
 def pdf_text(message: BotMessage) -> str:
@@ -108,6 +112,9 @@ async def test_after_the_event_end_to_end(fake: FakeTelegram, tmp_path: Path) ->
     poll = polls(fake, 1)[0].poll
     assert poll is not None and not poll["is_anonymous"]
     assert poll["options"][0] == "1 — нашар" and TITLE_KK in poll["question"]
+    # The poll's id is recorded once sendPoll returns; a person cannot vote faster than
+    # that, a test can: wait for the row.
+    await eventually(lambda: poll_recorded(running), what="poll id recorded")
     await asel.vote([4])  # 5
     await asel.wait_for(has("Нені өзгертуіміз керек"))
     await asel.send("Сұрақтарға көбірек уақыт")

@@ -10,9 +10,18 @@ from bench.seed import seed
 from core.config import Settings
 from loopback import FakeTelegram, TravelClock
 from tests.dbfiles import raw_bytes
-from tests.harness import ADMIN, Running, has, has_button, register, settings_for, start
+from tests.harness import (
+    ADMIN,
+    Running,
+    eventually,
+    has,
+    has_button,
+    register,
+    settings_for,
+    start,
+)
 from tests.reminders import EVENT_UTC
-from tests.test_after import after_settings, seed_two
+from tests.test_after import after_settings, poll_recorded, seed_two
 from tests.travel import travel
 
 NAME, ORG, PHONE = "Zhanar Qwertyuiop", "Uniqueorg Zzyzx", "+7 701 765 43 21"
@@ -133,6 +142,7 @@ async def test_forget_me_takes_the_certificate_and_the_feedback_too(
         code = issued.plain_text.rsplit("verify_", 1)[1].split()[0]
         travel(running, timedelta(minutes=30))  # the poll
         await fake.wait_until(lambda: any(m.poll for m in fake.sent(2)), timeout=10)
+        await eventually(lambda: poll_recorded(running), what="poll id recorded")
         await bob.vote([2])
         await bob.wait_for(has("What should we change?"))
         await bob.send(ORG)  # the comment: as unique as the name
