@@ -6,9 +6,15 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.seed import seed
+from bench.seed import applicant, seed
+from bench.seed import event as seed_event
 from core.config import Settings
 from loopback import FakeTelegram, TravelClock
+from storage import after
+from storage.database import Database
+from storage.ledger import Ledger
+from storage.models import Format
+from storage.privacy import erase_event
 from tests.dbfiles import raw_bytes
 from tests.harness import (
     ADMIN,
@@ -159,3 +165,30 @@ async def test_forget_me_takes_the_certificate_and_the_feedback_too(
         await running.stop()
     assert leftover == []
     assert found(tmp_path) == []
+
+
+async def test_retention_takes_the_certificates_and_the_feedback(tmp_path: Path) -> None:
+    """The event's retention erases its certificates (the code stops verifying) and the
+    feedback, from the files too; another event's stay."""
+    db = await Database.open(tmp_path / "regbot.sqlite3")
+    try:
+        kept = {}
+        for slug, user_id in (("old", 1), ("new", 2)):
+            ledger = Ledger(db, await seed_event(db, 10, slug=slug))
+            reg = (await ledger.register(applicant(user_id), Format.OFFLINE, EVENT_UTC)
+                   ).registration
+            await after.certificate_for(db, reg, f"CODE{user_id}XYZW")
+            await after.correct_name(db, reg.id, f"{NAME} {user_id}", EVENT_UTC)
+            await after.mark_issued(db, reg.id, EVENT_UTC)
+            await after.poll_sent(db, reg.id, f"p{user_id}")
+            await after.comment(db, reg.id, f"{ORG} {user_id}", EVENT_UTC)
+            kept[slug] = reg.event_id
+        await erase_event(db, kept["old"], EVENT_UTC + timedelta(days=91))
+        old = await after.verify(db, "CODE1XYZW")
+        new = await after.verify(db, "CODE2XYZW")
+    finally:
+        await db.close()
+    data = raw_bytes(tmp_path)
+    assert old is None and new is not None
+    assert f"{NAME} 1".encode() not in data and f"{ORG} 1".encode() not in data
+    assert f"{NAME} 2".encode() in data and f"{ORG} 2".encode() in data
