@@ -78,6 +78,10 @@ class Aftercare:
         event = await self.registrations.events.get(reg.event_id) if reg else None
         return (reg, event) if reg is not None and event is not None else None
 
+    async def results(self, event_id: int) -> dict[int, tuple[str, str, str]]:
+        """For the export: (rating, comment, certificate code) by registration."""
+        return await after.results(self.db, event_id)
+
     async def mark(self, reg: Registration, present: bool) -> bool:
         """An organiser's mark: came (present) or not (absent)."""
         return await after.mark_present(self.db, reg.id, reg.event_id, present, self.clock())

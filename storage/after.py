@@ -201,3 +201,16 @@ async def waitlist_moves(db: Database, event_id: int) -> tuple[int, int]:
         " ON r.id = n.registration_id WHERE r.event_id = ? GROUP BY n.kind", (event_id,))
     found = {str(r["kind"]): int(r["k"]) for r in rows}
     return found.get("promoted", 0), found.get("released", 0)
+
+
+async def results(db: Database, event_id: int) -> dict[int, tuple[str, str, str]]:
+    """Per registration of the event with any: (rating, comment, certificate code), ""
+    where there is none; for the export."""
+    rows = await db.fetchall(
+        "SELECT r.id, f.rating, f.comment, c.code FROM registrations r"
+        " LEFT JOIN feedback f ON f.registration_id = r.id"
+        " LEFT JOIN certificates c ON c.registration_id = r.id AND c.issued_at IS NOT NULL"
+        " WHERE r.event_id = ? AND (f.registration_id IS NOT NULL OR c.code IS NOT NULL)",
+        (event_id,))
+    return {int(r["id"]): ("" if r["rating"] is None else str(r["rating"]),
+                           r["comment"] or "", r["code"] or "") for r in rows}

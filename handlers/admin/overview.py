@@ -13,6 +13,7 @@ from handlers.admin import csvfile, rules, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
 from handlers.admin.report import stats_after
+from services.after import Aftercare
 
 LOG_SIZE = 20
 
@@ -29,7 +30,8 @@ async def stats(message: Message, t: Texts, console: Console) -> None:
 async def export(message: Message, t: Texts, console: Console) -> None:
     everyone = await console.organiser.everyone()
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
-    document = BufferedInputFile(csvfile.export(everyone, console.tz, t("adm-erased")),
+    results = await Aftercare(console.registrations).results(console.event.id)
+    document = BufferedInputFile(csvfile.export(everyone, console.tz, t("adm-erased"), results),
                                  f"registrations-{stamp}.csv")
     await console.record("export", details=f"{len(everyone)} rows")
     await message.answer_document(document, caption=t("adm-export-caption",
