@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CONFIG ?= config.toml
 
-.PHONY: run sandbox test lint bench clean lock
+.PHONY: run sandbox test test-fast lint bench clean lock
 
 # The exact versions (and their hashes) come from the lock file; the project itself is then
 # installed editable on top, without letting pip resolve anything again.
@@ -40,6 +40,10 @@ lint: $(STAMP)
 
 test: lint
 	$(PY) -m pytest
+
+# The same without the tests marked slow (subprocesses: chaos, crashes, packaging, the CLI).
+test-fast: lint
+	$(PY) -m pytest -m "not slow"
 
 # `make bench` writes BENCHMARKS.md (about 15 minutes); `make bench BENCH_ARGS=--quick` is a
 # smoke run of the same code with small sizes.

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import b1_burst, b2_race, b3_fanout, b4_memory, b5_startup, b6_stampede
+from bench import b1_burst, b2_race, b3_fanout, b4_memory, b5_startup, b6_stampede, b7_flood
 from bench.common import ROOT
 from bench.history import before_after
 from bench.profile import profile
@@ -29,10 +29,12 @@ class Sizes:
     starts: int = 5  # B5 runs
     stampede: int = 1000  # B6: people in 60 s (and 300 in 10 s)
     stampede_small: int = 300
+    stampede_slow: int = 80  # B6 against a Telegram slower than the bot's pace, in 5 s
+    probes: int = 20  # B7: people timing their answer during the flood
 
 
 QUICK = Sizes(users=100, repeats=1, claims=200, big=1000, small=60, starts=2, stampede=60,
-              stampede_small=30)
+              stampede_small=30, stampede_slow=20, probes=5)
 
 
 def plan(sizes: Sizes) -> dict[str, Callable[[], Awaitable[Section]]]:
@@ -44,7 +46,8 @@ def plan(sizes: Sizes) -> dict[str, Callable[[], Awaitable[Section]]]:
         "B4": b4_memory.section,
         "B5": lambda: b5_startup.section(sizes.starts),
         "B6": lambda: b6_stampede.section(sizes.stampede, 60.0, sizes.stampede_small, 10.0,
-                                          sizes.stampede),
+                                          sizes.stampede, sizes.stampede_slow),
+        "B7": lambda: b7_flood.section(40, 15, sizes.probes),
     }
 
 
@@ -68,7 +71,7 @@ async def run(keys: list[str], sizes: Sizes) -> list[Section]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
-    parser.add_argument("--only", help="comma-separated: B1a,B1b,B2,B3,B4,B5,B6")
+    parser.add_argument("--only", help="comma-separated: B1a,B1b,B2,B3,B4,B5,B6,B7")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--profile", choices=("b1", "b3"), help="profile one path and stop")
     parser.add_argument("--profile-out", type=Path, help="folder for the profile (default: tmp)")

@@ -2,7 +2,9 @@
 each walks the whole form against the loopback Bot API enforcing Telegram's flood control
 (30 messages/s for the bot, 1/s per chat, 429 retry_after 1). Every reply the bot makes goes
 through its Pacer; the question is whether anyone is left waiting for a reply that never
-comes, and how close the last registration is to the floor (messages sent / 30 per s)."""
+comes, and how close the last registration is to the floor (messages sent / 30 per s).
+One row has the stand-in allow only 20 a second while the bot keeps its default 29: the
+Pacer must find the real limit by itself (core/pacer.py, "How the pace adapts")."""
 
 from __future__ import annotations
 
@@ -63,12 +65,13 @@ async def _walk(user: FakeUser, steps: tuple[Step, ...], run: Run, started: floa
     run.last = max(run.last, time.monotonic() - started)
 
 
-async def stampede(people: int, window: float, broadcast: int = 0, seed_no: int = 6) -> Run:
+async def stampede(people: int, window: float, broadcast: int = 0, seed_no: int = 6,
+                   limit: int = LIMIT) -> Run:
     rng = random.Random(seed_no)
     run = Run()
     with tempfile.TemporaryDirectory() as folder:
         async with FakeTelegram(token="123456:BENCH-TOKEN") as fake:
-            flood = FloodControl(per_second=LIMIT, per_chat=1.0)
+            flood = FloodControl(per_second=limit, per_chat=1.0)
             conf = settings(Path(folder), api_base=fake.base_url, rate=RATE)
             conf.sender.per_chat_interval = 1.0
             if broadcast:
@@ -105,29 +108,35 @@ async def stampede(people: int, window: float, broadcast: int = 0, seed_no: int 
                           and int(r.params.get("chat_id", 0)) >= 1_000_000)
             # No faster than Telegram lets the bot send them all, nor than the last person
             # can walk the form at one message a second to their chat.
-            run.floor = max(replies / LIMIT, run.arrived + replies / max(people, 1))
+            run.floor = max(replies / limit, run.arrived + replies / max(people, 1))
     return run
 
 
-def _rows(label: str, run: Run, people: int) -> list[Row]:
+def _rows(label: str, run: Run, people: int, limit: int = LIMIT, over: float = 1.1,
+          refused: float = 1.0) -> list[Row]:
+    """`over`: the last registration's target, times the floor; `refused`: the most sends
+    Telegram may refuse, in % of all."""
     sends = run.messages + run.refused
     return [
         Row(f"{label}: registered", run.finished, "people", baseline=people,
             baseline_name="arrived", target="all (0 lost replies)",
             passed=run.finished == people and run.lost == 0),
         Row(f"{label}: last registration", run.last, "s", baseline=run.floor,
-            baseline_name="floor: replies / 30 per s, or the last arrival + 1 s per reply",
-            target="<= 1.1x the floor",
-            passed=run.last <= 1.1 * run.floor if run.floor else None, digits=1),
+            baseline_name=f"floor: replies / {limit} per s, or the last arrival + 1 s per "
+                          "reply",
+            target=f"<= {over:g}x the floor",
+            passed=run.last <= over * run.floor if run.floor else None, digits=1),
         Row(f"{label}: sends refused (429)", 100 * run.refused / max(sends, 1), "%",
-            target="<= 1 %", passed=run.refused <= 0.01 * sends, digits=2),
+            target=f"<= {refused:g} %", passed=run.refused <= refused / 100 * sends,
+            digits=2),
         Row(f"{label}: wait per reply p50", percentile(run.waits, 50), "s", digits=2),
         Row(f"{label}: wait per reply p99", percentile(run.waits, 99), "s", digits=2),
     ]
 
 
 async def section(big: int = 1000, big_window: float = 60.0, small: int = 300,
-                  small_window: float = 10.0, broadcast: int = 1000) -> Section:
+                  small_window: float = 10.0, broadcast: int = 1000, slow: int = 80,
+                  slow_window: float = 5.0, slow_limit: int = 20) -> Section:
     result = Section("B6", "Stampede against Telegram's flood control (30/s, 1/s per chat)")
     for label, people, window, cast in (
             (f"{small} in {small_window:.0f} s", small, small_window, 0),
@@ -136,7 +145,17 @@ async def section(big: int = 1000, big_window: float = 60.0, small: int = 300,
              small_window, broadcast)):
         run = await stampede(people, window, cast)
         result.rows += _rows(label, run, people)
+    result.rows += await slower_telegram(slow, slow_window, slow_limit)
     result.notes.append(
         "The loopback API and the bot share one process and one core here; replies are "
         f"paced by core/pacer.py ({RATE:g}/s, the default), bulk sends yield to replies.")
     return result
+
+
+async def slower_telegram(people: int = 80, window: float = 5.0,
+                          limit: int = 20) -> list[Row]:
+    """Telegram allows the bot less than its configured pace (the real limit is not
+    published and varies by bot and load): the Pacer has to learn it from the 429s."""
+    run = await stampede(people, window, limit=limit)
+    return _rows(f"{people} in {window:.0f} s, Telegram at {limit}/s, bot at {RATE:g}/s", run,
+                 people, limit, over=1.2, refused=2.0)

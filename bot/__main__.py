@@ -78,8 +78,12 @@ def _command(args: argparse.Namespace, settings: Settings, path: Path) -> int:
                                               folder=args.dest.endswith(("/", os.sep)))
             print(f"backed up {settings.storage.path} to {made} ({count} registrations)")
         else:
-            count = cli_commands.restore(settings, args.src)
-            print(f"restored {settings.storage.path} from {args.src} ({count} registrations)")
+            done = cli_commands.restore(settings, args.src)
+            print(f"restored {settings.storage.path} from {args.src} "
+                  f"({done.registrations} registrations)")
+            # Said even when none: the organiser knows erasures were looked for.
+            print(f"erased again: {done.erased_again} registrations erased after this "
+                  "backup was taken (/forget_me, retention) stay erased")
     except cli_commands.CommandError as exc:
         print(f"regbot: {exc}", file=sys.stderr)
         return 2

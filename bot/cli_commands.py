@@ -4,9 +4,12 @@ They need no token and no network, and never import aiogram (so they answer at o
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import stat
 import sys
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -15,6 +18,9 @@ from bot.runlock import lock_path, take_exclusive
 from core.config import Settings
 from core.render import exact_span
 from core.timeutil import format_local
+from storage import reapply
+from storage.db import connect
+from storage.private import create_file, make_folders
 
 # Tables every regbot database has (migration 001 and 005): what `restore` checks a file by.
 OUR_TABLES = ("registrations", "events")
@@ -35,6 +41,11 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
         return f"{format_local(moment, tz)} = {moment:%Y-%m-%d %H:%M} UTC{past}"
 
     print(f"{config}: OK", file=out)
+    db = settings.storage.path
+    # A database made before the bot created its files 0600 may still be readable.
+    for secret in exposed_files(config, [db, db.with_name(db.name + "-wal")]):
+        print(f"warning: {secret} is readable by every user of this machine (it may hold "
+              f"the token or personal details): chmod 600 {secret}", file=out)
     print(f"database: {settings.storage.path}", file=out)
     admins = ", ".join(map(str, settings.telegram.admins)) or (
         "none (nobody can use the organiser commands; send /id to the bot to learn an id)")
@@ -72,6 +83,23 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
                   file=out)
 
 
+def exposed_files(config: Path, data: list[Path] | None = None) -> list[Path]:
+    """The config file, `.env` (the settings read it from the working folder) and the
+    `data` files, when any user of the machine may read them (the owner's group may:
+    0640 is usual)."""
+    env_file = Settings.model_config.get("env_file")
+    found = [config] + ([Path(env_file)] if isinstance(env_file, str) else []) + (data or [])
+    exposed = []
+    for path in found:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue  # no such file: nothing to read
+        if mode & (stat.S_IROTH | stat.S_IWOTH):
+            exposed.append(path)
+    return exposed
+
+
 def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, int]:
     """A consistent copy with SQLite's online backup API (the database runs in WAL mode, so
     copying the file alone can miss committed writes); safe while the bot runs. `dest` is
@@ -86,22 +114,30 @@ def backup(settings: Settings, dest: Path, folder: bool = False) -> tuple[Path, 
         dest = dest / f"regbot-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite3"
     if dest.exists():
         raise CommandError(f"{dest} exists already: choose a new name (nothing was written)")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(dest.parent)
     partial = dest.with_name(dest.name + ".partial")
     busy_ms = int(settings.storage.busy_timeout.total_seconds() * 1000)
     try:
+        create_file(partial)  # 0600: a backup holds everyone's personal data
         # A single self-contained file: no -wal beside it to forget.
         count = _copy(source, partial, "DELETE", busy_ms)
         partial.replace(dest)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise CommandError(f"cannot back up {source} to {dest}: {exc}") from None
     return dest, count
 
 
-def restore(settings: Settings, src: Path) -> int:
-    """Put a backup back in place of the database; refused while a bot runs on it. Returns
-    the number of registrations restored."""
+@dataclass(frozen=True)
+class Restored:
+    registrations: int  # in the backup
+    erased_again: int  # registrations erased since the backup was taken, erased again
+
+
+def restore(settings: Settings, src: Path) -> Restored:
+    """Put a backup back in place of the database; refused while a bot runs on it. Every
+    erasure the database records that the backup predates (/forget_me, retention) is made
+    again in it: a restore never brings an erased person back."""
     target = settings.storage.path
     if not src.is_file():
         raise CommandError(f"no backup at {src}")
@@ -112,12 +148,28 @@ def restore(settings: Settings, src: Path) -> int:
             f"the bot is running on {target} (it holds {lock_path(target)}): stop it first, "
             "then restore")
     try:
+        erasures = reapply.read(target)
+        create_file(target)  # 0600 when it is new (its -wal and -shm follow)
         count = _copy(src, target, "WAL", 0)
-    except sqlite3.Error as exc:
+        again = _erase_again(target, erasures)
+    except (sqlite3.Error, OSError) as exc:
         raise CommandError(f"cannot restore {src} into {target}: {exc}") from None
     finally:
         lock.close()
-    return count
+    return Restored(count, again)
+
+
+def _erase_again(target: Path, erasures: reapply.Erasures) -> int:
+    if not (erasures.rows or erasures.events):
+        return 0
+    asyncio.run(_migrate(target))  # an older backup gets the columns erasure needs
+    with closing(sqlite3.connect(target, isolation_level=None)) as conn:
+        return reapply.reapply(conn, erasures)
+
+
+async def _migrate(path: Path) -> None:
+    conn = await connect(path)
+    await conn.close()
 
 
 def _copy(source: Path, target: Path, journal_mode: str, busy_ms: int) -> int:

@@ -19,17 +19,22 @@ from aiogram.client.session.middlewares.base import (
     NextRequestMiddlewareType,
 )
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import TelegramObject
+from aiogram.types import TelegramObject, Update
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import webhook
 from bot.runlock import hold_shared
 from core.config import Settings
+from core.edits import NotModifiedIsDone
+from core.flood import PersonLimit, Verdict
 from core.fsm_storage import SQLiteStorage
 from core.i18n import Catalog
 from core.pacer import Pacer
@@ -50,23 +55,26 @@ from services.events import Events
 from services.outbox import Outbox
 from services.privacy import Privacy
 from services.registration import Registrations
+from services.team import Team
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
 from storage.notices import Notices
 from storage.people import People
+from storage.team import TeamStore
 
 log = logging.getLogger("regbot")
+STOP_GRACE = 30  # seconds a stop waits for the updates already fetched
 
 
-def create_bot(settings: Settings, gate: RetryAfterGate) -> Bot:
+def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
+    session.middleware(NotModifiedIsDone())  # an edit into what is shown is done
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
-    session.middleware(Pacer(settings.sender.rate_per_second,
-                             settings.sender.per_chat_interval, gate))
+    session.middleware(pacer)
     return Bot(settings.telegram.token.get_secret_value(), session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML,
                                             link_preview_is_disabled=True))
@@ -77,7 +85,7 @@ class App:
     settings: Settings
     db: Database
     bot: Bot
-    dp: Dispatcher
+    dp: TrackingDispatcher
     scheduler: AsyncIOScheduler
     registrations: Registrations
     reminders: Reminders
@@ -134,10 +142,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
             running_lock.close()
         raise
     gate = RetryAfterGate()
-    bot = create_bot(settings, gate)
+    # The Sender shares the session's Pacer: it takes the slot itself for a message decided
+    # when its slot comes (a seat notice, a reminder with the entry code).
+    pacer = Pacer(settings.sender.rate_per_second, settings.sender.per_chat_interval, gate)
+    bot = create_bot(settings, gate, pacer)
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
-                    settings.sender.retry_backoff)
+                    settings.sender.retry_backoff, pacer=pacer)
     outbox = Outbox(Notices(db), events, sender, catalog, clock)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
@@ -151,17 +162,20 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     certificates = Certificates(db, events, catalog, clock)
     followups = Followups(events, registrations, deliveries, fanout, scheduler, clock, catalog,
                           sender, certificates)
-    forms = FormStore(db)
-    privacy = Privacy(settings, registrations, forms, people)
-    retention = Retention(privacy, settings, sender, catalog)
-    dp = Dispatcher(storage=SQLiteStorage(forms), events_isolation=SimpleEventIsolation(),
-                    settings=settings, events=events, registrations=registrations,
-                    catalog=catalog, sender=sender, clock=clock, scheduler=scheduler,
-                    deliveries=deliveries, reminders=reminders, campaigns=campaigns,
-                    people=people, privacy=privacy, certificates=certificates,
-                    alarm=StorageAlarm(settings, sender, catalog))
-    in_flight: set[asyncio.Task[Any]] = set()
-    dp.update.outer_middleware(_track(in_flight))
+    forms = FormStore(db, clock)
+    team = Team(TeamStore(db), events, settings, clock)
+    privacy = Privacy(settings, registrations, forms, people, team)
+    retention = Retention(privacy)
+    dp = TrackingDispatcher(catalog, frozenset(settings.telegram.admins),
+                            storage=SQLiteStorage(forms),
+                            events_isolation=SimpleEventIsolation(), settings=settings,
+                            events=events, registrations=registrations, sender=sender,
+                            clock=clock, scheduler=scheduler, deliveries=deliveries,
+                            reminders=reminders, campaigns=campaigns, people=people,
+                            privacy=privacy, team=team, pacer=pacer,
+                            certificates=certificates,
+                            alarm=StorageAlarm(settings, sender, catalog))
+    in_flight = dp.in_flight
     dp.update.outer_middleware(_log_update)
     dp.update.outer_middleware(LanguageMiddleware(catalog, people))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
@@ -194,9 +208,15 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         await campaigns.resume()
 
     async def on_shutdown() -> None:
-        # Let updates being handled finish their ledger writes and replies.
+        # Polling has stopped: every update already fetched (Telegram will not send it
+        # again) is answered, those still waiting behind the same person's earlier one
+        # included, before the database closes.
+        deadline = asyncio.get_running_loop().time() + STOP_GRACE
+        while in_flight and (left := deadline - asyncio.get_running_loop().time()) > 0:
+            await asyncio.wait(set(in_flight), timeout=left)
         if in_flight:
-            await asyncio.wait(in_flight, timeout=30)
+            log.warning("stopping with %d updates unanswered after %d s", len(in_flight),
+                        STOP_GRACE)
         if not first_poll.seen.is_set():  # never polled: nothing to finish
             for task in background:
                 task.cancel()
@@ -260,14 +280,46 @@ async def _log_update(handler: Handler, event: TelegramObject, data: dict[str, A
                                 "user_id": user_id, "latency_ms": latency})
 
 
-def _track(tasks: set[asyncio.Task[Any]]) -> Callable[..., Awaitable[Any]]:
-    async def middleware(handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+class TrackingDispatcher(Dispatcher):
+    """Knows every update it was handed, from the moment it arrives: aiogram runs each
+    fetched update as a task, and one waiting for the same person's earlier update (the
+    event isolation's lock) has not reached any middleware yet; a stop waits for them all.
+    A person's updates beyond the per-person limit are dropped here, before any lock."""
+
+    def __init__(self, catalog: Catalog, exempt: frozenset[int], **kwargs: Any) -> None:
+        super().__init__(catalog=catalog, **kwargs)
+        self.in_flight: set[asyncio.Task[Any]] = set()
+        # Per person, before anything else (the FSM's lock included): see core/flood.py.
+        self.limit = PersonLimit()
+        self._catalog, self._exempt = catalog, exempt  # organisers are never limited
+
+    async def feed_update(self, bot: Bot, update: Update, **kwargs: Any) -> Any:
         task = asyncio.current_task()
-        if task is None:
-            return await handler(event, data)
-        tasks.add(task)
+        if task is not None:
+            self.in_flight.add(task)
         try:
-            return await handler(event, data)
+            context = UserContextMiddleware.resolve_event_context(update)
+            user = context.user
+            if user is None or user.id in self._exempt:
+                return await super().feed_update(bot, update, **kwargs)
+            verdict = self.limit.arrive(user.id)
+            if verdict is not Verdict.HANDLE:
+                if verdict is Verdict.WARN:
+                    log.info("user %s sends faster than answered: slowed down", user.id)
+                    if context.chat is not None and context.chat.id == user.id:
+                        await self._slow_down(bot, user.id, user.language_code)
+                return UNHANDLED
+            try:
+                return await super().feed_update(bot, update, **kwargs)
+            finally:
+                self.limit.done(user.id)
         finally:
-            tasks.discard(task)
-    return middleware
+            if task is not None:
+                self.in_flight.discard(task)
+
+    async def _slow_down(self, bot: Bot, chat_id: int, language: str | None) -> None:
+        t = self._catalog.for_language(language)
+        try:
+            await bot.send_message(chat_id, t("slow-down"))
+        except TelegramAPIError as exc:  # blocked, gone: they are dropped all the same
+            log.info("slow-down notice not sent: %s", exc)

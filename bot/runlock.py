@@ -9,6 +9,8 @@ import fcntl
 from pathlib import Path
 from typing import BinaryIO
 
+from storage.private import make_folders, open_private
+
 
 def lock_path(db: Path) -> Path:
     return db.with_name(db.name + ".lock")
@@ -19,7 +21,7 @@ def hold_shared(db: Path) -> BinaryIO | None:
     folder is read-only: the bot still runs (and says why it cannot write), and a restore
     could not write there either."""
     try:
-        fh = lock_path(db).open("a+b")
+        fh = open_private(lock_path(db))
     except OSError:
         return None
     fcntl.flock(fh, fcntl.LOCK_SH)  # waits only while a restore is writing the file
@@ -28,8 +30,8 @@ def hold_shared(db: Path) -> BinaryIO | None:
 
 def take_exclusive(db: Path) -> BinaryIO | None:
     """For restore: the lock, or None while a bot runs on this database."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fh = lock_path(db).open("a+b")
+    make_folders(db.parent)
+    fh = open_private(lock_path(db))
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -21,6 +21,9 @@ Health = Callable[[], Awaitable[bool]]
 # The server waits this long for requests in progress when stopping; the updates they
 # started are waited for by the dispatcher's shutdown (in-flight tracking in the factory).
 SHUTDOWN_TIMEOUT = 5.0
+# A connection that has not sent a complete request within this many seconds is closed
+# (else connections that never finish their headers or body are held open forever).
+REQUEST_TIMEOUT = 10.0
 
 
 class ListenError(Exception):
@@ -32,8 +35,10 @@ def web_app(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Health) -
     X-Telegram-Bot-Api-Secret-Token gets 401 before anything is parsed) and the health check.
     Its start-up and shutdown run the dispatcher's, as polling does."""
     # Imported here: polling, the default, never needs the web server (about 20 ms at start).
-    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiogram.webhook.aiohttp_server import setup_application
     from aiohttp import web
+
+    from bot.webhook_guard import SecretChecked, within
 
     if config.secret is None:  # the config refuses a url without one; never serve unguarded
         raise ValueError("webhook mode needs [webhook] secret")
@@ -43,8 +48,9 @@ def web_app(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Health) -
     setup_application(app, dp, bot=bot)
     # Answered at once and handled in the background (aiogram's default): Telegram waits
     # for no reply, and a slow handler does not hold its connection open.
-    SimpleRequestHandler(dp, bot, secret_token=config.secret.get_secret_value(),
-                         handle_in_background=True).register(app, path=config.path)
+    SecretChecked(dp, bot, secret_token=config.secret.get_secret_value(),
+                  handle_in_background=True).register(app, path=config.path)
+    app.middlewares.append(within(REQUEST_TIMEOUT))
 
     async def health(request: web.Request) -> web.Response:
         try:
@@ -83,8 +89,12 @@ async def serve(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Healt
     from aiohttp import web
 
     app = web_app(dp, bot, config, healthy)
+    # keepalive_timeout also runs from a connection's start: one that never completes
+    # its request (headers) is closed after REQUEST_TIMEOUT, as an idle one is.
+    # lingering_time: after the 408, the rest of a body is not waited for much longer.
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT,
-                           handle_signals=False)
+                           handle_signals=False, keepalive_timeout=REQUEST_TIMEOUT,
+                           lingering_time=1.0)
     await runner.setup()  # runs the dispatcher's start-up (getMe, scheduler, outbox...)
     try:
         site = web.TCPSite(runner, config.listen_host, config.listen_port)

@@ -355,15 +355,28 @@ class AttendanceSection(Section):
     deadline: Duration = timedelta(hours=3)
 
 
+class PrivacyText(Section):
+    """One language's controller and contact ([privacy.text.kk] ...): the notice quotes
+    them, so each reader's notice stays in one language."""
+
+    controller: str | None = None
+    contact: str | None = None
+
+
 class PrivacySection(Section):
-    # Who collects the data (named in the consent notice) and how to reach them.
-    controller: str = "the event's organisers"
+    # Who collects the data (named in the consent notice) and how to reach them. Without
+    # a controller the notice names "the event's organisers" in the reader's language.
+    controller: str | None = None
     contact: str = ""
+    text: dict[Language, PrivacyText] = Field(default_factory=dict)
     # The notice's version: stored with each consent, so a changed notice is traceable.
     notice_version: str = "1"
     # Personal data of an event is erased this many days after its start (the organisers
     # are reminded the day before, with a button to export first).
     retain_days: int = Field(default=90, ge=1)
+    # An unfinished form (name, organisation, phone typed, never confirmed) is erased this
+    # long after its last answer, and in any case with its event's retention.
+    form_expiry: Duration = timedelta(days=7)
 
 
 class LoggingSection(Section):
@@ -379,6 +392,7 @@ class LoggingSection(Section):
 
 # Telegram accepts 1-256 of these in X-Telegram-Bot-Api-Secret-Token.
 WEBHOOK_SECRET_PATTERN = r"[A-Za-z0-9_-]{1,256}"
+WEBHOOK_SECRET_MIN = 16  # ours: shorter is guessable
 HEALTH_PATH = "/healthz"
 
 
@@ -418,6 +432,10 @@ class WebhookSection(Section):
     @field_validator("secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < WEBHOOK_SECRET_MIN:
+            raise ValueError(f"is too short: use at least {WEBHOOK_SECRET_MIN} characters (a "
+                             "short one can be guessed), e.g. from: python -c 'import "
+                             "secrets; print(secrets.token_urlsafe(32))'")
         if value is not None and not re.fullmatch(WEBHOOK_SECRET_PATTERN,
                                                   value.get_secret_value()):
             raise ValueError("use 1-256 letters, digits, '_' and '-' (Telegram's rule), e.g. "

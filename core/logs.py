@@ -120,9 +120,29 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+# The bot's own loggers: they log ids and counts, never what people typed. Any other
+# library's DEBUG output may (aiosqlite prints every statement with its values: names,
+# phones, the form's JSON), so below INFO only these reach the output.
+OWN_LOGGERS = ("regbot", "bot", "core", "handlers", "services", "scheduler", "storage",
+               "__main__")
+
+
+class OwnDebugOnly(logging.Filter):
+    """Below INFO, only records of the bot's own loggers pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO or record.name.split(".")[0] in OWN_LOGGERS
+
+
 def setup_logging(secret: str, level: int | str = logging.INFO, fmt: str = "text") -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if fmt == "json" else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(OwnDebugOnly())
     handler.addFilter(Redact(secret))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
+    numeric = logging.getLevelName(level) if isinstance(level, str) else level
+    # Libraries stay at INFO at most (their debug records are not even made: aiosqlite's
+    # would cost a repr of every statement); the bot's own loggers follow `level`.
+    logging.basicConfig(level=max(int(numeric), logging.INFO), handlers=[handler], force=True)
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(level)

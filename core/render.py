@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from babel.dates import format_timedelta
@@ -132,6 +132,18 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
 
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
     return t("promoted") + "\n\n" + placement(t, event, reg, None)
+
+
+def moved(t: Texts, event: EventSection, old_starts: datetime, old_venue: str) -> str | None:
+    """"The event moved": what was, what is now; None when it is back as it was."""
+    lines = [t("event-changed", title=event.title)]
+    if old_starts != event.starts_utc:
+        zone = event.timezone
+        lines.append(t("event-changed-time", old=show(old_starts, zone, t.language),
+                       new=show(event.starts_utc, zone, t.language)))
+    if old_venue != event.venue:
+        lines.append(t("event-changed-venue", old=old_venue, new=event.venue))
+    return "\n".join(lines) if len(lines) > 1 else None
 
 
 def reminder(t: Texts, event: EventSection, reg: Registration,

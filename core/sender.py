@@ -5,6 +5,13 @@ are marked so that replies go first. Retries take a slot like first attempts.
 - 429: the shared RetryAfterGate pauses the whole bot; the message is retried after it;
 - 403 and "chat not found" mean the person cannot be reached: no retry;
 - 5xx and timeouts are retried with exponential backoff, `max_attempts` in all.
+
+A message whose content depends on what may change while it waits (a seat notice, a
+reminder with the entry code) is sent with `send_decided`: its `decide` callback runs once
+the Pacer has granted the slot, right before the request, and may say "not any more"
+(None). The slot is taken here, not in the Pacer's middleware (GRANTED tells it so): a
+decision made before the wait would be as old as the wait, which is seconds when the
+person's own replies go first.
 """
 
 from __future__ import annotations
@@ -23,11 +30,18 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardMarkup, InputPollOption, Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
-from core.throttle import PACED, RetryAfterGate
+from core.pacer import Pacer
+from core.throttle import GRANTED, PACED, RetryAfterGate
 
 MAX_429 = 10  # a message refused this often with 429 counts as failed
+
+Content = tuple[str, InlineKeyboardMarkup | None]
+# Awaited once the send slot is granted: the message as it must go now, or None if not.
+Decide = Callable[[], Awaitable[Content | None]]
+# Sends the decided content some other way than as a text message (a poll).
+Via = Callable[[Content], Awaitable[Message]]
 
 
 class Result(StrEnum):
@@ -48,33 +62,47 @@ class Sent:
 class Sender:
     def __init__(self, bot: Bot, gate: RetryAfterGate, rate: float, max_attempts: int = 5,
                  backoff: float = 0.5,
-                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+                 pacer: Pacer | None = None) -> None:
         self.bot, self.gate = bot, gate
+        # The bot's Pacer (the one in its session): without it, `decide` runs just before
+        # the request and the slot is taken after it (a bot without pacing).
+        self.pacer = pacer
         self.rate = rate  # the pace the bot's Pacer keeps; fan-outs size themselves by it
         self.max_attempts, self.backoff = max_attempts, backoff
         self._sleep = sleep
 
     async def send(self, chat_id: int, text: str,
                    reply_markup: InlineKeyboardMarkup | None = None) -> Sent:
-        return await self.deliver(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=reply_markup))
+        async def fixed() -> Content:
+            return text, reply_markup
 
-    async def send_poll(self, chat_id: int, question: str, options: list[str]) -> Sent:
-        """A native poll, not anonymous: Telegram then tells the bot who answered what
-        (poll_answer), one answer per person. Sent.poll_id matches the answers."""
-        return await self.deliver(lambda: self.bot.send_poll(
-            chat_id, question, [InputPollOption(text=o) for o in options],
-            is_anonymous=False))
+        sent = await self.send_decided(chat_id, fixed)
+        assert sent is not None  # `fixed` always sends
+        return sent
 
-    async def deliver(self, call: Callable[[], Awaitable[Message]]) -> Sent:
-        """One bulk message, made by `call`, under the rules above."""
+    async def send_decided(self, chat_id: int, decide: Decide,
+                           via: Via | None = None) -> Sent | None:
+        """Like send, with the content decided at each attempt once its slot is granted;
+        None when `decide` says the message should not go (the slot is then spent).
+        `via`: how it goes when not as a text message (e.g. a poll: Sent.poll_id)."""
         failures, refusals, error = 0, 0, ""
         while failures < self.max_attempts and refusals < MAX_429:
             attempt = failures + refusals + 1
             await self.gate.wait()
+            if self.pacer is not None:
+                await self.pacer.acquire(chat_id, bulk=True)  # replies go first
+            content = await decide()
+            if content is None:
+                return None
             token = PACED.set(True)  # bulk: the Pacer lets replies go first
+            granted = GRANTED.set(self.pacer is not None)
             try:
-                message = await call()
+                if via is None:
+                    message = await self.bot.send_message(chat_id, content[0],
+                                                          reply_markup=content[1])
+                else:
+                    message = await via(content)
                 return Sent(Result.SENT, message.message_id, attempts=attempt,
                             poll_id=message.poll.id if message.poll else None)
             except TelegramForbiddenError as exc:
@@ -90,5 +118,6 @@ class Sender:
                 if failures < self.max_attempts:
                     await self._sleep(self.backoff * 2 ** (failures - 1))
             finally:
+                GRANTED.reset(granted)
                 PACED.reset(token)
         return Sent(Result.FAILED, error=error, attempts=failures + refusals)

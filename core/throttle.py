@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 # Set by the Sender around its requests: it retries 429s itself, within its pacing.
 PACED: ContextVar[bool] = ContextVar("paced", default=False)
+# Set by the Sender when it took the Pacer's slot itself (to decide the content once the slot
+# is granted): the Pacer does not take a second one for that request.
+GRANTED: ContextVar[bool] = ContextVar("granted", default=False)
 
 
 class RetryAfterGate(BaseRequestMiddleware):

@@ -18,12 +18,31 @@ class Problem:
     limit: int = 0
 
 
+_INVISIBLE = ("Cc", "Cf", "Co", "Cs")
+JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: part of emoji sequences and of some scripts' words
+
+
+def _visible(ch: str) -> bool:
+    return not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE
+
+
+def _kept(raw: str, i: int) -> bool:
+    """Control and format characters go (invisible, they break layouts), except a joiner
+    between two visible characters ("👩\u200d💻", a word written with ZWNJ): one at either
+    end, or in a run of invisible characters, goes too."""
+    ch = raw[i]
+    if ch in "\t\n\r" or unicodedata.category(ch) not in _INVISIBLE:
+        return True
+    return (ch in JOINERS and 0 < i < len(raw) - 1
+            and _visible(raw[i - 1]) and _visible(raw[i + 1]))
+
+
 def clean_text(raw: str | None, limit: int) -> str | Problem:
-    """Drop control and format characters (invisible, break layouts), fold spaces."""
+    """Drop control and format characters (but joiners inside a word), fold spaces."""
     if raw is None:
         return Problem("not-text")
-    kept = "".join(" " if ch in "\t\n\r" else ch for ch in raw
-                   if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs"))
+    kept = "".join(" " if ch in "\t\n\r" else ch for i, ch in enumerate(raw)
+                   if _kept(raw, i))
     text = " ".join(kept.split())
     if not text:
         return Problem("empty")

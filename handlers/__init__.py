@@ -21,6 +21,7 @@ from handlers import (
     start,
 )
 from handlers.admin import router as admin_router
+from handlers.admin.team import join_router
 from handlers.middleware import DeskMiddleware
 
 
@@ -38,6 +39,7 @@ def setup_routers() -> Router:
         cancel.router(),
         language.router(),  # like /cancel, it works in the middle of a form too
         ident.router(),  # /id: anyone, at any step of the form
+        join_router(),  # an invitation link to the team: anyone may open one
         admin_router(),  # only admins in private chats; others pass through
         privacy.router(),  # before the form: /forget_me works mid-form too
         after.router(),  # /start verify_<code> for anyone, at any step

@@ -17,15 +17,12 @@ from storage.deliveries import Deliveries
 async def answered(cb: CallbackQuery, callback_data: AttendCb, callback_answer: CallbackAnswer,
                    bot: Bot, t: Texts, registrations: Registrations, deliveries: Deliveries,
                    reminders: AttendanceSource) -> None:
-    reg = await registrations.by_id(callback_data.reg)
-    desk = await registrations.desk_of(reg) if reg is not None else None
-    if desk is not None and desk.started():
-        # "Still coming?" is about before the start: a late "no" must not hand the seat on.
-        callback_answer.text = t("event-over") if desk.ended() else t("cancel-started")
-        callback_answer.show_alert = True
-        return
     result, _ = await attendance.answer(registrations, deliveries, reminders,
                                         cb.from_user.id, callback_data)
+    if result in (Answer.STARTED, Answer.ENDED):
+        callback_answer.text = t("event-over" if result is Answer.ENDED else "cancel-started")
+        callback_answer.show_alert = True
+        return
     if result is Answer.NOT_YOURS:
         callback_answer.text, callback_answer.show_alert = t("attendance-not-yours"), True
         return

@@ -11,20 +11,19 @@ from core.i18n import Texts
 from handlers.callbacks import Extra, ExtraCb
 from services import calendar
 from services.entry_pass import checkin_link, qr_png
+from services.ownership import Verdict, pressed
 from services.registration import Registrations
 from storage.models import Placement
 
 
 async def extra(cb: CallbackQuery, callback_data: ExtraCb, callback_answer: CallbackAnswer,
                 bot: Bot, t: Texts, registrations: Registrations) -> None:
-    reg = await registrations.by_id(callback_data.reg)
-    desk = await registrations.desk_of(reg) if reg is not None else None
-    if reg is None or desk is None or reg.user_id != cb.from_user.id or not reg.active:
-        callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
+    found = await pressed(registrations, callback_data.reg, callback_data.v, cb.from_user.id)
+    if found.verdict is not Verdict.OWN or found.desk is None or found.reg is None:
+        key = "error-stale-button" if found.verdict is Verdict.STALE else "error-not-yours"
+        callback_answer.text, callback_answer.show_alert = t(key), True
         return
-    if reg.version != callback_data.v:
-        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
-        return
+    desk, reg = found.desk, found.reg
     if callback_data.what is Extra.CALENDAR:
         data = calendar.ics(t, desk.event, reg, desk.clock())
         await bot.send_document(cb.from_user.id, BufferedInputFile(

@@ -10,24 +10,24 @@ from core.i18n import Texts
 from handlers import keyboards
 from handlers.callbacks import MyAction, MyCb
 from handlers.views import editable, my, register_again, show
+from services.ownership import Verdict, pressed
 from services.registration import Desk, Intake, Registrations
 from storage.models import Format, Outcome, Placement, Registration
 
 
 async def _own(cb: CallbackQuery, data: MyCb, callback_answer: CallbackAnswer, bot: Bot,
                t: Texts, registrations: Registrations) -> tuple[Desk, Registration] | None:
-    """The pressed id must be the presser's own, still active registration (of any event);
-    with it, the desk of that registration's event."""
-    reg = await registrations.by_id(data.reg)
-    desk = await registrations.desk_of(reg) if reg is not None else None
-    if reg is None or desk is None or reg.user_id != cb.from_user.id or not reg.active:
+    """The pressed registration (of any event) with its event's desk, when it passes the
+    ownership rule (services.ownership)."""
+    found = await pressed(registrations, data.reg, data.v, cb.from_user.id)
+    if found.verdict is Verdict.NOT_YOURS or found.desk is None or found.reg is None:
         callback_answer.text, callback_answer.show_alert = t("error-not-yours"), True
         return None
-    if reg.version != data.v:  # shown for an earlier state: show the current one instead
+    if found.verdict is Verdict.STALE:  # shown for an earlier state: show the current one
         callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
-        await _show(cb, bot, t, desk, reg)
+        await _show(cb, bot, t, found.desk, found.reg)
         return None
-    return desk, reg
+    return found.desk, found.reg
 
 
 async def _settled(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot, t: Texts,

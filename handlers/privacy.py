@@ -11,9 +11,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from core.i18n import Texts
+from core.i18n import Catalog, Texts
+from handlers.admin.commands import member_menu
 from handlers.filters import Inline
 from services.privacy import Privacy, notice
+from services.team import Team
 
 
 class Erase(StrEnum):
@@ -38,11 +40,14 @@ async def ask_forget(message: Message, t: Texts) -> None:
 
 
 async def forget(cb: CallbackQuery, callback_data: EraseCb, bot: Bot, t: Texts,
-                 privacy: Privacy) -> None:
+                 privacy: Privacy, team: Team, catalog: Catalog) -> None:
     if callback_data.answer is Erase.NO:
         text = t("forget-kept")
     else:
-        await privacy.forget(cb.from_user.id)
+        member = bool(await team.roles(cb.from_user.id))
+        await privacy.forget(cb.from_user.id)  # out of every team too
+        if member:  # their menu loses the console commands they no longer have
+            await member_menu(bot, catalog, cb.from_user.id, [])
         text = t("forget-done")
     if cb.message is not None:  # the question becomes the answer: no live buttons left
         await bot.edit_message_text(text, chat_id=cb.from_user.id,

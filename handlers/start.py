@@ -8,15 +8,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from core.config import Settings
 from core.i18n import Safe, Texts
 from handlers import keyboards
-from handlers.admin.commands import ADMIN
+from handlers.admin.access import commands_for, console_role
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
 from handlers.views import ask, card, editable, my, show
 from services.events import Event
 from services.registration import Desk, Intake, Registrations
+from services.team import Team
 from storage.models import Format
 
 
@@ -74,12 +74,12 @@ async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk
 
 
 async def help_(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
-                settings: Settings) -> None:
+                team: Team) -> None:
     text = t("help", phone=desk.info.contact_phone)
     user = message.from_user
-    if (user is not None and message.chat.id == user.id
-            and user.id in settings.telegram.admins):  # the console is theirs too
-        listed = "\n".join(f"/{c}: {t(f'cmd-{c}')}" for c in ADMIN)
+    role = await console_role(team, user.id) if user and message.chat.id == user.id else None
+    if role is not None:  # the console is theirs too: what their role may use
+        listed = "\n".join(f"/{c}: {t(f'cmd-{c}')}" for c in commands_for(role))
         text += "\n\n" + t("help-admin", commands=Safe(listed))
     # Mid-form, the open question follows in the same message.
     await ask(bot, message.chat.id, state, t, desk, head=text)

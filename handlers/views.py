@@ -42,10 +42,10 @@ async def show(bot: Bot, chat_id: int, text: str, markup: Any = None,
             await bot.edit_message_text(text, chat_id=chat_id, message_id=on,
                                         reply_markup=markup)
             return on
-        except TelegramBadRequest as exc:
-            if "not modified" in str(exc):  # the same screen pressed again: it is shown
-                return on
-            # Deleted by the user, or too old to edit: a new message instead.
+        except TelegramBadRequest:
+            # Deleted by the user, or too old to edit: a new message instead. (The same
+            # screen pressed again is no error: core/edits.py.)
+            pass
     elif on is not None:
         await unbutton(bot, chat_id, on)
     sent = await bot.send_message(chat_id, text, reply_markup=markup)

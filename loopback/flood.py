@@ -2,6 +2,9 @@
 the bot, and one per chat per `per_chat` seconds; past either, 429 with retry_after.
 
     fake.add_fault(FloodControl(per_second=30, per_chat=1.0))
+
+Telegram's real limit varies by bot and load; `per_second` and `per_chat` may be changed
+mid-run (read on every request) to see the bot follow it (tests/test_pace_adapts.py).
 """
 
 from __future__ import annotations

@@ -49,7 +49,22 @@ def check_markup(markup: Any, *, inline_only: bool = False) -> dict[str, Any] | 
         raise bad_request("inline keyboard expected")
     if not any(k in markup for k in ("keyboard", "remove_keyboard", "force_reply")):
         raise bad_request("can't parse reply keyboard markup JSON object")
+    for button in (b for row in markup.get("keyboard") or [] for b in row):
+        if isinstance(button, dict) and "request_users" in button:
+            _check_request_users(button["request_users"])
     return markup
+
+
+def _check_request_users(request: Any) -> None:
+    """KeyboardButtonRequestUsers: a signed 32-bit request_id, at most 10 users."""
+    if not isinstance(request, dict):
+        raise bad_request("can't parse KeyboardButtonRequestUsers")
+    request_id = request.get("request_id")
+    if not isinstance(request_id, int) or not -(2**31) <= request_id < 2**31:
+        raise bad_request("BUTTON_USER_REQUEST_ID_INVALID")
+    quantity = request.get("max_quantity", 1)
+    if not isinstance(quantity, int) or not 1 <= quantity <= 10:
+        raise bad_request("BUTTON_USER_REQUEST_MAX_QUANTITY_INVALID")
 
 
 def new_message(

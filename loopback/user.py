@@ -114,6 +114,43 @@ class FakeUser(ChatView):
                                             "option_persistent_ids": [str(i) for i in option_ids]})
         await self._state.notify()
 
+    async def share_users(self, label: str, users: list[FakeUser]) -> int:
+        """Press the shown reply keyboard's request_users button ``label`` and pick
+        ``users``: the bot gets a users_shared message with the button's request_id (and
+        the names or usernames if the button asked for them)."""
+        request = self._request_users(label)
+        if request is None:
+            raise AssertionError(f"no request_users button {label!r} in {self.keyboard}")
+        if len(users) > request.get("max_quantity", 1) or not users:
+            raise AssertionError(f"the button lets one pick 1-{request.get('max_quantity', 1)}")
+        picked = []
+        for user in users:
+            item: dict[str, Any] = {"user_id": user.id}
+            if request.get("request_name"):
+                item["first_name"] = user.first_name
+                if user.person.last_name:
+                    item["last_name"] = user.person.last_name
+            if request.get("request_username") and user.username:
+                item["username"] = user.username
+            picked.append(item)
+        content = {"users_shared": {"request_id": request["request_id"], "users": picked}}
+        names = ", ".join(u.first_name for u in users)
+        return await self._send(content, f"(shared users: {names})")
+
+    def _request_users(self, label: str) -> dict[str, Any] | None:
+        """The request_users of the button ``label`` on the reply keyboard now shown."""
+        shown: list[Any] = []
+        for msg in self._chat.bot_messages:
+            if msg.reply_keyboard and msg.reply_markup:
+                shown = [b for row in msg.reply_markup.get("keyboard") or [] for b in row]
+            elif msg.removes_keyboard:
+                shown = []
+        for button in shown:
+            if isinstance(button, dict) and label in str(button.get("text", "")):
+                found = button.get("request_users")
+                return found if isinstance(found, dict) else None
+        return None
+
     async def press(self, label: str) -> str:
         """Press the inline button labelled ``label`` (exact, else substring match) on the most
         recent bot message that has it; returns the callback query id."""

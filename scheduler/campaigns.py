@@ -19,6 +19,7 @@ from services.events import Event, Events
 from services.registration import Registrations
 from storage.deliveries import EVERYONE, Campaign, Deliveries, Report, pick
 from storage.models import Registration
+from storage.notices import Letter
 from storage.people import People
 
 log = logging.getLogger(__name__)
@@ -109,11 +110,12 @@ class Campaigns:
         if report is not None and campaign.created_by is not None:
             # The organiser's language now (a /language choice since the start counts),
             # else the one they wrote the broadcast in.
+            # Through the outbox: a stop right after the last delivery still reports.
             chosen = await People(self.registrations.db).language(campaign.created_by)
-            t = self.catalog.for_language(chosen or campaign.language)
-            await self.sender.send(campaign.created_by, t(
-                "broadcast-report", sent=report.sent, unreachable=report.unreachable,
-                failed=report.failed, skipped=report.skipped, total=report.total))
+            await self.registrations.outbox.to_organiser(campaign.created_by, Letter(
+                "broadcast-report", {"sent": report.sent, "unreachable": report.unreachable,
+                                     "failed": report.failed, "skipped": report.skipped,
+                                     "total": report.total}, chosen or campaign.language))
         return report
 
     async def stop(self, grace: float) -> None:

@@ -10,10 +10,11 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 
-from core.sender import Result, Sender, Sent
+from core.sender import Result, Sender
 from core.timeutil import Clock
 from storage.deliveries import Deliveries, Delivery, Report
 from storage.models import Registration
@@ -22,9 +23,10 @@ log = logging.getLogger(__name__)
 
 Content = tuple[str, InlineKeyboardMarkup | None]
 # Returns None when this person should not get the message after all (e.g. cancelled).
+# Awaited by the Sender once the send slot is granted (see core/sender.py).
 Render = Callable[[Registration], Awaitable[Content | None]]
-# How a campaign's message leaves, when not as a text (e.g. a poll); the sender's retries.
-Send = Callable[[Registration, Content], Awaitable[Sent]]
+# How a campaign's message leaves when not as a text (a poll), under the sender's rules.
+Via = Callable[[Registration, Content], Awaitable[Message]]
 _RESULT = {Result.SENT: Delivery.SENT, Result.UNREACHABLE: Delivery.UNREACHABLE,
            Result.FAILED: Delivery.FAILED}
 
@@ -53,15 +55,14 @@ class FanOut:
         rest stays pending for the next start, so nothing is repeated."""
         self._stopping.set()
 
-    async def run(self, key: str, render: Render, send: Send | None = None) -> Report | None:
+    async def run(self, key: str, render: Render, via: Via | None = None) -> Report | None:
         """Send what is pending; the final report, or None if stopped before the end."""
         queue = await self.deliveries.pending(key)
         progress = Progress(total=len(queue), started=time.monotonic())
         jobs: asyncio.Queue[tuple[int, Registration]] = asyncio.Queue()
         for item in queue:
             jobs.put_nowait(item)
-        send = send or self._text
-        workers = [asyncio.create_task(self._work(key, jobs, render, send, progress))
+        workers = [asyncio.create_task(self._work(key, jobs, render, via, progress))
                    for _ in range(min(self.concurrency, len(queue)))]
         try:
             await asyncio.gather(*workers)
@@ -76,18 +77,18 @@ class FanOut:
         log.info("%s finished: %s", key, report)
         return report
 
-    async def _text(self, reg: Registration, content: Content) -> Sent:
-        return await self.sender.send(reg.chat_id, *content)
-
     async def _work(self, key: str, jobs: asyncio.Queue[tuple[int, Registration]],
-                    render: Render, send: Send, progress: Progress) -> None:
+                    render: Render, via: Via | None, progress: Progress) -> None:
         while not jobs.empty() and not self._stopping.is_set():
             delivery_id, reg = jobs.get_nowait()
-            content = await render(reg)
-            if content is None:
+            # Rendered once the send slot is granted, from the registration as it is then:
+            # a reminder waits in the pace behind replies, and whoever cancelled or left
+            # the seat meanwhile must not get the entry code (skipped: the slot is spent).
+            sent = await self.sender.send_decided(reg.chat_id, partial(render, reg),
+                                                  partial(via, reg) if via else None)
+            if sent is None:
                 await self.deliveries.record(delivery_id, Delivery.SKIPPED, self.clock())
             else:
-                sent = await send(reg, content)
                 await self.deliveries.record(delivery_id, _RESULT[sent.result], self.clock(),
                                              sent.attempts, sent.message_id, sent.error)
             progress.done += 1

@@ -15,13 +15,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from aiogram.types import InputPollOption, Message
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from core.config import Followup
 from core.i18n import Catalog
-from core.sender import Sender, Sent
+from core.sender import Sender
 from core.timeutil import Clock, format_local
-from scheduler.fanout import Content, FanOut, Send, drain
+from scheduler.fanout import Content, FanOut, Via, drain
 from services import after as views
 from services.certificates import Certificates
 from services.events import Event, Events
@@ -69,7 +70,7 @@ class Step:
     due: datetime
     audience: FollowupAudience
     render: Render
-    send: Send | None = None  # None: a text message
+    via: Via | None = None  # None: a text message
 
 
 class Followups:
@@ -137,7 +138,7 @@ class Followups:
                 return None
             return await step.render(event, fresh)
 
-        return await self.fanout.run(step.key, content, step.send)
+        return await self.fanout.run(step.key, content, step.via)
 
     def _followup(self, followup: Followup) -> Render:
         async def text(event: Event, reg: Registration) -> Content:
@@ -155,15 +156,23 @@ class Followups:
     async def _poll(self, event: Event, reg: Registration) -> Content:
         return views.poll(self.catalog.for_language(reg.language), event)[0], None
 
-    async def _send_poll(self, reg: Registration, content: Content) -> Sent:
+    async def _send_poll(self, reg: Registration, content: Content) -> Message:
+        """The question decided at the slot (content), as a native poll; its id is kept to
+        know whose answer a poll_answer is."""
+        _, options = views.poll(self.catalog.for_language(reg.language),
+                                await self._event_of(reg))
+        message = await self.sender.bot.send_poll(
+            reg.chat_id, content[0], [InputPollOption(text=o) for o in options],
+            is_anonymous=False)
+        if message.poll is not None:
+            await after.poll_sent(self.deliveries.db, reg.id, message.poll.id)
+        return message
+
+    async def _event_of(self, reg: Registration) -> Event:
         event = await self.events.get(reg.event_id)
         if event is None:
             raise LookupError(f"event {reg.event_id}")
-        question, options = views.poll(self.catalog.for_language(reg.language), event)
-        sent = await self.sender.send_poll(reg.chat_id, question, options)
-        if sent.poll_id is not None:  # to know whose answer a poll_answer is
-            await after.poll_sent(self.deliveries.db, reg.id, sent.poll_id)
-        return sent
+        return event
 
     async def stop(self, grace: float) -> None:
         await drain(self.tasks, grace)

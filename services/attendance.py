@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from core.i18n import Texts
 from core.ids import RowId, Version
 from services.events import Event
+from services.ownership import Verdict, pressed
 from services.registration import Registrations
 from storage.deliveries import Deliveries
 from storage.models import Format, Outcome, Placement, Registration
@@ -41,6 +42,9 @@ class Answer(StrEnum):
     COMING = "coming"
     RELEASED = "released"
     NOT_YOURS = "not-yours"  # stale, forged, or the seat is already gone
+    # "Still coming?" is about before the start: a late answer hands no seat on.
+    STARTED = "started"
+    ENDED = "ended"
 
 
 def keyboard(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
@@ -55,12 +59,14 @@ async def answer(registrations: Registrations, deliveries: Deliveries,
                  source: AttendanceSource, user_id: int,
                  data: AttendCb) -> tuple[Answer, Outcome | None]:
     """Only the seat holder may answer for their own seat. No releases it at once."""
-    reg = await registrations.by_id(data.reg)
-    desk = await registrations.desk_of(reg) if reg is not None else None
-    campaign = source.attendance_campaign(desk.event) if desk is not None else None
-    if (reg is None or desk is None or reg.user_id != user_id or campaign is None
-            or reg.placement is not Placement.SEATED or not reg.active
-            or reg.version != data.v):
+    found = await pressed(registrations, data.reg, data.v, user_id)
+    desk, reg = found.desk, found.reg
+    if found.verdict is not Verdict.OWN or desk is None or reg is None:
+        return Answer.NOT_YOURS, None
+    if desk.started():
+        return (Answer.ENDED if desk.ended() else Answer.STARTED), None
+    campaign = source.attendance_campaign(desk.event)
+    if campaign is None or reg.placement is not Placement.SEATED:
         return Answer.NOT_YOURS, None
     now = registrations.clock()
     coming = data.answer is Choice.YES

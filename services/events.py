@@ -23,6 +23,7 @@ class Event:
     source: str  # 'config' | 'chat'
     info: EventSection
     sequence: int  # raised when the time or the venue changes (calendar updates)
+    version: int = 0  # raised by every change; cached copies may lag (Events.version reads it)
 
     @property
     def starts_utc(self) -> datetime:
@@ -55,7 +56,7 @@ def _event(row: EventRow) -> Event | None:
     if row.slug is None or row.definition in ("", "{}"):
         return None  # the placeholder for rows older than events, before adoption
     return Event(row.id, row.slug, row.source, EventSection.model_validate_json(row.definition),
-                 row.sequence)
+                 row.sequence, row.version)
 
 
 class Events:
@@ -140,16 +141,15 @@ class Events:
             raise LookupError(slug)
         return event
 
-    async def update(self, event: Event, info: EventSection) -> Event:
-        moved = (info.starts_utc != event.starts_utc or info.venue != event.info.venue)
-        info = info.model_copy(update={"id": event.slug})
-        row = await self.store.update(event.id, info.model_dump_json(), info.starts_utc,
-                                      info.offline_capacity, self.clock(), moved)
+    async def version(self, event_id: int) -> tuple[int, int] | None:
+        """The event's version and room size as stored now (not the cached copy: /capacity,
+        /close and /open raise the version without going through this cache)."""
+        row = await self.store.get(event_id)
+        return None if row is None else (row.version, row.room_size)
+
+    def forget(self) -> None:
+        """An event changed in a transaction of its own: read them again."""
         self._cache = None
-        fresh = _event(row) if row else None
-        if fresh is None:
-            raise LookupError(event.slug)
-        return fresh
 
     async def free_slug(self, info: EventSection) -> str:
         base = _ascii_words(info.title)[:20].strip("-") or "event"

@@ -87,8 +87,8 @@ class Organiser:
         """The registrations promoted into the new seats, or (refused) how many are taken."""
         return await self._ledger.set_capacity(capacity, self.now())
 
-    async def check_in(self, code: str) -> tuple[str, Registration | None]:
-        return await self._ledger.check_in(code, self.now())
+    async def check_in(self, code: str, by: int | None = None) -> tuple[str, Registration | None]:
+        return await self._ledger.check_in(code, self.now(), by)
 
     async def promote(self, reg_id: int) -> tuple[str, Registration | None]:
         return await self._ledger.promote(reg_id, self.now())

@@ -1,25 +1,35 @@
-"""Sends the seat notices the ledger wrote in its transactions (storage/notices.py).
+"""The one mailer for everything that is not a reply (storage/notices.py): the seat
+notices the ledger writes in its transactions, "the event moved" (written with the edit),
+what an organiser did to a registration (Console.tell), and the messages to organisers
+(the retention warning, written with its mark; a broadcast's report). Reminders and
+broadcasts are campaigns (scheduler/campaigns.py), recorded and resumed the same way.
 
 One worker per process drains the outbox through the paced sender: woken when a seat
 moves, and once at every start, so a notice saved before a crash is still sent. Each text
-is made at send time from the registration as it is then; a notice whose news is no
-longer true (the registration changed since: the person left the seat, cancelled, or was
-seated again with a newer notice of its own) is voided, not sent. A crash between
-a send and its record repeats at most that one message."""
+is made once the pacer has granted the send its slot (Sender.send_decided), from the
+registration as it is then (one read by id): a notice waits there behind the person's own
+replies, seconds in a busy hour, and whatever they did meanwhile decides it. A notice whose
+news is no longer true (the registration changed since: the person left the seat,
+cancelled, or was seated again with a newer notice of its own) is voided, not sent. "The
+event moved" is about the event, not the seat: it is voided only when the registration is
+no longer active. A crash between a send and its record repeats at most that one message."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+from datetime import datetime
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from core import render
 from core.i18n import Catalog
-from core.sender import Result, Sender
+from core.sender import Content, Decide, Result, Sender
 from core.timeutil import Clock
-from services.events import Events
+from services.events import Event, Events
 from storage.models import Placement, Registration
-from storage.notices import Notice, Notices
+from storage.notices import Letter, Notice, Notices
 
 log = logging.getLogger(__name__)
 _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
@@ -60,6 +70,7 @@ class Outbox:
             self._wake.clear()
             try:
                 await self.drain()
+                await self.drain_organisers()
             except Exception:  # a broken row must not end the outbox for everyone
                 log.exception("outbox: sending notices failed; will try again at the next")
             if not self._wake.is_set():
@@ -76,26 +87,86 @@ class Outbox:
             for notice_id, kind, about, reg in batch:
                 if self._stopping:
                     return sent
-                text = await self._render(kind, reg) if reg.version == about else None
-                if text is None:
+                event = await self.events.get(reg.event_id)
+                # Old news already in the copy read with the batch: no send slot spent on it.
+                result = None
+                if event is not None and _current(kind, about, reg):
+                    await self.notices.begin(notice_id)
+                    result = await self.sender.send_decided(
+                        reg.chat_id, self._decide(kind, about, reg.id, event))
+                if result is None:
                     await self.notices.record(notice_id, "void", self.clock())
                     log.info("notice %s (%s) voided: registration %s no longer holds it",
                              notice_id, kind, reg.id)
                     continue
-                await self.notices.begin(notice_id)
-                result = await self.sender.send(reg.chat_id, text)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,
                          result.result)
         return sent
 
-    async def _render(self, kind: Notice, reg: Registration) -> str | None:
-        """The news as it is now, or None when it is no longer true."""
-        event = await self.events.get(reg.event_id)
-        if event is None or not reg.active:
-            return None
+    async def tell(self, reg: Registration, key: str) -> None:
+        """Let a participant know what an organiser did to their registration (catalog
+        `key`, with the event's title and phone), through the outbox: recorded, resumed
+        after a restart, voided if the registration changes again before it goes."""
+        await self.notices.tell(reg.id, key, self.clock())
+        self.kick()
+
+    async def to_organiser(self, chat_id: int, letter: Letter) -> None:
+        """A message to an organiser (a broadcast's report), through the outbox."""
+        await self.notices.to_organiser(chat_id, letter, self.clock())
+        self.kick()
+
+    async def drain_organisers(self) -> int:
+        """Send the pending messages to organisers (no registration to re-check: each goes
+        as written, in the language chosen when it was queued)."""
+        sent = 0
+        while not self._stopping and (batch := await self.notices.pending_organisers()):
+            for notice_id, chat_id, letter in batch:
+                if self._stopping:
+                    return sent
+                t = self.catalog.for_language(letter.language)
+                markup = None
+                if letter.buttons:
+                    markup = InlineKeyboardMarkup(inline_keyboard=[
+                        [InlineKeyboardButton(text=t(key), callback_data=data)]
+                        for key, data in letter.buttons])
+                await self.notices.begin(notice_id)
+                result = await self.sender.send(chat_id, t(letter.key, **letter.args),
+                                                reply_markup=markup)
+                await self.notices.record(notice_id, _STATUS[result.result], self.clock())
+                sent += result.result is Result.SENT
+                log.info("notice %s (%s) to an organiser: %s", notice_id, letter.key,
+                         result.result)
+        return sent
+
+    def _decide(self, kind: Notice, about: int, reg_id: int, event: Event) -> Decide:
+        """Awaited once the send slot is granted: the text from the row as it is then."""
+        async def decide() -> Content | None:
+            now = await self.notices.registration(reg_id)
+            if now is None or not _current(kind, about, now):
+                return None
+            text = await self._render(kind, now, event)
+            return None if text is None else (text, None)
+        return decide
+
+    async def _render(self, kind: Notice, reg: Registration, event: Event) -> str | None:
+        """The news as it is for `reg`, or None when it is no longer true."""
         t = self.catalog.for_language(reg.language)
+        if kind is Notice.TOLD:  # the organiser's change is the news, active or not
+            told = await self.notices.details(reg.id, kind)
+            key = None if told is None else told.get("key")
+            if key is None:
+                return None
+            return t(key, title=event.info.title, phone=event.info.contact_phone)
+        if not reg.active:
+            return None
+        if kind is Notice.MOVED:  # about the event: told whatever the seat is now
+            before = await self.notices.details(reg.id, kind)
+            if before is None or before.get("starts_at") is None:
+                return None
+            return render.moved(t, event.info, datetime.fromisoformat(str(before["starts_at"])),
+                                str(before.get("venue") or ""))
         if kind is Notice.PROMOTED:
             if reg.placement is not Placement.SEATED:
                 return None
@@ -103,3 +174,12 @@ class Outbox:
         if reg.placement is Placement.SEATED:  # RELEASED, but seated again meanwhile
             return None
         return t("attendance-silent-released")
+
+
+def _current(kind: Notice, about: int, reg: Registration) -> bool:
+    """Whether a notice written for version `about` can still be news for `reg` (no read):
+    a seat notice or an organiser's change holds for that version only; "the event moved"
+    holds while the registration is active, whatever happened to the seat."""
+    if kind is Notice.MOVED:
+        return reg.active
+    return reg.version == about

@@ -15,8 +15,10 @@ from core.i18n import Texts
 from core.ids import RowId
 from services.events import Event
 from services.registration import Registrations
+from services.team import Team
 from storage import privacy
 from storage.fsm import FormStore
+from storage.notices import Letter
 from storage.people import People
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,10 @@ def notice(t: Texts, settings: Settings) -> str:
     """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
     how to withdraw."""
     p = settings.privacy
-    return t("privacy-notice", controller=p.controller, contact=p.contact or "-",
+    own = next((text for lang, text in p.text.items() if lang == t.language), None)
+    controller = (own and own.controller) or p.controller or t("privacy-controller-default")
+    contact = (own and own.contact) or p.contact or "-"
+    return t("privacy-notice", controller=controller, contact=contact,
              days=p.retain_days, version=p.notice_version) + "\n" + t("privacy-after")
 
 
@@ -41,13 +46,15 @@ def notice(t: Texts, settings: Settings) -> str:
 class Expiry:
     warn: list[Event]  # to be erased within a day: tell the organisers (once)
     erased: dict[int, int]  # event id -> registrations erased now
+    forms: int = 0  # unfinished forms erased now
 
 
 class Privacy:
     def __init__(self, settings: Settings, registrations: Registrations, forms: FormStore,
-                 people: People) -> None:
+                 people: People, team: Team | None = None) -> None:
         self.settings, self.registrations, self.forms = settings, registrations, forms
         self.people = people
+        self.team = team
 
     @property
     def retain(self) -> timedelta:
@@ -61,22 +68,46 @@ class Privacy:
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
         await self.forms.forget(f":{user_id}:{user_id}:")
         await self.people.forget(user_id)  # the language choice
+        if self.team is not None:  # a member leaves every team
+            await self.team.forget(user_id)
         erased = await privacy.erase_person(self.registrations.db, user_id,
                                             self.registrations.clock())
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
         return erased
 
+    async def _warnings(self, event: Event) -> list[tuple[int, Letter]]:
+        """The day-before reminder to each organiser, in their own language, with a button
+        to export the list first."""
+        letters = []
+        for admin in self.settings.telegram.admins:
+            letters.append((admin, Letter(
+                "adm-retention-warning",
+                {"title": event.info.title, "days": self.settings.privacy.retain_days},
+                await self.people.reader_language(admin),
+                (("adm-btn-export-now", ExportCb(ev=event.id).pack()),))))
+        return letters
+
     async def expire(self) -> Expiry:
+        """Warn (through the outbox) and erase what is due; the caller wakes the outbox."""
         now = self.registrations.clock()
         db = self.registrations.db
         warn = []
         for event_id in await privacy.due_for_erasure(db, now - self.retain + WARN_BEFORE):
             event = await self.registrations.events.get(event_id)
-            if event is not None and await privacy.warn_once(db, event_id, now):
+            if event is not None and await privacy.warn_once(
+                    db, event_id, now, await self._warnings(event)):
                 warn.append(event)
         erased = {}
+        forms = 0
         for event_id in await privacy.due_for_erasure(db, now - self.retain):
+            forms += await self.forms.forget_event(event_id)
             erased[event_id] = await privacy.erase_event(db, event_id, now)
+            if self.team is not None:  # the event's team goes with its participants
+                await self.team.erase_event(event_id)
             log.info("retention: event %s: %d registrations erased", event_id,
                      erased[event_id])
-        return Expiry(warn, erased)
+        expired = await self.forms.expire(now - self.settings.privacy.form_expiry)
+        if expired:
+            await db.checkpoint()  # the deleted forms' bytes leave the WAL too
+            log.info("retention: %d unfinished forms erased", expired)
+        return Expiry(warn, erased, forms + expired)

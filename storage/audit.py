@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import aiosqlite
+
 from storage.database import Database
 from storage.models import to_db
 
@@ -34,6 +36,14 @@ class AuditLog:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (admin_id, action, registration_id, details, to_db(now), self._event),
         )
+
+    async def record_in(self, conn: aiosqlite.Connection, admin_id: int, action: str,
+                        now: datetime, details: str = "") -> None:
+        """The same, inside the caller's transaction (it commits with the change)."""
+        await conn.execute(
+            "INSERT INTO audit (admin_id, action, registration_id, details, at, event_id)"
+            " VALUES (?, ?, NULL, ?, ?, ?)",
+            (admin_id, action, details, to_db(now), self._event))
 
     async def latest(self, limit: int = 20) -> list[AuditEntry]:
         """Newest first."""

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from storage.db import BUSY_TIMEOUT_MS, CountedConnection, connect, open_connection
+from storage.walclean import WalCleaner
 
 log = logging.getLogger(__name__)
 Params = Sequence[Any] | dict[str, Any]
@@ -66,15 +67,6 @@ async def _patient(path: Path, what: str, busy_s: float,
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
-def _rowcount(conn: sqlite3.Connection, sql: str, params: Params) -> int:
-    """In aiosqlite's thread: run one statement, return the rows it changed."""
-    cur = conn.execute(sql, params)
-    try:
-        return cur.rowcount
-    finally:
-        cur.close()
-
-
 class Database:
     def __init__(self, conn: CountedConnection, reader: CountedConnection,
                  path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
@@ -87,6 +79,7 @@ class Database:
         # (conversation state, which its store copies): a copy of a read taken at an
         # older generation may be out of date (services/registration.py keeps them per update).
         self.generation = 0
+        self.wal = WalCleaner(path)  # after erasures; never on the writer's lock
 
     def _patient(self, what: str, attempt: Callable[[], Awaitable[T]]) -> Awaitable[T]:
         return _patient(self.path, what, self._busy_s, attempt)
@@ -112,6 +105,7 @@ class Database:
         return self._conn.trips + self._reader.trips
 
     async def close(self) -> None:
+        await self.wal.stop()
         async with self._lock:
             await self._conn.close()
             await self._reader.close()
@@ -135,10 +129,11 @@ class Database:
         """One autocommitted statement; returns the number of rows changed. `private`:
         only its caller reads what it changes (the generation stays)."""
         async def attempt() -> int:
-            # One trip: the rows changed are counted in the worker thread, and the
-            # cursor is not kept (closing it would be a second trip).
-            conn = self._conn
-            return int(await conn._execute(lambda: _rowcount(conn._conn, sql, params)))
+            # One trip: the rows changed are read from the cursor (no trip), and the
+            # cursor is not closed (that would be a second trip): it holds no statement
+            # once the write is done and is freed with its last reference.
+            cur = await self._conn.execute(sql, params)
+            return cur.rowcount
 
         async with self._lock:
             if not private:
@@ -147,10 +142,8 @@ class Database:
 
     async def checkpoint(self) -> None:
         """Copy the WAL into the database and truncate it: after an erasure, the old pages
-        must not linger in the log file."""
-        async with self._lock:
-            await self._patient("checkpoint", lambda: self._conn.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)"))
+        must not linger in the log file (storage/walclean.py: nobody waits for it)."""
+        await self.wal.checkpoint()
 
     async def write_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """One autocommitted write with RETURNING: its rows."""

@@ -3,30 +3,60 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
+from aiosqlite.context import Result
+
+from storage.private import create_file, make_folders
 
 BUSY_TIMEOUT_MS = 30_000
 
 
 class CountedConnection(aiosqlite.Connection):
-    """An aiosqlite connection that counts its round trips: every call into its worker
-    thread (an execute, a fetch, a cursor's close, a commit) funnels through `_execute`,
-    which puts one job on the thread's queue. Counting costs one addition per trip; it
-    shows where the statements of an update go (Database.trips, the round-trip test)."""
+    """An aiosqlite connection that counts its round trips: each public call that puts one
+    job on the worker thread's queue (an execute, an execute_fetchall, a commit) adds one.
+    Only aiosqlite's public methods are overridden, so a release that changes its
+    internals cannot break this. Rows come back with execute_fetchall (one trip for the
+    statement and its rows); a fetch from a cursor (only the config sync at start-up does
+    one) is not counted. It shows where the statements of an update go
+    (Database.trips, the round-trip test)."""
 
     trips = 0
 
-    def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    # Each returns aiosqlite's Result (awaitable, and usable with `async with`) as is:
+    # the call is the trip.
+    def execute(self, *args: Any, **kwargs: Any) -> Result[aiosqlite.Cursor]:
         self.trips += 1
-        return super()._execute(fn, *args, **kwargs)  # type: ignore[no-untyped-call]
+        return super().execute(*args, **kwargs)
+
+    def execute_fetchall(self, *args: Any, **kwargs: Any) -> Result[Iterable[sqlite3.Row]]:
+        self.trips += 1
+        return super().execute_fetchall(*args, **kwargs)
+
+    def execute_insert(self, *args: Any, **kwargs: Any) -> Result[sqlite3.Row | None]:
+        self.trips += 1
+        return super().execute_insert(*args, **kwargs)
+
+    def executemany(self, *args: Any, **kwargs: Any) -> Result[aiosqlite.Cursor]:
+        self.trips += 1
+        return super().executemany(*args, **kwargs)
+
+    async def commit(self) -> None:
+        self.trips += 1
+        await super().commit()
+
+    async def rollback(self) -> None:
+        self.trips += 1
+        await super().rollback()
 
 
 def open_connection(path: Path) -> CountedConnection:
@@ -66,6 +96,10 @@ async def connect(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> CountedConnecti
     if _is_dir(path):  # SQLite would only say "unable to open database file"
         raise StorageError(path, "it is a folder, not a file",
                            f"name a file inside it, like {path / 'regbot.sqlite3'}")
+    # 0600 before SQLite opens it: its -wal and -shm then get the same mode. A failure
+    # (e.g. a read-only folder) is left to SQLite, whose error is explained below.
+    with contextlib.suppress(OSError):
+        create_file(path)
     try:
         # Probed with plain sqlite3 first: when aiosqlite.connect itself fails, its worker
         # thread outlives the event loop and prints a traceback of its own at exit.
@@ -110,7 +144,7 @@ def _is_dir(path: Path) -> bool:
 
 def _make_folder(path: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()),
                        path.parent)
@@ -167,8 +201,7 @@ async def migrate(conn: aiosqlite.Connection, upto: int | None = None) -> int:
     build an older schema), each in its own transaction. Foreign keys are off meanwhile so
     a migration can rebuild a table the SQLite way (create, copy, drop, rename); each is
     checked with foreign_key_check before it commits."""
-    async with conn.execute("PRAGMA user_version") as cur:
-        row = await cur.fetchone()
+    row = next(iter(await conn.execute_fetchall("PRAGMA user_version")), None)
     current = int(row[0]) if row else 0
     pending = [(v, s) for v, s in _migrations() if v > current and (upto is None or v <= upto)]
     if not pending:
@@ -187,8 +220,7 @@ async def _apply(conn: aiosqlite.Connection, pending: list[tuple[int, str]],
         # BEGIN IMMEDIATE so two processes starting at once cannot both migrate.
         await conn.execute("BEGIN IMMEDIATE")
         try:
-            async with conn.execute("PRAGMA user_version") as cur:
-                again = await cur.fetchone()
+            again = next(iter(await conn.execute_fetchall("PRAGMA user_version")), None)
             if again and int(again[0]) >= version:
                 await conn.execute("ROLLBACK")
                 continue

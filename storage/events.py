@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
+import aiosqlite
+
 from storage.database import Database
 from storage.models import from_db, to_db
 
@@ -31,6 +33,7 @@ class EventRow:
     capacity_override: int | None
     intake: str
     sequence: int
+    version: int  # raised by every change (edit, /capacity, /close, /open): drafts carry it
 
     @property
     def room_size(self) -> int:
@@ -40,7 +43,7 @@ class EventRow:
     def from_row(cls, row: Any) -> EventRow:
         return cls(int(row["id"]), row["slug"], row["source"], row["definition"],
                    from_db(row["starts_at"]), int(row["capacity"]), row["capacity_override"],
-                   row["intake"], int(row["sequence"]))
+                   row["intake"], int(row["sequence"]), int(row["version"]))
 
 
 @dataclass(frozen=True)
@@ -115,19 +118,28 @@ class EventStore:
             raise LookupError(slug)
         return EventRow.from_row(row)
 
-    async def update(self, event_id: int, definition: str, starts_at: datetime,
-                     capacity: int, now: datetime, bump_sequence: bool) -> EventRow | None:
-        """An organiser's edit of a chat-made event. A new room size replaces /capacity's."""
-        row = next(iter(await self._db.write_returning(
+    async def locked(self, conn: aiosqlite.Connection, event_id: int) -> EventRow | None:
+        """Inside the caller's transaction (BEGIN IMMEDIATE: no one else writes meanwhile)."""
+        found = next(iter(await conn.execute_fetchall(
+            "SELECT * FROM events WHERE id = ?", (event_id,))), None)
+        return None if found is None else EventRow.from_row(found)
+
+    async def update(self, conn: aiosqlite.Connection, event_id: int, definition: str,
+                     starts_at: datetime, capacity: int, now: datetime,
+                     bump_sequence: bool) -> EventRow | None:
+        """An organiser's edit of a chat-made event, inside the caller's transaction. A new
+        room size replaces /capacity's; the version goes up."""
+        row = next(iter(await conn.execute_fetchall(
             "UPDATE events SET definition = ?, starts_at = ?, capacity = ?,"
-            " capacity_override = NULL, sequence = sequence + ?, updated_at = ?"
-            " WHERE id = ? RETURNING *",
+            " capacity_override = NULL, sequence = sequence + ?, version = version + 1,"
+            " updated_at = ? WHERE id = ? RETURNING *",
             (definition, to_db(starts_at), capacity, int(bump_sequence), to_db(now),
              event_id))), None)
         return None if row is None else EventRow.from_row(row)
 
     async def set_intake(self, event_id: int, intake: str) -> None:
-        await self._db.execute("UPDATE events SET intake = ? WHERE id = ?", (intake, event_id))
+        await self._db.execute("UPDATE events SET intake = ?, version = version + 1"
+                               " WHERE id = ?", (intake, event_id))
         intakes(self._db)[event_id] = intake
 
     async def current_of(self, admin_id: int) -> int | None:

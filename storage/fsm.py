@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from typing import Any
 
 from storage.database import Database
+from storage.models import to_db
 
 Row = tuple[str | None, str]  # (state, data as JSON), as stored
 EMPTY: Row = (None, "{}")  # what a finished conversation leaves: no row at all
 CACHE_LIMIT = 10_000  # rows kept in memory; past it the copy starts again empty
 
-_UPSERT = ("INSERT INTO fsm (key, state, data) VALUES (?, ?, ?) ON CONFLICT (key)"
-           " DO UPDATE SET state = excluded.state, data = excluded.data")
+# updated_at: when the person last answered; unfinished forms expire after a while.
+_UPSERT = ("INSERT INTO fsm (key, state, data, updated_at) VALUES (?, ?, ?, ?)"
+           " ON CONFLICT (key) DO UPDATE SET state = excluded.state, data = excluded.data,"
+           " updated_at = excluded.updated_at")
 _DELETE = "DELETE FROM fsm WHERE key = ?"
 
 
@@ -48,8 +52,13 @@ class FormStore:
     (finishing or dropping the form) is written at once, so a failure to do so reaches the
     caller that asked for it."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._db = db
+        self._clock = clock
+        # When each held change was made: a change written later (at the next message or
+        # at shutdown) keeps its own time, so a restart does not make a form look fresh.
+        self._changed_at: dict[str, datetime] = {}
         self._rows: dict[str, Row | None] = {}  # None: no row
         self._held: dict[str, tuple[Row | None, Row]] = {}  # key -> (as stored, now)
         self._loaded = False  # the table was read whole once
@@ -113,7 +122,29 @@ class FormStore:
             self._rows[key] = None
         for key in [k for k in self._held if fragment in k]:
             del self._held[key]
+            self._changed_at.pop(key, None)
         return removed
+
+    async def expire(self, before: datetime) -> int:
+        """Erase every conversation last written before `before` (an abandoned form)."""
+        rows = await self._db.write_returning(
+            "DELETE FROM fsm WHERE updated_at < ? RETURNING key", (to_db(before),))
+        return self._drop([str(r["key"]) for r in rows])
+
+    async def forget_event(self, event_id: int) -> int:
+        """Erase every unfinished form for this event (its retention has come)."""
+        rows = await self._db.write_returning(
+            "DELETE FROM fsm WHERE json_valid(data)"
+            " AND json_extract(data, '$.event') = ? RETURNING key", (event_id,))
+        return self._drop([str(r["key"]) for r in rows])
+
+    def _drop(self, keys: list[str]) -> int:
+        for key in keys:
+            if key in self._rows:
+                self._rows[key] = None
+            self._held.pop(key, None)
+            self._changed_at.pop(key, None)
+        return len(keys)
 
     async def _put(self, key: str, old: Row | None, new: Row) -> None:
         """Change one key: held inside a batch, else (and when emptied) written now."""
@@ -122,6 +153,7 @@ class FormStore:
             return  # nothing changes: no statement
         current = _UPDATE.get()
         held = self._held.pop(key, None)
+        self._changed_at[key] = self._clock()
         if current is not None and stored is not None:
             self._held[key] = (old if held is None else held[0], stored)
             current.changed.add(key)
@@ -130,6 +162,7 @@ class FormStore:
         if current is not None:
             current.changed.discard(key)
         if stored is None and held is not None and held[0] is None:
+            self._changed_at.pop(key, None)
             self._remember(key, None)  # never stored: nothing to delete
             return
         try:
@@ -141,10 +174,14 @@ class FormStore:
         self._remember(key, stored)
 
     async def _write(self, key: str, row: Row | None) -> None:
+        changed = self._changed_at.get(key) or self._clock()
         if row is None:
             await self._db.execute(_DELETE, (key,), private=True)
         else:
-            await self._db.execute(_UPSERT, (key, row[0], row[1]), private=True)
+            await self._db.execute(_UPSERT, (key, row[0], row[1], to_db(changed)),
+                                   private=True)
+        if self._changed_at.get(key) is changed:
+            del self._changed_at[key]
 
     async def _write_held(self, keys: set[str]) -> None:
         for key in sorted(keys):
@@ -153,6 +190,7 @@ class FormStore:
                 continue  # written along with a later change, or forgotten
             stored, now = held
             if now == stored:
+                self._changed_at.pop(key, None)
                 continue  # changed and changed back
             try:
                 await self._write(key, now)

@@ -116,7 +116,9 @@ class Ledger:
         return known.setdefault(self.event, str(found["intake"]))
 
     async def set_intake(self, value: str) -> None:
-        await self.db.execute("UPDATE events SET intake = ? WHERE id = ?", (value, self.event))
+        # The version goes up: an /editevent draft opened before this is refused at Save.
+        await self.db.execute("UPDATE events SET intake = ?, version = version + 1"
+                              " WHERE id = ?", (value, self.event))
         intakes(self.db)[self.event] = value
 
     # --- seat decisions ----------------------------------------------------------
@@ -183,8 +185,8 @@ class Ledger:
             _, taken = await seating.seats(conn, self.event)
             if capacity < taken:
                 return taken
-            await conn.execute("UPDATE events SET capacity_override = ? WHERE id = ?",
-                               (capacity, self.event))
+            await conn.execute("UPDATE events SET capacity_override = ?, version = version + 1"
+                               " WHERE id = ?", (capacity, self.event))
             return await self._promote(conn, to_db(now))
 
     async def promote(self, reg_id: int, now: datetime) -> tuple[str, Registration | None]:
@@ -204,8 +206,11 @@ class Ledger:
             await notices.add(conn, seated.id, Notice.PROMOTED, to_db(now))
             return "ok", seated
 
-    async def check_in(self, code: str, now: datetime) -> tuple[str, Registration | None]:
-        """('ok'|'already'|'unknown', registration). Only an active seat can be checked in."""
+    async def check_in(self, code: str, now: datetime,
+                       by: int | None = None) -> tuple[str, Registration | None]:
+        """('ok'|'already'|'unknown', registration). Only an active seat can be checked in;
+        `by`: who did it (two scans of one pass at once: one transaction wins, the other
+        reads 'already')."""
         async with self.db.transaction() as conn:
             found = await row(conn, "SELECT * FROM registrations WHERE entry_code = ?"
                               " AND event_id = ?", (code.strip().upper(), self.event))
@@ -215,9 +220,19 @@ class Ledger:
             if reg.checked_in_at:
                 return "already", reg
             await conn.execute("UPDATE registrations SET checked_in_at = ?, updated_at = ?,"
-                               " version = version + 1 WHERE id = ?",
-                               (to_db(now), to_db(now), reg.id))
+                               " checked_in_by = ?, version = version + 1 WHERE id = ?",
+                               (to_db(now), to_db(now), by, reg.id))
             return "ok", await self._must_get(conn, reg.user_id)
+
+    async def fill_seats(self, conn: aiosqlite.Connection,
+                         now: datetime) -> tuple[Registration, ...]:
+        """Inside the caller's transaction (an event edit that grew the room): the free
+        seats go to the head of the queue, with their notices."""
+        return await self._promote(conn, to_db(now))
+
+    async def seats_taken(self, conn: aiosqlite.Connection) -> int:
+        """Inside the caller's transaction."""
+        return (await seating.seats(conn, self.event))[1]
 
     async def _promote(self, conn: aiosqlite.Connection, stamp: str) -> tuple[Registration, ...]:
         """Fill free seats from the head of the queue, in order; each promoted person's

@@ -6,33 +6,41 @@ with a WAL checkpoint that truncates the log, so the old bytes leave the files t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import aiosqlite
 
+from storage import notices
 from storage.database import Database
 from storage.models import Registration, to_db
+from storage.notices import Letter
 
-_ANONYMISE = (
+ANONYMISE = (
     "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
     " user_id = -id, chat_id = -id, erased_at = :stamp, version = version + 1"
 )
 
 
-async def _scrub(conn: aiosqlite.Connection, where: str, params: dict[str, object]) -> None:
-    """Before the rows lose their ids: audit details go (ids stay), and nothing still
-    waiting to be sent to these people is sent."""
-    chosen = f"(SELECT id FROM registrations WHERE {where})"
-    await conn.execute(f"UPDATE audit SET details = '' WHERE registration_id IN {chosen}",
-                       params)
-    await conn.execute("UPDATE notices SET status = 'void' WHERE status = 'pending'"
-                       f" AND registration_id IN {chosen}", params)
-    await conn.execute("UPDATE deliveries SET status = 'skipped' WHERE status = 'pending'"
-                       f" AND registration_id IN {chosen}", params)
+_CHOSEN = "(SELECT id FROM registrations WHERE {where})"
+# Before the rows lose their ids: audit details go (ids stay), and nothing still waiting
+# to be sent to these people is sent. `{where}` chooses the registrations.
+SCRUB = (
+    f"UPDATE audit SET details = '' WHERE registration_id IN {_CHOSEN}",
+    f"UPDATE notices SET status = 'void' WHERE status = 'pending' AND registration_id IN"
+    f" {_CHOSEN}",
+    f"UPDATE deliveries SET status = 'skipped' WHERE status = 'pending' AND registration_id"
+    f" IN {_CHOSEN}",
     # After the event (storage/after.py): the certificate (its code stops verifying) and
     # the feedback answers go with the person.
-    await conn.execute(f"DELETE FROM certificates WHERE registration_id IN {chosen}", params)
-    await conn.execute(f"DELETE FROM feedback WHERE registration_id IN {chosen}", params)
+    f"DELETE FROM certificates WHERE registration_id IN {_CHOSEN}",
+    f"DELETE FROM feedback WHERE registration_id IN {_CHOSEN}",
+)
+
+
+async def _scrub(conn: aiosqlite.Connection, where: str, params: dict[str, object]) -> None:
+    for statement in SCRUB:
+        await conn.execute(statement.format(where=where), params)
 
 
 async def erase_person(db: Database, user_id: int, now: datetime) -> int:
@@ -40,7 +48,7 @@ async def erase_person(db: Database, user_id: int, now: datetime) -> int:
     params: dict[str, object] = {"user": user_id, "stamp": to_db(now)}
     async with db.transaction() as conn:
         await _scrub(conn, "user_id = :user", params)
-        cur = await conn.execute(f"{_ANONYMISE} WHERE user_id = :user", params)
+        cur = await conn.execute(f"{ANONYMISE} WHERE user_id = :user", params)
         erased = cur.rowcount
         await conn.execute("INSERT INTO erasures (reason, rows, at) VALUES"
                            " ('forget-me', :rows, :stamp)", {**params, "rows": erased})
@@ -54,7 +62,7 @@ async def erase_event(db: Database, event_id: int, now: datetime) -> int:
     where = "event_id = :event AND erased_at IS NULL"
     async with db.transaction() as conn:
         await _scrub(conn, where, params)
-        cur = await conn.execute(f"{_ANONYMISE} WHERE {where}", params)
+        cur = await conn.execute(f"{ANONYMISE} WHERE {where}", params)
         erased = cur.rowcount
         await conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
         await conn.execute("INSERT INTO erasures (reason, event_id, rows, at) VALUES"
@@ -70,13 +78,23 @@ async def due_for_erasure(db: Database, cutoff: datetime) -> list[int]:
     return [int(r["id"]) for r in rows]
 
 
-async def warn_once(db: Database, event_id: int, now: datetime) -> bool:
-    """True the first time: the organisers are to be reminded to export before erasure."""
-    return await db.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
-                            " AND retention_warned_at IS NULL", (to_db(now), event_id)) == 1
+async def warn_once(db: Database, event_id: int, now: datetime,
+                    letters: Sequence[tuple[int, Letter]]) -> bool:
+    """True the first time: the organisers are reminded to export before erasure. The
+    reminders (chat, letter) go to the outbox in the same transaction as the mark, so a
+    crash can neither lose them nor send them twice over."""
+    stamp = to_db(now)
+    async with db.transaction() as conn:
+        cur = await conn.execute("UPDATE events SET retention_warned_at = ? WHERE id = ?"
+                                 " AND retention_warned_at IS NULL", (stamp, event_id))
+        if cur.rowcount != 1:
+            return False
+        for chat_id, letter in letters:
+            await notices.add_organiser(conn, chat_id, letter, stamp)
+        return True
 
 
 def erased(reg: Registration) -> bool:
     """Its personal data is gone (forget-me or retention): the ids were replaced by the
-    row's negative id (see _ANONYMISE), which no Telegram user has."""
+    row's negative id (see ANONYMISE), which no Telegram user has."""
     return reg.user_id < 0

@@ -3,8 +3,10 @@ database keeps for us, and the rules checked from the database and the chats.
 
 The ledger keeps no history of promotions (a promoted row just becomes a seat), so before
 the first start the test adds a TRIGGER to the file: every move from the queue to a seat
-is copied into `chaos_promotions`, inside the same transaction as the move. It is an
-instrument of the test file only; the bot's code is the same as in production."""
+is copied into `chaos_promotions`, inside the same transaction as the move; likewise every
+seat left (cancelled, moved online, released) into `chaos_departures`, with the moment
+(wall clock) it was written. It is an instrument of the test file only; the bot's code is
+the same as in production."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 import signal
 import sqlite3
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +44,19 @@ BEGIN
     VALUES (NEW.id, NEW.user_id, NEW.entry_code,
             (SELECT COUNT(*) FROM registrations q WHERE q.event_id = NEW.event_id
              AND q.status = 'active' AND q.queue_no < OLD.queue_no));
+END;
+CREATE TABLE chaos_departures (
+    reg_id  INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    code    TEXT,           -- the entry code of the seat left
+    at      REAL    NOT NULL  -- Unix time of the change (the bot process's wall clock)
+);
+CREATE TRIGGER chaos_departure AFTER UPDATE ON registrations
+WHEN OLD.status = 'active' AND OLD.format = 'offline'
+     AND (NEW.status != 'active' OR NEW.format != 'offline')
+BEGIN
+    INSERT INTO chaos_departures (reg_id, user_id, code, at)
+    VALUES (NEW.id, NEW.user_id, OLD.entry_code, (julianday('now') - 2440587.5) * 86400.0);
 END;
 """
 
@@ -136,6 +152,7 @@ class Snapshot:
     promotions: list[sqlite3.Row]
     has_trigger: bool
     notices: list[sqlite3.Row]  # the outbox's 'promoted' notices, oldest first
+    departures: list[sqlite3.Row]  # seats left, with the code and the moment
 
 
 def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
@@ -152,7 +169,9 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
                                " AND name = 'chaos_promotion'").fetchone()
         notices = conn.execute("SELECT registration_id, status, attempts FROM notices"
                                " WHERE kind = 'promoted' ORDER BY id").fetchall()
-        return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices)
+        departures = conn.execute("SELECT * FROM chaos_departures").fetchall()
+        return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices,
+                        departures)
     finally:
         conn.close()
 
@@ -236,3 +255,29 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
         told += [f"user {user.id}: told of a promotion ({code}) the ledger did not make"
                  for code in notices if code not in promoted]
     return kept, told
+
+
+def told_after_leaving(snap: Snapshot, people: list[Person]) -> tuple[list[str], int]:
+    """Seat notices ("a seat has freed up ... Entry code: X") that reached the chat after the
+    seat X had been left: (the findings, how many seat notices were checked).
+
+    The chat's receive times are the fake's time.monotonic() (system-wide on Linux); the
+    departures carry the bot's wall clock: the offset between the two is taken here, in
+    this process. A notice decided in the instant before the change may still be in flight
+    when the change is written: it counts as late too, so the check is strict."""
+    offset = time.time() - time.monotonic()
+    left = {(d["user_id"], d["code"]): float(d["at"]) for d in snap.departures if d["code"]}
+    found: list[str] = []
+    checked = 0
+    for person in people:
+        for message in person.user.messages:
+            if PROMOTED not in message.plain_text:
+                continue
+            checked += 1
+            for code in CODE.findall(message.plain_text):
+                departed = left.get((person.user.id, code))
+                received = message.at + offset
+                if departed is not None and received > departed:
+                    found.append(f"user {person.user.id}: told the seat {code} is theirs"
+                                 f" {received - departed:.3f} s after leaving it")
+    return found, checked

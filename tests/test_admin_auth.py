@@ -6,20 +6,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.admin.callbacks import CastCb, DraftCb, EventCb, IntakeCb, InviteCb, ListCb, RegCb
+from handlers.admin.callbacks import (
+    CastCb,
+    DraftCb,
+    EventCb,
+    IntakeCb,
+    InviteCb,
+    ListCb,
+    RegCb,
+    TeamCb,
+)
 from handlers.admin.drafts import STEPS
-from handlers.admin.rules import Act, fingerprint
+from handlers.admin.rules import Act
 from loopback import BotMessage, FakeTelegram
 from storage.models import Applicant, Audience, Format
 from storage.reports import KINDS
 from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
-from tests.harness import Running, has
+from tests.harness import ADMIN, Running, has
 
 
 def commands(code: str) -> list[str]:
     return ["/stats", "/list", "/door", f"/checkin {code}", "/checkin", "/capacity",
             "/capacity 0", "/capacity 50", "/close", "/open", "/broadcast", "/reminders",
-            "/export", "/log", "/events", "/newevent", "/editevent"]
+            "/export", "/log", "/events", "/newevent", "/editevent", "/team"]
 
 
 async def copied_buttons(fake: FakeTelegram) -> set[str]:
@@ -79,14 +88,16 @@ async def forged_buttons(running: Running) -> set[str]:
     for user_id in range(1, 7):
         row = await reg(running, user_id)
         for act in Act:
-            data.add(RegCb(act=act.value, reg=row.id, v=fingerprint(row), sure=True).pack())
+            data.add(RegCb(act=act.value, reg=row.id, v=row.version, sure=True).pack())
         data.add(RegCb(act="show", reg=row.id).pack())
     data |= {IntakeCb(to=to).pack() for to in ("online-only", "closed", "keep")}
     data |= {CastCb(act=a, aud=aud).pack() for a in ("aud", "send", "stop", "others")
              for aud in (Audience.ALL, Audience.OFFLINE)}
     for event in await running.app.registrations.events.all():
         data |= {EventCb(ev=event.id).pack(), InviteCb(ev=event.id).pack()}
-    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop")
+        data |= {TeamCb(act=a, ev=event.id, role=r, who=ADMIN, tok="x").pack()
+                 for a in ("invite", "remove", "revoke") for r in ("organiser", "door")}
+    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop", "again")
              for s in ("", *STEPS)}
     return data
 

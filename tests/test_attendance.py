@@ -98,3 +98,24 @@ async def test_silence_keeps_the_seat_by_default(fake: FakeTelegram, tmp_path: P
     jobs = [job.id for job in running.app.scheduler.get_jobs()]
     await running.stop()
     assert "release-silent" not in jobs
+
+
+async def test_a_no_after_the_start_hands_no_seat_on(fake: FakeTelegram,
+                                                     tmp_path: Path) -> None:
+    settings = with_reminders(fake, tmp_path, [
+        {"before": "P1D", "audience": "all", "ask_attendance": True}], capacity=1)
+    await seed(settings.storage.path, 1, offline=range(1, 3))  # 1 seated, 2 waiting
+    people(fake, range(1, 3))
+    seated = fake.user(1)
+    running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=20)))
+    try:
+        await seated.wait_for(has("Are you still coming?"))
+        travel(running, timedelta(hours=20, minutes=30))  # the event has begun
+        await seated.press("No, free my seat")
+        refused = await seated.answer_to_press()
+        reg = await (await running.desk()).ledger.get(1)
+    finally:
+        await running.stop()
+    assert "has started" in refused["text"] and refused["show_alert"]
+    assert reg is not None and reg.format == "offline" and reg.entry_code
+    assert not any("freed up" in m.plain_text for m in fake.sent(2))

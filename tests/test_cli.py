@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import pytest
+
 from loopback import FakeTelegram, Fault, fault_on
 from tests.harness import has
 from tests.steps import reach
+
+pytestmark = pytest.mark.slow  # runs the bot as a subprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "424242:AAE-cli_Secret-Value-9x"

@@ -127,7 +127,7 @@ async def test_backup_while_busy_then_restore_gives_the_same_ledger(
     before = ledger(settings.storage.path)
     assert len(before) == len(users)
     wipe(settings.storage.path)
-    assert restore(settings, final) == len(users)
+    assert restore(settings, final).registrations == len(users)
     assert ledger(settings.storage.path) == before
     # The restored database runs: the bot starts on it and knows the people.
     running = await start(fake, settings)
@@ -162,6 +162,7 @@ def test_backup_and_restore_through_the_entry_point(tmp_path: Path,
     (tmp_path / "db.sqlite3").unlink()
     assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 0
     assert ledger(tmp_path / "db.sqlite3") == [(1, 5, "A", "active", "online")]
+    assert "erased again: 0 registrations" in capsys.readouterr().out
     (tmp_path / "junk").write_text("not a database")
     assert main(["restore", str(tmp_path / "junk"), "--config", str(path)]) == 2
     assert "not a regbot backup" in capsys.readouterr().err

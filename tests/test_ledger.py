@@ -144,6 +144,7 @@ asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
 """
 
 
+@pytest.mark.slow  # subprocesses
 def test_two_processes_never_overbook(tmp_path: Path) -> None:
     path = tmp_path / "two.sqlite3"
     race(path, RACER, 25)
@@ -227,6 +228,7 @@ def race(path: Path, script: str, count: int) -> None:
         assert proc.wait(timeout=60) == 0
 
 
+@pytest.mark.slow  # subprocesses
 def test_two_processes_racing_for_two_events_never_overbook(tmp_path: Path) -> None:
     path = tmp_path / "two-events.sqlite3"
 

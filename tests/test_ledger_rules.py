@@ -187,3 +187,21 @@ LedgerRules.TestCase.settings = settings(
     max_examples=60, stateful_step_count=30, deadline=None,
     suppress_health_check=[HealthCheck.too_slow])
 TestLedgerRules = LedgerRules.TestCase
+
+
+def test_a_waitlisted_press_on_offline_keeps_the_place_in_line() -> None:
+    """Survivor 9 (storage/ledger.py, switch): the random runs find it only after hundreds
+    of examples, so this sequence runs every time: 2 and 3 wait for the one seat, 2 presses
+    "offline" again, and must stay ahead of 3."""
+    machine = LedgerRules()
+    try:
+        machine.two_events(first=1, second=0)
+        for user in (1, 2, 3):
+            machine.register(user=user, index=0, wants=Format.OFFLINE)
+            machine.rules_hold()
+        machine.switch(user=2, index=0, to=Format.OFFLINE)
+        machine.rules_hold()
+        machine.cancel(user=1, index=0)  # the seat goes to the head of the line: 2
+        machine.rules_hold()
+    finally:
+        machine.teardown()

@@ -37,3 +37,25 @@ async def test_json_lines_per_update_without_personal_data(tmp_path: Path) -> No
     text = bot.output
     for private in ("Alice Smith", "NGO Help", "+77011234567", TOKEN, SECRET):
         assert private not in text, private
+
+
+async def test_finding4_debug_level_carries_no_personal_data(tmp_path: Path) -> None:
+    async with FakeTelegram(token=TOKEN) as fake:
+        config = toml(fake.base_url, tmp_path / "log.sqlite3") + \
+            '\n[logging]\nlevel = "debug"\n'
+        bot = await launch(tmp_path / "run", config)
+        try:
+            await fake.wait_until(lambda: fake.polling, timeout=60)
+            alice = fake.user(4243, first_name="Alice", language_code="en")
+            await reach(alice, "confirm")
+            await alice.press("Confirm")
+            await alice.reply(has("You are registered"))
+            bot.process.send_signal(signal.SIGTERM)
+            assert await bot.exit_code() == 0, bot.output
+        finally:
+            if bot.process.returncode is None:
+                bot.process.kill()
+                await bot.process.wait()
+    lines = bot.output.splitlines()
+    private = ("Alice Smith", "NGO Help", "+77011234567", "7011234567", "+7 701 123 45 67")
+    assert [line for line in lines if any(p in line for p in private)] == []

@@ -82,6 +82,7 @@ def test_the_packaged_example_is_config_example() -> None:
 
 
 @pytest.mark.packaging
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_wheel_carries_migrations_and_catalogs(tmp_path: Path) -> None:
     names = zipfile.ZipFile(_build_wheel(tmp_path)).namelist()
@@ -97,6 +98,7 @@ def test_the_wheel_carries_migrations_and_catalogs(tmp_path: Path) -> None:
 
 
 @pytest.mark.packaging
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 async def test_installed_bot_runs_from_another_folder(tmp_path: Path) -> None:
     wheel = await asyncio.to_thread(_build_wheel, tmp_path / "build")

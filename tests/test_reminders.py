@@ -47,6 +47,11 @@ async def test_three_reminders_reach_each_active_person_once(fake: FakeTelegram,
     online = reminders_to(fake, 20)
     assert all("846 8448 4087" in text and "Almaty time" in text for text in online)
     assert "entry code" not in online[0]
+    # Survivor 5 (core/render.py): waiting for a seat means online meanwhile: the Zoom
+    # details, never the venue with an empty entry code.
+    waiting = reminders_to(fake, 12)
+    assert all("846 8448 4087" in text and "entry code" not in text for text in waiting)
+    assert all("DKU" not in text for text in waiting)
     assert [s.state for s in statuses] == ["done", "done", "done"]
     assert [s.report.sent for s in statuses] == [26, 26, 16]
 

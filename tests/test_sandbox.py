@@ -18,7 +18,8 @@ import pytest
 from bot.sandbox.console import parse_span
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
+              pytest.mark.slow]  # runs the sandbox as a subprocess
 
 
 def clean_env() -> dict[str, str]:

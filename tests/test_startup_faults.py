@@ -23,6 +23,8 @@ from aiohttp import web
 from loopback import FakeTelegram
 from tests.test_cli import ROOT, SECRET, TOKEN, Bot, _outputs, _prepare, launch, toml
 
+pytestmark = pytest.mark.slow  # runs the bot as a subprocess
+
 BAD_URL = "must be an http(s) URL like https://api.telegram.org"
 
 

@@ -24,6 +24,7 @@ from bot.sandbox.console import ORGANISER, Console, Engine, Tracker, start_reade
 from bot.sandbox.screen import Screen
 from core.timeutil import format_local
 from loopback import FakeTelegram, TravelClock
+from storage.private import open_private
 
 ADMIN = 9000  # the organiser you become with /as admin
 START_WITHIN = 60.0
@@ -72,7 +73,7 @@ def in_use(db: Path) -> bool:
     if not db.parent.is_dir():
         return False  # nobody uses a database in a folder that is not there
     try:
-        with lock_path(db).open("a+b") as fh:
+        with open_private(lock_path(db)) as fh:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return True

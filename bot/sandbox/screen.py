@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from loopback import BotMessage, FakeUser
+from storage.private import create_file, make_folders
 
 PHOTO_ENDINGS = (".png", ".jpg", ".jpeg", ".webp")
 
@@ -62,12 +63,12 @@ def save(folder: Path, name: str, content: bytes) -> Path:
     if base in ("", ".", ".."):
         base = "file"
     stem, suffix = Path(base).stem, Path(base).suffix
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folders(folder)  # 0700: the files are people's passes and lists
     path, number = folder / base, 1
     while path.exists() and not (path.is_file() and path.read_bytes() == content):
         number += 1
         path = folder / f"{stem}-{number}{suffix}"
-    if not path.exists():
+    if create_file(path):  # 0600
         path.write_bytes(content)
     return path
 

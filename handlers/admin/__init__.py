@@ -16,6 +16,7 @@ from handlers.admin import (
     report,
     retention,
     room,
+    team,
 )
 from handlers.admin.access import AdminOnly
 from handlers.admin.console import ConsoleMiddleware
@@ -32,6 +33,7 @@ def router() -> Router:
         lists.router(),
         actions.router(),
         door.router(),
+        team.router(),
         room.router(),
         reminders.router(),
         report.router(),

@@ -28,6 +28,7 @@ from handlers.admin.callbacks import VERSIONS, CastCb, CastLang, InviteCb, Versi
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
 from services.events import Event, Tally
+from services.team import Role
 from storage.deliveries import EVERYONE
 from storage.models import Audience
 
@@ -95,7 +96,8 @@ async def _others(console: Console) -> list[tuple[Event, Tally]]:
     """The other events that anyone is registered for, the latest first."""
     tallies = await console.events.tallies()
     return [(e, tallies[e.id]) for e in reversed(await console.events.all())
-            if e.id != console.event.id and e.id in tallies and tallies[e.id].active]
+            if e.id != console.event.id and e.id in tallies and tallies[e.id].active
+            and console.may(e.id, Role.ORGANISER)]  # a member: the events they organise
 
 
 async def begin(message: Message, state: FSMContext, t: Texts) -> None:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from aiogram.filters.callback_data import CallbackData
 
-from core.ids import Page, RowId
+from core.ids import Page, RowId, Version
 from storage.models import Audience
 
 Kind = Literal["offline", "waitlist", "online", "all"]  # storage.reports.KINDS
@@ -25,7 +25,9 @@ class RegCb(CallbackData, prefix="ar"):
     # (RegCb(act="explode")) to check they get the stale answer, so it must construct.
     act: str
     reg: RowId  # registration id
-    v: str = ""  # rules.fingerprint of the row the buttons were made for
+    # The registration's version when the buttons were made (the column every change
+    # raises); None on buttons that only show, so a forged act without it is stale.
+    v: Version | None = None
     sure: bool = False  # the confirmation step was passed
     kind: Kind = "all"  # the list to go back to
     page: Page = 0
@@ -67,5 +69,16 @@ class EventCb(CallbackData, prefix="ae"):
 class DraftCb(CallbackData, prefix="ad"):
     """/newevent and /editevent: keep the step's value, save the draft, or drop it."""
 
-    act: Literal["keep", "save", "stop"]
+    act: Literal["keep", "save", "stop", "again"]  # again: a refused save starts over
     step: str = ""  # keep: the step its prompt asked; an older prompt's Keep is stale
+
+
+class TeamCb(CallbackData, prefix="am"):
+    """/team: invite (a new link for `role`), remove a member (`who`), revoke a link (its
+    token). `ev`: the event whose team it is; the gate checks the presser's role in it."""
+
+    act: Literal["invite", "remove", "revoke"]
+    ev: RowId
+    role: Literal["organiser", "door"] = "door"
+    who: RowId = 0  # a Telegram user id
+    tok: str = ""

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT = ("start", "my", "help", "cancel", "language")
 ADMIN = ("events", "newevent", "editevent", "stats", "list", "door", "checkin", "capacity",
-         "close", "open", "broadcast", "reminders", "export", "report", "log")
+         "close", "open", "broadcast", "reminders", "export", "report", "log", "team")
 
 Scope = BotCommandScopeDefault | BotCommandScopeChat
 
@@ -48,6 +48,24 @@ async def set_commands(bot: Bot, settings: Settings, catalog: Catalog) -> None:
         await _set_menu(bot, participant, BotCommandScopeDefault(), code)
         for admin_id in settings.telegram.admins:
             await _set_menu(bot, admin + participant, BotCommandScopeChat(chat_id=admin_id), code)
+
+
+async def member_menu(bot: Bot, catalog: Catalog, user_id: int, commands: list[str]) -> None:
+    """A team member's chat: their role's console commands above the participant's;
+    none (left every team): back to everyone's menu."""
+    scope = BotCommandScopeChat(chat_id=user_id)
+    for code, language in _versions(catalog):
+        if not commands:
+            await _guarded(f"command menu (chat {user_id})", _delete_menu(bot, scope, code))
+            continue
+        t = catalog.for_language(language)
+        menu = [BotCommand(command=c, description=t(f"cmd-{c}"))
+                for c in (*commands, *PARTICIPANT)]
+        await _set_menu(bot, menu, scope, code)
+
+
+async def _delete_menu(bot: Bot, scope: BotCommandScopeChat, code: str) -> None:
+    await bot.delete_my_commands(scope=scope, language_code=code or None)
 
 
 async def _set_descriptions(bot: Bot, code: str, description: str, short: str) -> None:

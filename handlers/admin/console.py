@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,10 +16,13 @@ from core.config import Settings
 from core.i18n import Catalog, Texts
 from core.sender import Sender
 from handlers.admin import views
+from handlers.admin.access import Access
+from services.event_edits import EventEdits
 from services.events import Event, Events
 from services.organiser import Organiser
 from services.ports import CampaignsPort
 from services.registration import Desk, Registrations
+from services.team import Role, covers
 from storage.models import Registration
 
 log = logging.getLogger(__name__)
@@ -41,10 +44,22 @@ class Console:
     catalog: Catalog
     settings: Settings
     campaigns: CampaignsPort
+    role: Role = Role.OWNER  # at this event (handlers.admin.access)
+    roles: Mapping[int, Role] | None = None  # a member's role per event; None: an owner
+
+    def may(self, event_id: int, need: Role = Role.DOOR) -> bool:
+        """May this person see (`need`: act on) that event? Owners: every event."""
+        role = Role.OWNER if self.roles is None else self.roles.get(event_id)
+        return role is not None and covers(role, need)
 
     @property
     def event(self) -> Event:
         return self.organiser.event
+
+    @property
+    def edits(self) -> EventEdits:
+        return EventEdits(self.registrations, self.events, self.organiser.now,
+                          self.campaigns.plan_event)
 
     @property
     def tz(self) -> str:
@@ -57,12 +72,9 @@ class Console:
         await self.organiser.record(self.admin_id, action, reg_id, details)
 
     async def tell(self, reg: Registration, key: str) -> None:
-        """Let a participant know what an organiser did to their registration."""
-        t = self.catalog.for_language(reg.language)
-        event = self.event.info
-        sent = await self.sender.send(reg.chat_id, t(key, title=event.title,
-                                                     phone=event.contact_phone))
-        log.info("told registration %s (%s): %s", reg.id, key, sent.result)
+        """Let a participant know what an organiser did to their registration: through the
+        outbox (recorded, resumed after a restart), like every message that is no reply."""
+        await self.registrations.outbox.tell(reg, key)
 
 
 class ConsoleMiddleware(BaseMiddleware):
@@ -73,12 +85,18 @@ class ConsoleMiddleware(BaseMiddleware):
         user: User = data["event_from_user"]
         registrations: Registrations = data["registrations"]
         events: Events = data["events"]
-        current = await events.current_for(user.id)
+        access: Access | None = data.get("access")  # the gate's (handlers.admin.access)
+        if access is not None and access.event is not None:  # a member: their event
+            current = access.event
+        else:
+            current = await events.current_for(user.id)
         desk = registrations.of(current)
         organiser = Organiser(desk.ledger, current, data["clock"])
         campaigns: CampaignsPort = data["campaigns"]
         data["console"] = Console(user.id, registrations, events, desk, organiser,
-                                  data["sender"], data["catalog"], data["settings"], campaigns)
+                                  data["sender"], data["catalog"], data["settings"], campaigns,
+                                  access.role if access else Role.OWNER,
+                                  access.roles if access else None)
         if isinstance(event, Message) and get_flag(data, "names_event"):
             # Its own message, above the answer: answers keep their own first lines (the
             # door list, the log) and the answer itself may be a document.

@@ -19,13 +19,12 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from core.config import EventSection
 from core.i18n import Texts
-from core.timeutil import show
 from handlers.admin import drafts, keyboards, screens, views
 from handlers.admin.callbacks import DraftCb, EventCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
+from services.event_edits import Changed, Taken
 from services.events import Event
-from storage.models import Registration
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def _step(state_name: str | None) -> str | None:
 # /events ------------------------------------------------------------------------------
 
 async def _overview(t: Texts, console: Console, current: int) -> screens.Screen:
-    everything = await console.events.all()
+    everything = [e for e in await console.events.all() if console.may(e.id)]  # members: theirs
     now = console.now()
     upcoming = [e for e in everything if e.starts_utc > now]
     past = [e for e in reversed(everything) if e.starts_utc <= now]
@@ -106,15 +105,16 @@ def _preview(t: Texts, data: dict[str, Any]) -> screens.Screen:
 
 async def _begin(message: Message, state: FSMContext, t: Texts, console: Console,
                  mode: str) -> None:
-    # The draft starts from the room size in force, so Keep keeps what /capacity set.
-    room = (await console.organiser.counts()).capacity
-    info = console.event.info.model_copy(update={"offline_capacity": room})
+    # The draft starts from the event as stored now (the room size in force, so Keep keeps
+    # what /capacity set) and carries its version: a save after another change is refused.
+    draft = await console.edits.begin(console.event)
+    info = draft.info
     if mode == "new":
         info = info.model_copy(update={"id": None})
     await state.set_state(Draft.title)
     # Not "event": handlers.middleware.DeskMiddleware reads that key as a form's event.
-    await state.set_data({"mode": mode, "of": console.event.id, "base": drafts.dump(info),
-                          "info": drafts.dump(info)})
+    await state.set_data({"mode": mode, "of": console.event.id, "version": draft.version,
+                          "base": drafts.dump(info), "info": drafts.dump(info)})
     text, markup = _prompt(t, "title", info)
     await message.answer(f"{t(f'adm-ev-begin-{mode}')}\n\n{text}", reply_markup=markup)
 
@@ -257,50 +257,33 @@ async def _update(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
         await screens.show(cb, bot, (t("adm-ev-stopped"), None))
         return
     info = drafts.load(data["info"])
-    room = await console.organiser.counts()
-    promoted: tuple[Registration, ...] = ()
-    if info.offline_capacity != room.capacity:
-        result = await console.organiser.set_capacity(info.offline_capacity)
-        if isinstance(result, int):
-            why = t("adm-ev-bad-taken", seated=result, capacity=info.offline_capacity)
-            await _back_to(cb, bot, state, t, "capacity", data, why)
-            return
-        promoted = result
-    fresh = await console.events.update(old, info)
-    await console.registrations.tell_promoted(fresh, promoted)
-    edits = drafts.changed(drafts.load(data["base"]), info)
-    await console.record("editevent", details=", ".join(edits) or "-")
-    moved = fresh.sequence != old.sequence  # the time or the venue changed
-    if moved:  # reminder jobs carry the time and the sequence: make them again
-        await console.campaigns.plan_event(fresh)
-    told = [r for r in await console.organiser.everyone() if r.active] if moved else []
-    text = t("adm-ev-saved", pin=views.pin(t, fresh))
-    if promoted:
-        text += "\n" + t("adm-done-promoted", names=views.names(promoted))
-    if told:
-        text += "\n" + t("adm-ev-telling", count=len(told))
+    base = drafts.load(data["base"])
+    edits = drafts.changed(base, info)
+    # A draft from before drafts carried a version (-1) counts as out of date.
+    result = await console.edits.save(console.admin_id, old, int(data.get("version", -1)),
+                                      info, edits)
+    if isinstance(result, Taken):
+        why = t("adm-ev-bad-taken", seated=result.seated, capacity=info.offline_capacity)
+        await _back_to(cb, bot, state, t, "capacity", data, why)
+        return
+    if isinstance(result, Changed):
+        fields = [t(f"adm-ev-field-{step}") for step in drafts.changed(base, result.info)]
+        text = t("adm-ev-changed", fields=", ".join(fields) or t("adm-ev-field-intake"))
+        await screens.show(cb, bot, (text, keyboards.draft_again(t)))
+        return
+    text = t("adm-ev-saved", pin=views.pin(t, result.event))
+    if result.promoted:
+        text += "\n" + t("adm-done-promoted", names=views.names(result.promoted))
+    if result.told:  # the outbox tells them, paced, from the notices saved with the edit
+        text += "\n" + t("adm-ev-telling", count=result.told)
     await screens.show(cb, bot, (text, None))
-    if told:  # answer the press now: telling everyone, paced, may take a while
-        callback_answer.disable()
-        await cb.answer()
-    for reg in told:
-        await _tell_moved(console, old, fresh, reg.chat_id, reg.language, reg.id)
 
 
-async def _tell_moved(console: Console, old: Event, fresh: Event, chat_id: int,
-                      language: str, reg_id: int) -> None:
-    """One short message in the participant's language: what was, what is now."""
-    t = console.catalog.for_language(language)
-    lines = [t("event-changed", title=fresh.info.title)]
-    if old.starts_utc != fresh.starts_utc:
-        zone = fresh.info.timezone
-        lines.append(t("event-changed-time", old=show(old.starts_utc, zone, t.language),
-                       new=show(fresh.starts_utc, zone, t.language)))
-    if old.info.venue != fresh.info.venue:
-        lines.append(t("event-changed-venue", old=old.info.venue, new=fresh.info.venue))
-    sent = await console.sender.send(chat_id, "\n".join(lines))
-    log.info("event %s: told registration %s of the change: %s", fresh.slug, reg_id,
-             sent.result)
+async def again(cb: CallbackQuery, state: FSMContext, t: Texts, console: Console) -> None:
+    """After a refused save: a new draft from the event as it is now."""
+    await state.clear()
+    if isinstance(cb.message, Message) and not console.event.from_config:
+        await _begin(cb.message, state, t, console, "edit")
 
 
 def router() -> Router:
@@ -315,5 +298,6 @@ def router() -> Router:
     r.callback_query.register(keep, StateFilter(Draft), DraftCb.filter(F.act == "keep"))
     r.callback_query.register(save, StateFilter(Draft.confirm), DraftCb.filter(F.act == "save"))
     r.callback_query.register(stop, StateFilter(Draft), DraftCb.filter(F.act == "stop"))
+    r.callback_query.register(again, DraftCb.filter(F.act == "again"))
     r.callback_query.register(stale, DraftCb.filter())
     return r

@@ -55,11 +55,11 @@ def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
 
 def details(t: Texts, reg: Registration, kind: Kind, number: int,
             started: bool = False) -> InlineKeyboardMarkup:
-    stamp = rules.fingerprint(reg)
     kb = InlineKeyboardBuilder()
     for a in rules.actions(reg, started):
         kb.button(text=t(f"adm-btn-{a.value}"),
-                  callback_data=RegCb(act=a.value, reg=reg.id, v=stamp, kind=kind, page=number))
+                  callback_data=RegCb(act=a.value, reg=reg.id, v=reg.version, kind=kind,
+                                      page=number))
     kb.button(text=t("adm-btn-to-list"), callback_data=ListCb(kind=kind, page=number))
     kb.adjust(1)
     return kb.as_markup()
@@ -67,10 +67,9 @@ def details(t: Texts, reg: Registration, kind: Kind, number: int,
 
 def confirm(t: Texts, reg: Registration, act: rules.Act, kind: Kind,
             number: int) -> InlineKeyboardMarkup:
-    stamp = rules.fingerprint(reg)
     kb = InlineKeyboardBuilder()
     kb.button(text=t(f"adm-btn-yes-{act.value}"),
-              callback_data=RegCb(act=act.value, reg=reg.id, v=stamp, sure=True, kind=kind,
+              callback_data=RegCb(act=act.value, reg=reg.id, v=reg.version, sure=True, kind=kind,
                                   page=number))
     kb.button(text=t("adm-btn-no"), callback_data=RegCb(act="show", reg=reg.id, kind=kind,
                                                         page=number))
@@ -165,6 +164,12 @@ def draft_save(t: Texts) -> InlineKeyboardMarkup:
     kb.button(text=t("adm-btn-save"), callback_data=DraftCb(act="save"))
     kb.button(text=t("adm-btn-stop"), callback_data=DraftCb(act="stop"))
     kb.adjust(2)
+    return kb.as_markup()
+
+
+def draft_again(t: Texts) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-again"), callback_data=DraftCb(act="again"))
     return kb.as_markup()
 
 

@@ -8,6 +8,7 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, Message
 
 from core.i18n import Texts
+from core.pacer import Pacer
 from core.timeutil import zone
 from handlers.admin import csvfile, rules, views
 from handlers.admin.console import NAMES_EVENT, Console
@@ -18,12 +19,14 @@ from services.after import Aftercare
 LOG_SIZE = 20
 
 
-async def stats(message: Message, t: Texts, console: Console) -> None:
+async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> None:
     counts = await console.organiser.counts()
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
+    pace = views.pace(t, pacer.rate, pacer.configured, pacer.waiting)
     await message.answer(views.stats(t, console.event.info.title, counts, intake,
-                                     everyone, console.tz, await next_reminder(t, console))
+                                     everyone, console.tz, await next_reminder(t, console),
+                                     pace)
                          + await stats_after(t, console, everyone))
 
 

@@ -20,7 +20,7 @@ async def perform(act: Act, reg: Registration, t: Texts, console: Console) -> tu
         await console.record(act.value, reg.id)
         return (True, t(f"adm-done-{act.value}")) if done else (False, t("adm-stale"))
     if act is Act.CHECKIN:
-        result, _ = await console.organiser.check_in(reg.entry_code or "")
+        result, _ = await console.organiser.check_in(reg.entry_code or "", console.admin_id)
         await console.record(act.value, reg.id, f"{reg.entry_code}: {result}")
         return (True, t("adm-done-checkin")) if result == "ok" else (False, t("adm-stale"))
     if act is Act.CANCEL:

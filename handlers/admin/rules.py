@@ -1,9 +1,8 @@
 """Organiser rules as plain Python (no Telegram): what may be done to a registration,
-whether a details screen is stale, how numbers are read and summed."""
+how numbers are read and summed."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -53,14 +52,6 @@ def promotion_refusal(reg: Registration, seats_left: int) -> str | None:
     if seats_left <= 0:
         return "room-full"
     return None
-
-
-def fingerprint(reg: Registration) -> str:
-    """Short version stamp of everything an action depends on: a details screen whose
-    stamp no longer matches the row is stale."""
-    parts = (reg.status, reg.format, reg.waitlisted_at, reg.entry_code, reg.checked_in_at,
-             reg.cancelled_at, reg.created_at, reg.updated_at)
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:8]
 
 
 def parse_capacity(args: str | None) -> int | None:

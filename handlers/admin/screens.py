@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from math import ceil
 
 from aiogram import Bot
@@ -22,12 +23,10 @@ async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> None:
     """Replace the pressed message; send a new one if it cannot be edited any more."""
     text, markup = screen
     if isinstance(cb.message, Message):
-        try:
+        # An edit into what is shown already is done (core/edits.py).
+        with contextlib.suppress(TelegramBadRequest):  # too old, deleted: a new one
             await cb.message.edit_text(text, reply_markup=markup)
             return
-        except TelegramBadRequest as exc:
-            if "not modified" in exc.message:
-                return
     await bot.send_message(cb.from_user.id, text, reply_markup=markup)
 
 

@@ -70,15 +70,25 @@ def details(t: Texts, reg: Registration, tz: str, position: int | None) -> str:
     return "\n".join(lines)
 
 
+def pace(t: Texts, rate: float, configured: float, waiting: int) -> str:
+    """The pace the bot sends at now: below the configured one after Telegram refused
+    messages (core/pacer.py learns the real limit), with the messages waiting for a slot."""
+    if rate < configured:
+        return t("adm-pace-slowed", rate=round(rate, 1), configured=round(configured, 1),
+                 waiting=waiting)
+    return t("adm-pace", rate=round(rate, 1), waiting=waiting)
+
+
 def stats(t: Texts, title: str, counts: Counts, intake: Intake, regs: list[Registration],
-          tz: str, reminder: str) -> str:
+          tz: str, reminder: str, pace: str) -> str:
     days = [t("adm-stats-day", day=day.strftime("%d.%m.%Y"), count=n)
             for day, n in rules.per_day(regs, tz)]
     return t("adm-stats", title=title, seated=counts.seated, capacity=counts.capacity,
              free=counts.seats_left, waitlisted=counts.waitlisted, online=counts.online,
              cancelled=counts.cancelled, checked=counts.checked_in,
              unreachable=rules.unreachable(regs), intake=intake_label(t, intake),
-             days=Safe("\n".join(days) or t("adm-stats-no-days")), reminder=Safe(reminder))
+             days=Safe("\n".join(days) or t("adm-stats-no-days")), reminder=Safe(reminder),
+             pace=Safe(pace))
 
 
 def door(t: Texts, seated: list[Registration], capacity: int) -> list[str]:

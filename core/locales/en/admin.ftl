@@ -45,6 +45,7 @@ adm-stats =
     ✅ Checked in: { $checked } of { $seated }
     📵 Unreachable: { $unreachable }
     🚪 Registration: { $intake }
+    { $pace }
 
     <b>New registrations per day</b>
     { $days }
@@ -54,6 +55,8 @@ adm-stats-day = { $day }: { $count }
 adm-stats-no-days = none yet
 adm-next-reminder = ⏰ Next reminder: { $due } ({ $before } before, { $audience }); it will reach { $count }.
 adm-no-reminder = ⏰ No reminder pending.
+adm-pace = 📨 Sending: { $rate } messages a second, as set; waiting to go: { $waiting }
+adm-pace-slowed = 📨 Sending: { $rate } messages a second instead of { $configured }: Telegram refused messages, so the bot slowed down; it speeds up again by itself. Waiting to go: { $waiting }
 
 ## /list and details
 adm-list-choose = Which list?
@@ -131,8 +134,8 @@ adm-intake-deadline = Note: the registration deadline in the config has passed, 
 
 ## /checkin and /door
 adm-checkin-usage = Send the entry code, for example /checkin ABC234
-adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: welcome! { $arrived } of { $seated } have arrived.
-adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org } already checked in at { $at }. Has the code been used twice?
+adm-checkin-ok = ✅ <b>{ $name }</b>, { $org }: welcome! { $arrived } of { $seated } seats checked in.
+adm-checkin-already = ⚠️ <b>{ $name }</b>, { $org } already checked in at { $at } by { $by }. Has the code been used twice? { $arrived } of { $seated } seats checked in.
 adm-checkin-unknown = ❌ No seat has the code <code>{ $code }</code>. Check the spelling. A registration that was cancelled or moved online loses its code, and people on the waitlist have none yet: look the person up with /list.
 adm-door-head = 🚪 <b>Door</b>: { $arrived } of { $seated } arrived · room of { $capacity }
 adm-door-row = { $mark } { $name } · { $org } · <code>{ $code }</code>
@@ -245,6 +248,9 @@ adm-ev-unchanged = Nothing is changed yet.
 adm-ev-use-buttons = Use the buttons under the preview: Save or Cancel.
 adm-ev-stopped = Draft dropped; nothing was changed.
 adm-ev-stale = This draft is finished or has moved on. /newevent or /editevent starts again.
+adm-ev-changed = ⚠️ Not saved: the event was changed since this draft began ({ $fields }), by another organiser or a command. Nothing of the draft was applied. Start again from the event as it is now?
+adm-ev-field-intake = registration open or closed
+adm-btn-again = 🔄 Start again
 adm-ev-other = The console works on another event now; this draft was dropped.
 adm-ev-in-config = This event comes from the config file: change it there, under { $where }, and restart the bot. Nothing was changed here.
 adm-ev-created =

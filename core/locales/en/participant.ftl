@@ -165,6 +165,8 @@ cal-zoom = Zoom conference ID: { $zoom }
 cal-questions = Questions: { $phone }
 
 ## Personal data
+# Who collects the data when [privacy] names no controller.
+privacy-controller-default = the event's organisers
 privacy-notice =
     🔒 <b>Your personal data</b>
     Who collects it: { $controller } (contact: { $contact }).

@@ -145,6 +145,8 @@ cal-zoom = Zoom, конференция идентификаторы: { $zoom }
 cal-questions = Сұрақтар: { $phone }
 
 ## Personal data
+# Who collects the data when [privacy] names no controller.
+privacy-controller-default = іс-шара ұйымдастырушылары
 privacy-notice =
     🔒 <b>Сіздің дербес деректеріңіз</b>
     Кім жинайды: { $controller } (байланыс: { $contact }).

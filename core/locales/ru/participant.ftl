@@ -159,6 +159,8 @@ cal-zoom = Zoom, идентификатор конференции: { $zoom }
 cal-questions = Вопросы: { $phone }
 
 ## Personal data
+# Who collects the data when [privacy] names no controller.
+privacy-controller-default = организаторы мероприятия
 privacy-notice =
     🔒 <b>Ваши персональные данные</b>
     Кто собирает: { $controller } (контакт: { $contact }).

@@ -1,0 +1,120 @@
+"""Saving an organiser's edit of an event (/editevent), all or nothing.
+
+One transaction (BEGIN IMMEDIATE) holds every step: the version check, the room size
+check, the event's new definition, the promotions into a larger room, the "the event
+moved" notices for every active registration, and the audit line. A failure at any step
+leaves the event, the seats and the outbox exactly as they were. After the commit come
+only the steps that are made again from the stored state anyway: the reminder jobs are
+planned again (the scheduler's jobs live in memory and are re-planned at every start) and
+the outbox is woken (it also drains at every start).
+
+A draft carries the version the event had when the draft began; /capacity, /close, /open
+and every save raise it. A draft of an event changed meanwhile is refused with the event as
+it is now, so the organiser can see what changed and start again."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from core.config import EventSection
+from core.timeutil import Clock
+from services.events import Event, Events
+from services.registration import Registrations
+from storage import notices
+from storage.audit import AuditLog
+from storage.models import Registration, to_db
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Saved:
+    event: Event  # as it is now
+    promoted: tuple[Registration, ...]  # into the larger room (their notices are queued)
+    told: int  # "the event moved" notices queued (0 unless the time or the venue changed)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """Refused: the event changed since the draft began (another organiser's save, a
+    /capacity, /close or /open). `info` is the event as it is now, room size included."""
+
+    info: EventSection
+
+
+@dataclass(frozen=True)
+class Taken:
+    """Refused: the new room is smaller than the seats already given."""
+
+    seated: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What an edit starts from: the event as stored now (the room size in force) and
+    its version."""
+
+    info: EventSection
+    version: int
+
+
+class EventEdits:
+    def __init__(self, registrations: Registrations, events: Events, clock: Clock,
+                 plan: Callable[[Event], Awaitable[None]]) -> None:
+        self.registrations, self.events, self.clock = registrations, events, clock
+        self._plan = plan  # scheduler.reminders' re-plan, through the CampaignsPort
+
+    async def begin(self, event: Event) -> Draft:
+        """Read from the table, not the cache: /capacity and /close change the row only."""
+        stored = await self.events.version(event.id)
+        if stored is None:
+            raise LookupError(event.slug)
+        version, room = stored
+        return Draft(event.info.model_copy(update={"offline_capacity": room}), version)
+
+    async def save(self, admin_id: int, event: Event, version: int, info: EventSection,
+                   edits: list[str]) -> Saved | Changed | Taken:
+        db = self.registrations.db
+        ledger = self.registrations.ledger(event.id)
+        audit = AuditLog(db, event.id)
+        now = self.clock()
+        stamp = to_db(now)
+        async with db.transaction() as conn:
+            row = await self.events.store.locked(conn, event.id)
+            if row is None:
+                raise LookupError(event.slug)
+            stored = EventSection.model_validate_json(row.definition)
+            if row.version != version:
+                return Changed(stored.model_copy(update={"offline_capacity": row.room_size}))
+            grows = info.offline_capacity > row.room_size
+            if info.offline_capacity != row.room_size:
+                taken = await ledger.seats_taken(conn)
+                if info.offline_capacity < taken:
+                    return Taken(taken)
+            moved = info.starts_utc != stored.starts_utc or info.venue != stored.venue
+            info = info.model_copy(update={"id": event.slug})
+            fresh = await self.events.store.update(
+                conn, event.id, info.model_dump_json(), info.starts_utc,
+                info.offline_capacity, now, moved)
+            if fresh is None:
+                raise LookupError(event.slug)
+            promoted = await ledger.fill_seats(conn, now) if grows else ()
+            told = 0
+            if moved:
+                before: dict[str, str | None] = {"starts_at": stored.starts_utc.isoformat(),
+                                                 "venue": stored.venue}
+                told = await notices.add_moved(conn, event.id, before, stamp)
+            await audit.record_in(conn, admin_id, "editevent", now, ", ".join(edits) or "-")
+        self.events.forget()
+        saved = await self.events.get(event.id)
+        if saved is None:
+            raise LookupError(event.slug)
+        if moved:  # reminder jobs carry the time and the sequence: make them again
+            await self._plan(saved)
+        if promoted or told:
+            self.registrations.outbox.kick()
+        log.info("admin %s edited event %s (%s); %d promoted, %d to tell", admin_id,
+                 event.slug, ", ".join(edits) or "-", len(promoted), told)
+        return Saved(saved, promoted, told)
