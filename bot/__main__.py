@@ -38,6 +38,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     restore = sub.add_parser("restore", parents=[common],
                              help="put a backup back (the bot must be stopped)")
     restore.add_argument("src", type=Path, help="a file made by `backup`")
+    restore.add_argument("--yes", action="store_true",
+                         help="replace the current database (kept as <file>.before-restore)")
     # Not `common`: the sandbox reads no $REGBOT_CONFIG nor ./config.toml, only --config.
     sandbox = sub.add_parser(
         "sandbox",
@@ -59,6 +61,15 @@ def _token_in_dotenv() -> bool:
                for name, value in dotenv_settings().items())
 
 
+def _confirmed(target: Path) -> bool:
+    """At a terminal, `restore` without --yes asks before replacing a database."""
+    if not target.exists() or not sys.stdin.isatty():
+        return False
+    answer = input(f"Replace the database {target}? It is kept as {target.name}"
+                   ".before-restore. [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
 def _config_path(args: argparse.Namespace) -> Path:
     given: Path | None = getattr(args, "config", None)
     return given or Path(os.environ.get("REGBOT_CONFIG") or "config.toml")
@@ -78,7 +89,8 @@ def _command(args: argparse.Namespace, settings: Settings, path: Path) -> int:
                                               folder=args.dest.endswith(("/", os.sep)))
             print(f"backed up {settings.storage.path} to {made} ({count} registrations)")
         else:
-            done = cli_commands.restore(settings, args.src)
+            done = cli_commands.restore(settings, args.src, yes=args.yes or _confirmed(
+                settings.storage.path))
             print(f"restored {settings.storage.path} from {args.src} "
                   f"({done.registrations} registrations)")
             # Said even when none: the organiser knows erasures were looked for.

@@ -134,14 +134,25 @@ class Restored:
     erased_again: int  # registrations erased since the backup was taken, erased again
 
 
-def restore(settings: Settings, src: Path) -> Restored:
-    """Put a backup back in place of the database; refused while a bot runs on it. Every
-    erasure the database records that the backup predates (/forget_me, retention) is made
-    again in it: a restore never brings an erased person back."""
+def kept_copy(target: Path) -> Path:
+    """Where `restore` keeps the database it replaces."""
+    return target.with_name(target.name + ".before-restore")
+
+
+def restore(settings: Settings, src: Path, yes: bool = False) -> Restored:
+    """Put a backup back in place of the database; refused while a bot runs on it, and
+    over an existing database unless confirmed (`yes`), which is kept as
+    <file>.before-restore. Every erasure the database records that the backup predates
+    (/forget_me, retention) is made again in it: a restore never brings an erased person
+    back."""
     target = settings.storage.path
     if not src.is_file():
         raise CommandError(f"no backup at {src}")
     _check_backup(src)
+    if target.exists() and not yes:
+        raise CommandError(
+            f"restore replaces the database {target} with {src}: run it again with --yes "
+            f"(the database it replaces is kept as {kept_copy(target)})")
     lock = take_exclusive(target)
     if lock is None:
         raise CommandError(
@@ -149,6 +160,9 @@ def restore(settings: Settings, src: Path) -> Restored:
             "then restore")
     try:
         erasures = reapply.read(target)
+        if target.exists():
+            kept_copy(target).unlink(missing_ok=True)
+            _copy(target, kept_copy(target), "DELETE", 0)
         create_file(target)  # 0600 when it is new (its -wal and -shm follow)
         count = _copy(src, target, "WAL", 0)
         again = _erase_again(target, erasures)

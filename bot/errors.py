@@ -16,8 +16,8 @@ from core.config import Settings, load_settings
 
 TOKEN_HELP = (
     "the bot token is missing: put the line REGBOT_TELEGRAM__TOKEN=123456:ABC... in a file "
-    "named .env in this folder, or set that environment variable "
-    "(or `token` under [telegram] in {path}, kept out of git). "
+    "named .env in this folder, or set that environment variable (never in {path}: "
+    "the config file may be shared or put in git). "
     "Get a token from @BotFather in Telegram (/newbot). "
     "To try the bot without a token first: python -m bot sandbox"
 )
@@ -52,8 +52,12 @@ def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
     """One line per mistake. `environment`: the settings read REGBOT_* variables and .env
     too, so a mistake may be theirs (the sandbox reads the file only)."""
     lines = []
-    for error in exc.errors():
+    errors = exc.errors()
+    guessed = _typo_guesses(errors)
+    for error in errors:
         loc = error["loc"]
+        if error["type"] == "missing" and tuple(loc) in guessed:
+            continue  # the typo's line already says which key was meant: one line
         key = ".".join(str(part) for part in loc)
         missing = error["type"] == "missing" or error.get("input") in ("", None)
         if (key == "telegram.token" and missing) or key == "telegram":
@@ -84,6 +88,21 @@ def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
             lines.append(f"invalid config key `{key}` in {path} (or {_env_name(loc)}): "
                          f"{_message(error)}")
     return "\n".join(lines)
+
+
+def _typo_guesses(errors: list[ErrorDetails]) -> set[tuple[int | str, ...]]:
+    """The missing keys that an unknown key next to them is a typo of (`titel` for
+    `title`): said once, by the unknown key's line."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    guessed = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or not loc:
+            continue
+        close = difflib.get_close_matches(str(loc[-1]), _known_keys(loc[:-1]), 1, 0.6)
+        if close and (*loc[:-1], close[0]) in missing:
+            guessed.add((*loc[:-1], close[0]))
+    return guessed
 
 
 def _origin(loc: Sequence[int | str]) -> tuple[str, str] | None:

@@ -41,8 +41,9 @@ from core.pacer import Pacer
 from core.sender import Sender
 from core.throttle import RetryAfterGate
 from core.timeutil import Clock, format_local, system_clock
-from handlers import setup_routers
+from handlers import keyboards, setup_routers
 from handlers.admin.commands import set_profile
+from handlers.admin.console import PinFirstAnswer
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
@@ -52,10 +53,11 @@ from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
 from services.certificates import Certificates
 from services.events import Events
-from services.outbox import Outbox
+from services.outbox import Organisers, Outbox
 from services.privacy import Privacy
 from services.registration import Registrations
 from services.team import Team
+from storage.audit import Untold
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
@@ -149,11 +151,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     catalog = Catalog(settings.bot.default_language)
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
                     settings.sender.retry_backoff, pacer=pacer)
-    outbox = Outbox(Notices(db), events, sender, catalog, clock)
+    people = People(db)
+    organisers = Organisers(Untold(db), settings.telegram.admins, people.reader_language)
+    outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass,
+                    organisers=organisers)
     registrations = Registrations(db, events, clock, sender, outbox)
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
-    people = People(db)
     fanout = FanOut(deliveries, sender, clock)
     reminders = Reminders(settings, events, registrations, deliveries, fanout, catalog,
                           scheduler)
@@ -183,6 +187,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
 
     first_poll = FirstPoll()
     bot.session.middleware(first_poll)
+    bot.session.middleware(PinFirstAnswer())  # the console's event line in its answer
     background: set[asyncio.Task[None]] = set()
 
     async def on_startup(bot: Bot) -> None:

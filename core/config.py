@@ -35,6 +35,12 @@ ADMIN_HELP = (
     "answers with the numeric id and the line to paste, e.g. admins = [123456789]"
 )
 DATE_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+# How people here write a date and time: 12.11.2026 17:00, 12/11/2026 17:00.
+LOCAL_DATE = re.compile(
+    r"\s*(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?:[ T,]+(?P<hm>\d{1,2}:\d{2}))?\s*")
+# A zone written as an offset: UTC+5, GMT+05:00, +5, UTC-3:30.
+OFFSET_ZONE = re.compile(r"\s*(?:UTC|GMT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\s*",
+                         re.IGNORECASE)
 
 
 class Section(BaseModel):
@@ -212,6 +218,8 @@ class EventSection(Section):
     venue: str
     contact_phone: str
     zoom_conference_id: str
+    # Told to online participants (their registration, reminders), not on the public card.
+    zoom_passcode: str | None = None
     zoom_url: str | None = None
     stream_url: str | None = None
     address: str | None = None  # shown after the venue
@@ -259,6 +267,14 @@ class EventSection(Section):
                              "event's links), e.g. \"roundtable-2027-03\"")
         return value
 
+    @field_validator("title", "venue", "contact_phone", "zoom_conference_id")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        # A blank title is a card with an empty heading: refused like a missing key.
+        if not value.strip():
+            raise ValueError("is empty: write the text people should see (in quotes)")
+        return value
+
     @field_validator("reminders")
     @classmethod
     def _plan(cls, value: list[Reminder] | None) -> list[Reminder] | None:
@@ -293,6 +309,9 @@ class EventSection(Section):
         try:
             zone(value)
         except ValueError:
+            offset = OFFSET_ZONE.fullmatch(value)
+            if offset is not None:
+                raise ValueError(offset_help(value, offset)) from None
             close = closest_zones(value)
             hint = (f": did you mean {' or '.join(repr(z) for z in close)}?" if close
                     else " (IANA names look like 'Asia/Almaty' or 'Europe/Berlin')")
@@ -307,6 +326,14 @@ class EventSection(Section):
                 or (isinstance(value, str) and DATE_ONLY.fullmatch(value))):
             raise ValueError(f"{value} has no time of day: give the local start time too, "
                              f"e.g. {str(value).strip()}T18:00:00")
+        local = LOCAL_DATE.fullmatch(value) if isinstance(value, str) else None
+        if local is not None:
+            hm = local["hm"] or "18:00"
+            hour, minute = hm.split(":")
+            form = (f"{local['y']}-{int(local['m']):02d}-{int(local['d']):02d}"
+                    f"T{int(hour):02d}:{minute}:00")
+            raise ValueError(f"write {value.strip()!r} as {form} (year-month-day, the local "
+                             "time, no quotes)")
         return value
 
     @model_validator(mode="after")
@@ -364,8 +391,9 @@ class PrivacyText(Section):
 
 
 class PrivacySection(Section):
-    # Who collects the data (named in the consent notice) and how to reach them. Without
-    # a controller the notice names "the event's organisers" in the reader's language.
+    # Who collects the data (named in the consent notice) and how to reach them.
+    # Left out: the event's organisers, in the reader's language ([event] organisers and
+    # [event.text.<language>] organisers), so the notice keeps to one language.
     controller: str | None = None
     contact: str = ""
     text: dict[Language, PrivacyText] = Field(default_factory=dict)
@@ -560,6 +588,34 @@ def _zone_names() -> tuple[str, ...]:
     from zoneinfo import available_timezones
 
     return tuple(sorted(available_timezones()))
+
+
+# Offered first for an offset, where the bot's events are (Almaty has been UTC+5 since 2024).
+PREFERRED_ZONES = ("Asia/Almaty", "Asia/Tashkent", "Asia/Bishkek", "Europe/Moscow",
+                   "Europe/Berlin", "Europe/London")
+
+
+def zones_at(offset: timedelta, limit: int = 3) -> list[str]:
+    """IANA zones whose offset is `offset` now (never one with another offset)."""
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(ZoneInfo("UTC"))
+    names = [*PREFERRED_ZONES, *(z for z in _zone_names()
+                                 if z.startswith(("Asia/", "Europe/", "America/", "Africa/",
+                                                  "Australia/", "Pacific/", "Atlantic/",
+                                                  "Indian/")))]
+    found = [z for z in dict.fromkeys(names) if now.astimezone(ZoneInfo(z)).utcoffset() == offset]
+    return found[:limit]
+
+
+def offset_help(value: str, offset: re.Match[str]) -> str:
+    minutes = int(offset["h"]) * 60 + int(offset["m"] or 0)
+    delta = timedelta(minutes=minutes if offset["sign"] == "+" else -minutes)
+    close = zones_at(delta)
+    hint = (f"e.g. {' or '.join(repr(z) for z in close)}" if close
+            else "e.g. 'Asia/Almaty' or 'Europe/Berlin'")
+    return (f"{value!r} is an offset, not a time zone: give the IANA name of the place, "
+            f"which follows its clock changes ({hint})")
 
 
 def closest_zones(name: str, limit: int = 3) -> list[str]:

@@ -10,7 +10,8 @@ from babel.dates import format_timedelta
 
 from core.config import EventSection
 from core.i18n import Safe, Texts
-from core.timeutil import city, show
+from core.timeutil import city, show, zone
+from storage.audit import News
 from storage.models import Counts, Placement, Registration
 
 
@@ -25,8 +26,12 @@ def when(t: Texts, event: EventSection) -> str:
              zone=event.timezone, city=city(event.timezone, t.language))
 
 
-def online_details(t: Texts, event: EventSection) -> Safe:
+def online_details(t: Texts, event: EventSection, registered: bool = False) -> Safe:
+    """How to join online; `registered`: for a participant (the Zoom passcode too, which
+    the public card does not show)."""
     parts = [t("online-zoom", zoom=event.zoom_conference_id)]
+    if registered and event.zoom_passcode:
+        parts.append(t("online-zoom-passcode", passcode=event.zoom_passcode))
     if event.zoom_url:
         # A link, not a bare address: tappable in every client (quotes escaped for href).
         parts.append(t("online-zoom-link", url=Safe(html.escape(event.zoom_url, quote=True))))
@@ -74,8 +79,14 @@ def deadline_line(t: Texts, event: EventSection) -> str:
                                                    t.language))
 
 
+def live_line(t: Texts, event: EventSection) -> str:
+    """An event between its start and its end: on now, with where to join."""
+    return t("event-live", until=show(event.starts_utc + event.duration, event.timezone,
+                                      t.language))
+
+
 def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
-               past: bool = False, offline_open: bool = True) -> str:
+               past: bool = False, offline_open: bool = True, live: bool = False) -> str:
     # Every event text in the reader's language where one was given: one message, one language.
     event = event.in_language(t.language)
     agenda = Safe("\n".join(t("agenda-item", item=item) for item in event.agenda))
@@ -87,6 +98,8 @@ def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
              organisers=event.organisers, phone=event.contact_phone)
     if past:
         return body + "\n\n" + t("event-past")
+    if live:
+        body += "\n\n" + live_line(t, event)
     return body if is_open else body + "\n\n" + t("registration-closed")
 
 
@@ -113,7 +126,7 @@ def summary(t: Texts, data: dict[str, Any], counts: Counts,
 def placement(t: Texts, event: EventSection, reg: Registration, position: int | None) -> str:
     """What the participant has: seat + code, or online (+ place in the queue)."""
     event = event.in_language(t.language)
-    common = {"when": Safe(when(t, event)), "online": online_details(t, event)}
+    common = {"when": Safe(when(t, event)), "online": online_details(t, event, registered=True)}
     if reg.placement is Placement.SEATED:
         return t("placement-seated", code=reg.entry_code or "", venue=place(event),
                  phone=event.contact_phone, **common)
@@ -131,11 +144,26 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
 
 
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:
-    return t("promoted") + "\n\n" + placement(t, event, reg, None)
+    return (t("promoted", title=event.in_language(t.language).title) + "\n\n"
+            + placement(t, event, reg, None))
+
+
+def digest(t: Texts, event: EventSection, items: list[News]) -> str:
+    """Participants' own steps, for the organisers: one line each, the local time first."""
+    event = event.in_language(t.language)
+    lines = [t("adm-digest-head", title=event.title)]
+    for news in items:
+        at = news.at.astimezone(zone(event.timezone)).strftime("%H:%M")
+        key = f"adm-digest-{news.action}"
+        lines.append(t(key if t.has(key) else "adm-digest-other", at=at, action=news.action,
+                       name=news.name or t("adm-erased")))
+    return "\n".join(lines)
 
 
 def moved(t: Texts, event: EventSection, old_starts: datetime, old_venue: str) -> str | None:
-    """"The event moved": what was, what is now; None when it is back as it was."""
+    """"The event moved": what was, what is now, in the reader's language (`old_venue` is
+    theirs too); None when it is back as it was."""
+    event = event.in_language(t.language)
     lines = [t("event-changed", title=event.title)]
     if old_starts != event.starts_utc:
         zone = event.timezone
@@ -157,4 +185,4 @@ def reminder(t: Texts, event: EventSection, reg: Registration,
     if reg.placement is Placement.SEATED:
         return t("reminder-offline", code=reg.entry_code or "", venue=place(event),
                  phone=event.contact_phone, **common)
-    return t("reminder-online", online=online_details(t, event), **common)
+    return t("reminder-online", online=online_details(t, event, registered=True), **common)

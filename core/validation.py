@@ -61,7 +61,24 @@ def clean_name(raw: str | None) -> str | Problem:
         return Problem("name-letters")
     if isinstance(text, str) and sum(ch.isdigit() for ch in text) > NAME_DIGITS_MAX:
         return Problem("name-digits")
+    if isinstance(text, str) and (problem := name_shape(text)) is not None:
+        return problem
     return text
+
+
+NAME_LETTERS_MIN = 2  # "J" is an initial, not a name the door list can find
+# A link or a Telegram handle is not a name (spam, or a username typed by mistake).
+_LINK = re.compile(r"(?i)(?:https?://|www\.|t\.me/|\b[\w-]+\.(?:com|ru|kz|org|net|io|me|info)\b)")
+_HANDLE = re.compile(r"(?:^|\s)@\w")
+
+
+def name_shape(text: str) -> Problem | None:
+    """Issue 19: at least two letters, and no links or @handles."""
+    if _LINK.search(text) or _HANDLE.search(text):
+        return Problem("name-link")
+    if sum(ch.isalpha() for ch in text) < NAME_LETTERS_MIN:
+        return Problem("name-short")
+    return None
 
 
 def clean_organisation(raw: str | None) -> str | Problem:

@@ -8,9 +8,10 @@ from aiogram.types import BufferedInputFile, CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from core.i18n import Texts
+from core.timeutil import show
 from handlers.callbacks import Extra, ExtraCb
 from services import calendar
-from services.entry_pass import checkin_link, qr_png
+from services.entry_pass import checkin_link, pass_png
 from services.ownership import Verdict, pressed
 from services.registration import Registrations
 from storage.models import Placement
@@ -37,7 +38,9 @@ async def extra(cb: CallbackQuery, callback_data: ExtraCb, callback_answer: Call
         return
     me = await bot.me()
     link = checkin_link(me.username or "", reg.entry_code)
-    await bot.send_photo(cb.from_user.id, BufferedInputFile(qr_png(link), "pass.png"),
+    info = desk.event.texts(t.language)
+    lines = [reg.full_name, info.title, show(info.starts_utc, info.timezone, t.language)]
+    await bot.send_photo(cb.from_user.id, BufferedInputFile(pass_png(link, lines), "pass.png"),
                          caption=t("pass-caption", code=reg.entry_code))
 
 

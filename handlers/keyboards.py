@@ -104,6 +104,16 @@ def edit_fields(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+def entry_pass(t: Texts, reg: Registration) -> InlineKeyboardMarkup | None:
+    """Under "a seat freed up, it is yours": the pass for the door, at hand."""
+    if reg.placement is not Placement.SEATED:
+        return None
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-pass"),
+              callback_data=ExtraCb(what=Extra.PASS, reg=reg.id, v=reg.version))
+    return kb.as_markup()
+
+
 def my(t: Texts, reg: Registration, counts: Counts, offline_open: bool,
        started: bool = False, google: str | None = None) -> InlineKeyboardMarkup:
     """A move (to online / off the waitlist / to a seat / onto the waitlist) above Cancel;

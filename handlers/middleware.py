@@ -68,10 +68,11 @@ class DeskMiddleware(BaseMiddleware):
 
 
 async def resolve_desk(registrations: Registrations, state: FSMContext | None) -> Desk | None:
-    """The event of the form in progress, else the next to start, else the latest."""
+    """The event of the form in progress, else the one on now or next to start, else the
+    latest."""
     chosen = (await state.get_data()).get("event") if state is not None else None
     found = await registrations.events.get(chosen) if isinstance(chosen, int) else None
     if found is None:
-        upcoming = await registrations.events.upcoming()
+        upcoming = await registrations.events.not_over()
         found = upcoming[0] if upcoming else await registrations.events.latest_past()
     return None if found is None else registrations.of(found)

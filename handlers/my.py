@@ -99,7 +99,7 @@ async def do_cancel(cb: CallbackQuery, callback_data: MyCb, callback_answer: Cal
     desk, reg = owned
     if await _settled(cb, callback_answer, bot, t, desk, reg, "cancel-started"):
         return
-    await desk.cancel(cb.from_user.id)
+    await desk.cancel(cb.from_user.id, news="self-cancel")
     await show(bot, cb.from_user.id, t("cancelled"), await register_again(t, desk),
                editable(cb.message))
 

@@ -15,6 +15,7 @@ from core.i18n import Catalog, Texts
 from handlers.admin.commands import member_menu
 from handlers.filters import Inline
 from services.privacy import Privacy, notice
+from services.registration import Desk
 from services.team import Team
 
 
@@ -27,8 +28,9 @@ class EraseCb(CallbackData, prefix="pe"):
     answer: Erase
 
 
-async def show_notice(message: Message, t: Texts, privacy: Privacy) -> None:
-    await message.answer(notice(t, privacy.settings))
+async def show_notice(message: Message, t: Texts, privacy: Privacy,
+                      desk: Desk | None = None) -> None:
+    await message.answer(notice(t, privacy.settings, desk.event if desk else None))
 
 
 async def ask_forget(message: Message, t: Texts) -> None:

@@ -30,12 +30,12 @@ async def _event_screen(bot: Bot, user_id: int, t: Texts, desk: Desk,
 
 
 async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) -> None:
-    """One upcoming event: its screen. Several: a list to choose from. None: the latest
-    event, as one that has taken place."""
-    upcoming = await registrations.events.upcoming()
+    """One event on now or to come: its screen. Several: a list to choose from. None: the
+    latest event, as one that has taken place."""
+    upcoming = await registrations.events.not_over()
     if len(upcoming) > 1:
         mine = {event.id for event, _ in await registrations.of_person(user_id)}
-        choices = [(e.id, e.info.title, e.id in mine) for e in upcoming]
+        choices = [(e.id, e.texts(t.language).title, e.id in mine) for e in upcoming]
         await bot.send_message(user_id, t("events-choose"),
                                reply_markup=keyboards.event_list(t, choices))
         return
@@ -96,7 +96,7 @@ async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
         return
     event, chosen = linked
     desk = registrations.of(event)
-    if chosen is None or desk.started():
+    if chosen is None or desk.ended():
         await _event_screen(bot, user_id, t, desk)
         return
     reason = await _begin(bot, user_id, state, t, desk, chosen)
@@ -105,16 +105,14 @@ async def start(message: Message, bot: Bot, state: FSMContext, t: Texts,
 
 
 async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrations) -> None:
-    """Every registration for an event still to come, and for the latest one to have
-    started while it is on (its entry code is asked for at the door); none: the start
-    screen (an event that is over shows as having taken place)."""
+    """Every registration for an event on now or still to come (an entry code is asked
+    for at the door); none: the start screen (an event that is over shows as having
+    taken place)."""
     if message.from_user is None:
         return
     user_id = message.from_user.id
-    latest = await registrations.events.latest_past()
     mine = [(e, r) for e, r in await registrations.of_person(user_id)
-            if not registrations.of(e).started()
-            or (latest and e.id == latest.id and not registrations.of(e).ended())]
+            if not registrations.of(e).ended()]
     if not mine:
         await _home(bot, user_id, t, registrations)
         return

@@ -74,7 +74,7 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.consent.state:
-        text = notice(t, desk.settings) + "\n\n" + t("consent-ask")
+        text = notice(t, desk.settings, desk.event) + "\n\n" + t("consent-ask")
         markup = keyboards.consent(t)
     elif current == Form.name.state:
         text = t("ask-name")
@@ -124,15 +124,16 @@ async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
 
 
 async def card(t: Texts, desk: Desk) -> Screen:
-    """The event card, with a Register button while registration is open; a past event
-    says it has taken place."""
+    """The event card, with a Register button while registration is open; an event on
+    now says so (online registration stays open until its end); one that has ended says
+    it has taken place."""
     counts = await desk.counts()
-    if desk.started():
+    if desk.ended():
         return render.event_card(t, desk.info, counts, is_open=False, past=True), None
     intake = await desk.intake()
     is_open = intake is not Intake.CLOSED
     text = render.event_card(t, desk.info, counts, is_open,
-                             offline_open=intake is Intake.OPEN)
+                             offline_open=intake is Intake.OPEN, live=desk.live())
     return text, keyboards.event_card(t, desk.event.id, registered=False, is_open=is_open)
 
 
@@ -152,5 +153,7 @@ async def my(t: Texts, desk: Desk, reg: Registration) -> Screen:
     counts = await desk.counts()
     offline = await desk.intake() is Intake.OPEN
     text = render.my_registration(t, desk.info, reg, position)
+    if desk.live():  # a late participant is given the way in, not told it is over
+        text += "\n\n" + render.live_line(t, desk.info)
     google = None if desk.started() else calendar.google_link(t, desk.event, reg)
     return text, keyboards.my(t, reg, counts, offline, started=desk.started(), google=google)

@@ -102,8 +102,8 @@ class Campaigns:
             body = "" if chosen is None else versions[chosen]
             if invite is None or link is None:
                 return body, None
-            button = InlineKeyboardButton(text=t("btn-open-event", title=invite.info.title),
-                                          url=link)
+            button = InlineKeyboardButton(
+                text=t("btn-open-event", title=invite.texts(t.language).title), url=link)
             return body, InlineKeyboardMarkup(inline_keyboard=[[button]])
 
         report = await self.fanout.run(campaign.key, content)

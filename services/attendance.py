@@ -74,7 +74,7 @@ async def answer(registrations: Registrations, deliveries: Deliveries,
         return Answer.NOT_YOURS, None
     if coming:
         return Answer.COMING, None
-    return Answer.RELEASED, await desk.switch(user_id, Format.ONLINE)
+    return Answer.RELEASED, await desk.switch(user_id, Format.ONLINE, news="self-release")
 
 
 async def release_silent(registrations: Registrations, event: Event, deliveries: Deliveries,

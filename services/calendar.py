@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from core.i18n import Texts
+from core.render import place
 from services.events import Event
 from storage.models import Placement, Registration
 
@@ -21,14 +22,14 @@ def uid(event: Event, reg: Registration) -> str:
 
 
 def _where(t: Texts, event: Event, reg: Registration) -> str:
-    info = event.info
+    info = event.texts(t.language)
     if reg.placement is Placement.SEATED:
-        return info.venue
+        return place(info)
     return " ".join(part for part in ("Zoom", info.zoom_url or "") if part)
 
 
 def _details(t: Texts, event: Event, reg: Registration) -> str:
-    info = event.info
+    info = event.texts(t.language)
     lines = []
     if reg.placement is Placement.SEATED and reg.entry_code:
         lines.append(t("cal-entry-code", code=reg.entry_code))
@@ -41,7 +42,7 @@ def _details(t: Texts, event: Event, reg: Registration) -> str:
 def ics(t: Texts, event: Event, reg: Registration, now: datetime) -> bytes:
     import icalendar  # here: only a calendar button needs it (about 20 ms at start-up)
 
-    info = event.info
+    info = event.texts(t.language)
     start = event.starts_utc
     entry = icalendar.Event()
     entry.add("uid", uid(event, reg))
@@ -69,7 +70,7 @@ def google_link(t: Texts, event: Event, reg: Registration) -> str:
     """Google Calendar's "add event" page, start and end in UTC."""
     start, end = event.starts_utc, event.starts_utc + event.info.duration
     stamp = "%Y%m%dT%H%M%SZ"
-    query = {"action": "TEMPLATE", "text": event.info.title,
+    query = {"action": "TEMPLATE", "text": event.texts(t.language).title,
              "dates": f"{start:{stamp}}/{end:{stamp}}",
              "details": _details(t, event, reg), "location": _where(t, event, reg)}
     return "https://calendar.google.com/calendar/render?" + urlencode(query)

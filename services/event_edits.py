@@ -19,8 +19,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from core.config import EventSection
+from core.i18n import LANGUAGES
 from core.timeutil import Clock
-from services.events import Event, Events
+from services.events import Event, Events, settle_texts
 from services.registration import Registrations
 from storage import notices
 from storage.audit import AuditLog
@@ -93,8 +94,12 @@ class EventEdits:
                 taken = await ledger.seats_taken(conn)
                 if info.offline_capacity < taken:
                     return Taken(taken)
-            moved = info.starts_utc != stored.starts_utc or info.venue != stored.venue
-            info = info.model_copy(update={"id": event.slug})
+            # One rule for an event's texts: a language's version of what changed goes
+            # unless the edit gave it anew (no reader keeps the old title or building).
+            info = settle_texts(stored, info).model_copy(update={"id": event.slug})
+            moved = (info.starts_utc != stored.starts_utc or info.venue != stored.venue
+                     or any(info.in_language(code).venue != stored.in_language(code).venue
+                            for code in LANGUAGES))
             fresh = await self.events.store.update(
                 conn, event.id, info.model_dump_json(), info.starts_utc,
                 info.offline_capacity, now, moved)
@@ -105,6 +110,9 @@ class EventEdits:
             if moved:
                 before: dict[str, str | None] = {"starts_at": stored.starts_utc.isoformat(),
                                                  "venue": stored.venue}
+                # The venue each language's readers saw, to say "from … to …" in theirs.
+                before |= {f"venue.{code}": stored.in_language(code).venue
+                           for code in LANGUAGES}
                 told = await notices.add_moved(conn, event.id, before, stamp)
             await audit.record_in(conn, admin_id, "editevent", now, ", ".join(edits) or "-")
         self.events.forget()

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.config import EventSection, Reminder, Settings
+from core.config import EventSection, EventText, Reminder, Settings
 from core.timeutil import Clock
 from storage.events import EventRow, EventStore, Synced
 
@@ -34,8 +34,18 @@ class Event:
         return self.info.closes_utc
 
     @property
+    def ends_utc(self) -> datetime:
+        """An event is on from its start to its end (the start plus its duration)."""
+        return self.info.starts_utc + self.info.duration
+
+    @property
     def from_config(self) -> bool:
         return self.source == "config"
+
+    def texts(self, language: str) -> EventSection:
+        """The event as a reader of `language` sees it: every place that shows an event
+        takes its texts from here (the rule is EventSection.in_language)."""
+        return self.info.in_language(language)
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,11 @@ class Events:
         """Events that have not started yet, the soonest first."""
         now = self.clock()
         return [e for e in await self.all() if e.starts_utc > now]
+
+    async def not_over(self) -> list[Event]:
+        """Events on now or still to come, the soonest first."""
+        now = self.clock()
+        return [e for e in await self.all() if e.ends_utc > now]
 
     async def latest_past(self) -> Event | None:
         now = self.clock()
@@ -159,6 +174,47 @@ class Events:
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+
+# The texts a language's version may give instead of the plain (organiser's) ones.
+TRANSLATABLE = ("title", "venue", "address", "organisers", "agenda")
+
+
+def fresh_copy(info: EventSection) -> EventSection:
+    """The start of a new event made from another: its facts, never its translations
+    (they describe the other event: its title, its building)."""
+    return info.model_copy(update={"id": None, "text": {}})
+
+
+def as_written_by(info: EventSection, language: str) -> EventSection:
+    """The event as an organiser writing in `language` edits it: that language's version
+    becomes the plain texts (what its readers see is what the organiser sees and changes)."""
+    own = info.text.get(language)  # type: ignore[call-overload]
+    if own is None:
+        return info
+    changes = own.model_dump(exclude_none=True, exclude={"roles"})
+    rest: dict[str, EventText] = {code: text for code, text in info.text.items()
+                                  if code != language}
+    if own.roles:
+        rest[language] = own.model_copy(update=dict.fromkeys(TRANSLATABLE))
+    return info.model_copy(update={**changes, "text": rest})
+
+
+def settle_texts(old: EventSection, new: EventSection) -> EventSection:
+    """One rule for an edit: a language's version of a text the organiser changed is
+    dropped (that language falls back to the new text) unless the edit gave it anew, so
+    no reader keeps the old title or building after a change."""
+    texts = {}
+    for code, given in new.text.items():
+        before = old.text.get(code)
+        stale = {name: None for name in TRANSLATABLE
+                 if getattr(new, name) != getattr(old, name)
+                 and getattr(given, name) is not None and before is not None
+                 and getattr(before, name) == getattr(given, name)}
+        kept = given.model_copy(update=stale) if stale else given
+        if kept.model_dump(exclude_none=True, exclude_defaults=True):
+            texts[code] = kept
+    return new.model_copy(update={"text": texts})
 
 
 def _ascii_words(text: str) -> str:

@@ -1,7 +1,8 @@
 """The one mailer for everything that is not a reply (storage/notices.py): the seat
 notices the ledger writes in its transactions, "the event moved" (written with the edit),
 what an organiser did to a registration (Console.tell), and the messages to organisers
-(the retention warning, written with its mark; a broadcast's report). Reminders and
+(the retention warning, written with its mark; a broadcast's report), and a digest to the
+organisers of participants' own steps (cancelled, seat freed, erased). Reminders and
 broadcasts are campaigns (scheduler/campaigns.py), recorded and resumed the same way.
 
 One worker per process drains the outbox through the paced sender: woken when a seat
@@ -19,15 +20,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from core import render
-from core.i18n import Catalog
+from core.i18n import Catalog, Texts
 from core.sender import Content, Decide, Result, Sender
 from core.timeutil import Clock
 from services.events import Event, Events
+from storage.audit import News, Untold
 from storage.models import Placement, Registration
 from storage.notices import Letter, Notice, Notices
 
@@ -35,11 +39,32 @@ log = logging.getLogger(__name__)
 _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
 
 
+# The buttons under a seat notice (the entry pass): made by the handlers' floor, which
+# owns the callback data; the factory hands it in.
+Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
+# A participant's own step is held this long, so that several within it reach the
+# organisers as one digest instead of one message each.
+DIGEST_AFTER = timedelta(minutes=1)
+
+
+@dataclass
+class Organisers:
+    """Who hears participants' own steps, and in which language."""
+
+    untold: Untold
+    admins: list[int]
+    language_of: Callable[[int], Awaitable[str | None]]
+
+
 class Outbox:
     def __init__(self, notices: Notices, events: Events, sender: Sender, catalog: Catalog,
-                 clock: Clock) -> None:
+                 clock: Clock, buttons: Buttons | None = None,
+                 organisers: Organisers | None = None) -> None:
         self.notices, self.events, self.sender = notices, events, sender
         self.catalog, self.clock = catalog, clock
+        self.buttons = buttons
+        self.organisers = organisers
+        self._due: datetime | None = None  # the next held digest's time
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()  # set while nothing is pending (after a full pass)
         self._stopping = False
@@ -66,7 +91,10 @@ class Outbox:
 
     async def _run(self) -> None:
         while not self._stopping:
-            await self._wake.wait()
+            wait = None if self._due is None else max(
+                0.0, (self._due - self.clock()).total_seconds())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), wait)
             self._wake.clear()
             try:
                 await self.drain()
@@ -103,6 +131,8 @@ class Outbox:
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to registration %s: %s", notice_id, kind, reg.id,
                          result.result)
+        if not self._stopping:
+            await self._digests()
         return sent
 
     async def tell(self, reg: Registration, key: str) -> None:
@@ -147,8 +177,38 @@ class Outbox:
             if now is None or not _current(kind, about, now):
                 return None
             text = await self._render(kind, now, event)
-            return None if text is None else (text, None)
+            if text is None:
+                return None
+            markup = None  # a seat notice carries the entry pass's button
+            if kind is Notice.PROMOTED and self.buttons is not None:
+                markup = self.buttons(self.catalog.for_language(now.language), now)
+            return text, markup
         return decide
+
+    async def _digests(self) -> None:
+        """Participants' own steps, one message per event and organiser, once the oldest
+        has waited DIGEST_AFTER (the others that came meanwhile go with it)."""
+        self._due = None
+        if self.organisers is None:
+            return
+        now = self.clock()
+        by_event: dict[int, list[News]] = {}
+        for news in await self.organisers.untold.pending():
+            by_event.setdefault(news.event_id, []).append(news)
+        for event_id, items in by_event.items():
+            due = items[0].at + DIGEST_AFTER
+            if due > now:
+                self._due = due if self._due is None else min(self._due, due)
+                continue
+            event = await self.events.get(event_id)
+            for admin in [] if event is None else self.organisers.admins:
+                assert event is not None
+                language = await self.organisers.language_of(admin)
+                t = self.catalog.for_language(language or self.catalog.default)
+                sent = await self.sender.send(admin, render.digest(t, event.info, items))
+                log.info("digest of %d participant steps, event %s, to admin %s: %s",
+                         len(items), event_id, admin, sent.result)
+            await self.organisers.untold.told([news.id for news in items], now)
 
     async def _render(self, kind: Notice, reg: Registration, event: Event) -> str | None:
         """The news as it is for `reg`, or None when it is no longer true."""
@@ -158,7 +218,8 @@ class Outbox:
             key = None if told is None else told.get("key")
             if key is None:
                 return None
-            return t(key, title=event.info.title, phone=event.info.contact_phone)
+            texts = event.texts(reg.language)
+            return t(key, title=texts.title, phone=texts.contact_phone)
         if not reg.active:
             return None
         if kind is Notice.MOVED:  # about the event: told whatever the seat is now
@@ -166,7 +227,8 @@ class Outbox:
             if before is None or before.get("starts_at") is None:
                 return None
             return render.moved(t, event.info, datetime.fromisoformat(str(before["starts_at"])),
-                                str(before.get("venue") or ""))
+                                str(before.get(f"venue.{reg.language}") or before.get("venue")
+                                    or ""))
         if kind is Notice.PROMOTED:
             if reg.placement is not Placement.SEATED:
                 return None

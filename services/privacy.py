@@ -31,12 +31,15 @@ class ExportCb(CallbackData, prefix="ax"):
     ev: RowId
 
 
-def notice(t: Texts, settings: Settings) -> str:
+def notice(t: Texts, settings: Settings, event: Event | None = None) -> str:
     """The privacy notice, in the reader's language: who, what, why, how long, who sees it,
-    how to withdraw."""
+    how to withdraw. Who: the config's controller, else the event's organisers as readers
+    of this language see them."""
     p = settings.privacy
     own = next((text for lang, text in p.text.items() if lang == t.language), None)
-    controller = (own and own.controller) or p.controller or t("privacy-controller-default")
+    organisers = event.texts(t.language).organisers if event is not None else ""
+    controller = ((own and own.controller) or p.controller or organisers
+                  or t("privacy-controller-default"))
     contact = (own and own.contact) or p.contact or "-"
     return t("privacy-notice", controller=controller, contact=contact,
              days=p.retain_days, version=p.notice_version) + "\n" + t("privacy-after")
@@ -63,7 +66,8 @@ class Privacy:
     async def forget(self, user_id: int) -> int:
         """Cancel (seats freed, queues moved, the next in line told), then erase: rows,
         conversation state, audit details. Returns the registrations erased."""
-        for event, _ in await self.registrations.of_person(user_id):
+        held = await self.registrations.of_person(user_id)
+        for event, _ in held:
             await self.registrations.of(event).cancel(user_id)
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
         await self.forms.forget(f":{user_id}:{user_id}:")
@@ -73,6 +77,8 @@ class Privacy:
         erased = await privacy.erase_person(self.registrations.db, user_id,
                                             self.registrations.clock())
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
+        for event, reg in held:  # ids only: the news says "(data erased)"
+            await self.registrations.of(event).tell_organisers("self-erase", reg.id)
         return erased
 
     async def _warnings(self, event: Event) -> list[tuple[int, Letter]]:
@@ -80,10 +86,12 @@ class Privacy:
         to export the list first."""
         letters = []
         for admin in self.settings.telegram.admins:
+            language = await self.people.reader_language(admin)
+            title = event.texts(language or self.settings.bot.default_language).title
             letters.append((admin, Letter(
                 "adm-retention-warning",
-                {"title": event.info.title, "days": self.settings.privacy.retain_days},
-                await self.people.reader_language(admin),
+                {"title": title, "days": self.settings.privacy.retain_days},
+                language,
                 (("adm-btn-export-now", ExportCb(ev=event.id).pack()),))))
         return letters
 

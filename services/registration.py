@@ -17,6 +17,7 @@ from core.sender import Sender
 from core.timeutil import Clock
 from services.events import Event, Events
 from services.outbox import Outbox
+from storage.audit import PARTICIPANT, AuditLog
 from storage.database import Database
 from storage.ledger import Ledger, registrations_of, remember_group
 from storage.models import Applicant, Counts, Format, Outcome, Registration
@@ -177,11 +178,23 @@ class Desk:
     def ended(self) -> bool:
         """The event is over (its start plus its duration): registrations for it are
         history, with nothing left to cancel, switch or show at the door."""
-        return self.clock() >= self.event.starts_utc + self.info.duration
+        return self.clock() >= self.event.ends_utc
+
+    def live(self) -> bool:
+        """On now: started and not over."""
+        return self.started() and not self.ended()
 
     async def intake(self) -> Intake:
-        if self.clock() >= self.event.closes_utc:
+        """What a newcomer may choose now. Without a deadline of the organisers' own, the
+        online audience may still join while the event is on (the room has closed)."""
+        now = self.clock()
+        if now >= self.event.ends_utc:
             return Intake.CLOSED
+        if now >= self.event.closes_utc:
+            if self.info.registration_closes_at is not None or not self.started():
+                return Intake.CLOSED
+            stored = Intake(await self.ledger.intake())
+            return Intake.CLOSED if stored is Intake.CLOSED else Intake.ONLINE_ONLY
         return Intake(await self.ledger.intake())
 
     async def stored_intake(self) -> Intake:
@@ -200,17 +213,29 @@ class Desk:
             seen.positions[who.user_id] = outcome.position
         return outcome
 
-    async def switch(self, user_id: int, to: Format) -> Outcome | None:
+    async def switch(self, user_id: int, to: Format, news: str | None = None) -> Outcome | None:
+        """`news`: the person's own step the organisers are told of (see tell_organisers)."""
         outcome = await self.ledger.switch(user_id, to, self.clock())
         if outcome:
             await self.tell_promoted(outcome.promoted)
+            if news and outcome.changed:
+                await self.tell_organisers(news, outcome.registration.id)
         return outcome
 
-    async def cancel(self, user_id: int) -> Outcome | None:
+    async def cancel(self, user_id: int, news: str | None = None) -> Outcome | None:
         outcome = await self.ledger.cancel(user_id, self.clock())
         if outcome:
             await self.tell_promoted(outcome.promoted)
+            if news and outcome.changed:
+                await self.tell_organisers(news, outcome.registration.id)
         return outcome
+
+    async def tell_organisers(self, action: str, reg_id: int) -> None:
+        """A participant's own cancellation, "No, free my seat" or erasure: in /log, and
+        to the organisers in the outbox's digest."""
+        await AuditLog(self._all.db, self.event.id).record(PARTICIPANT, action, self.clock(),
+                                                           registration_id=reg_id)
+        self._all.outbox.kick()
 
     async def release(self, user_id: int) -> Outcome | None:
         """A seat not confirmed in time: to the next in line; the holder is told."""

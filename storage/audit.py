@@ -58,3 +58,40 @@ class AuditLog:
                                       row["registration_id"], row["full_name"],
                                       row["details"], at))
         return entries
+
+
+# The "admin" of a participant's own action (migration 013): a cancellation, a "No, free
+# my seat", an erasure, which the organisers are told of in a digest.
+PARTICIPANT = 0
+
+
+@dataclass(frozen=True)
+class News:
+    id: int
+    event_id: int
+    action: str
+    registration_id: int | None
+    name: str  # the registration's current name; "" once erased
+    at: datetime
+
+
+class Untold:
+    """Participants' actions the organisers have not been told of yet (the outbox's)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def pending(self, limit: int = 500) -> list[News]:
+        """Oldest first."""
+        rows = await self._db.fetchall(
+            "SELECT a.id, a.event_id, a.action, a.registration_id, a.at,"
+            " COALESCE(r.full_name, '') AS full_name FROM audit a"
+            " LEFT JOIN registrations r ON r.id = a.registration_id"
+            " WHERE a.admin_id = 0 AND a.told_at IS NULL ORDER BY a.id LIMIT ?", (limit,))
+        return [News(int(r["id"]), int(r["event_id"]), r["action"], r["registration_id"],
+                     r["full_name"], datetime.fromisoformat(r["at"])) for r in rows]
+
+    async def told(self, ids: list[int], now: datetime) -> None:
+        marks = ",".join("?" * len(ids))
+        await self._db.execute(f"UPDATE audit SET told_at = ? WHERE id IN ({marks})",
+                               (to_db(now), *ids))

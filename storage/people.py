@@ -93,3 +93,12 @@ class People:
                 "UPDATE registrations SET language = ? WHERE user_id = ? AND status = 'active'",
                 (language, user_id))
         self._known[user_id] = language  # after the commit: the copy follows the table
+
+
+async def known_chats(db: Database) -> list[tuple[int, str]]:
+    """The chats of people registered (not erased), with their language: a sandbox run
+    again on the same database knows them again (they stay reachable)."""
+    rows = await db.fetchall("SELECT chat_id, language FROM registrations"
+                             " WHERE erased_at IS NULL AND chat_id > 0"
+                             " GROUP BY chat_id ORDER BY chat_id")
+    return [(int(r["chat_id"]), str(r["language"])) for r in rows]

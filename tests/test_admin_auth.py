@@ -16,13 +16,13 @@ from handlers.admin.callbacks import (
     RegCb,
     TeamCb,
 )
-from handlers.admin.drafts import STEPS
+from handlers.admin.drafts import STEPS, steps
 from handlers.admin.rules import Act
 from loopback import BotMessage, FakeTelegram
 from storage.models import Applicant, Audience, Format
 from storage.reports import KINDS
 from tests.admin import STALE_BUTTON, UNKNOWN, admin, ask, enrol, reg, snapshot
-from tests.harness import ADMIN, Running, has
+from tests.harness import ADMIN, Running, has, has_button
 
 
 def commands(code: str) -> list[str]:
@@ -58,7 +58,8 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     keep(await ask(olga, "/broadcast", "Send me the message"))
     keep(await ask(olga, "Hello", "Who should get it?"))
     await olga.press("everyone")
-    keep(await olga.reply(has("Send the message above")))
+    await olga.reply(has("Send the message below"))
+    keep(await olga.reply(has_button("Send")))
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
     # Another event's people, invited to this one.
@@ -67,13 +68,14 @@ async def copied_buttons(fake: FakeTelegram) -> set[str]:
     await olga.press("Registered for another event")
     keep(await olga.reply(has("Whose registrants")))
     await olga.press("Autumn school")
-    keep(await olga.reply(has("Send the message above")))
+    await olga.reply(has("Send the message below"))
+    keep(await olga.reply(has_button("Send")))
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
     # The events, and a whole /newevent draft up to its Save (then dropped).
     keep(await ask(olga, "/events", "Events"))
     keep(await ask(olga, "/newevent", "Title?"))
-    for _ in STEPS:
+    for _ in steps("en"):
         await olga.press("Keep")
         keep(await olga.reply(lambda m: "Keep" in " ".join(m.buttons) or "Save" in m.text))
     await olga.press("Cancel")

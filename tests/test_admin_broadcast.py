@@ -13,7 +13,7 @@ from handlers.admin.callbacks import CastCb
 from loopback import FakeTelegram
 from storage.models import Format
 from tests.admin import admin, ask, audit_rows, enrol
-from tests.harness import ADMIN, Running, has, settings_for, start
+from tests.harness import ADMIN, Running, has, has_button, settings_for, start
 
 
 @pytest.fixture
@@ -45,13 +45,13 @@ async def test_broadcast_to_the_room(fake: FakeTelegram, small: Running) -> None
     await olga._send({"text": "Doors open at 16:30 <sharp>",
                       "entities": [{"type": "bold", "offset": 0, "length": 10}]}, "(bold)")
     choose = await olga.reply(has("Who should get it?"))
-    assert choose.buttons == ["everyone (4)", "offline (2)", "online (2)", "waitlist (1)",
-                              "✖️ Cancel"]
+    assert choose.buttons[:4] == ["everyone (4)", "offline (2)", "online (2)", "waitlist (1)"]
+    assert choose.buttons[-1] == "✖️ Cancel"
     await olga.press("offline (2)")
-    confirm = await olga.reply(has("Send the message above to 2 (offline)?"))
-    preview = olga.messages[-2]
+    await olga.reply(has("Send the message below to 2 (offline)?"))
+    preview = await olga.reply(has("Doors open"))
     assert preview.text == "<b>Doors open</b> at 16:30 &lt;sharp&gt;"
-    assert confirm.buttons == ["📤 Send", "✖️ Cancel"]
+    assert preview.buttons == ["📤 Send", "✖️ Cancel"]
     await olga.press("Send")
     await olga.reply(has("Sending to 2 (offline)"))
     # The report comes in the language the admin wrote the broadcast in.
@@ -61,7 +61,8 @@ async def test_broadcast_to_the_room(fake: FakeTelegram, small: Running) -> None
         assert got.text == preview.text
     for user_id in (3, 4, 5):
         assert not any("Doors open" in m.plain_text for m in fake.user(user_id).messages)
-    await olga.press_data(CastCb(act="send").pack(), confirm.message_id)  # a second tap
+    assert not preview.buttons  # sending: the preview keeps only what readers see
+    await olga.press_data(CastCb(act="send").pack(), preview.message_id)  # a second tap
     assert "draft is finished" in (await olga.answer_to_press())["text"]  # no second send
     rows = await audit_rows(small)
     assert len(rows) == 1 and rows[0][:2] == (ADMIN, "broadcast")
@@ -78,11 +79,11 @@ async def test_broadcast_can_be_cancelled_or_rewritten(fake: FakeTelegram,
     await ask(olga, "/broadcast", "Send me the message")
     await ask(olga, "First draft", "Who should get it?")
     await olga.press("waitlist (1)")
-    await olga.reply(has("Send the message above to 1 (waitlist)?"))
+    await olga.reply(has("Send the message below to 1 (waitlist)?"))
     await ask(olga, "Second draft", "Who should get it?")  # a new text replaces the draft
     await olga.press("everyone (4)")
-    await olga.reply(has("Send the message above to 4 (everyone)?"))
-    assert olga.messages[-2].text == "Second draft"
+    await olga.reply(has("Send the message below to 4 (everyone)?"))
+    assert (await olga.reply(has("Second draft"))).text == "Second draft"
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled"))
     assert await small.app.db.fetchall("SELECT * FROM campaigns WHERE kind = 'broadcast'") == []
@@ -93,9 +94,28 @@ async def test_reminders_and_the_stats_line(fake: FakeTelegram, small: Running) 
     await people(small, fake)
     olga = admin(fake)
     status = await ask(olga, "/reminders", "Reminders")
-    lines = status.plain_text.splitlines()
+    lines = status.plain_text.partition("\n\n")[2].splitlines()  # after the event line
     assert lines[1].startswith("11.11 17:00 · 1 day before · everyone · scheduled: 0 sent")
     assert lines[2].startswith("12.11 16:45 · 15 minutes before · online · scheduled")
     stats = await ask(olga, "/stats", "Seats taken")
     assert ("Next reminder: 11.11 17:00 (1 day before, everyone); it will reach 4."
             in stats.plain_text)
+
+
+async def test_finding_5_a_broadcast_costs_four_messages(fake: FakeTelegram,
+                                                           small: Running) -> None:
+    """Issue 19: the ask (headed by the event line), the draft's question, the preview
+    with Send, the report: four bot messages from /broadcast to the report."""
+    await people(small, fake)
+    olga = admin(fake)
+    await olga.send("/broadcast")
+    asked = await olga.reply(has("Send me the message"))
+    await olga.send("Doors open at 16:30")
+    await olga.reply(has("Who should get it?"))
+    await olga.press("everyone (4)")
+    preview = await olga.reply(has_button("Send"))
+    await olga.press("Send")
+    await olga.wait_for(has("Broadcast finished: 4 sent"))
+    assert asked.plain_text.startswith("📌 Round table · 12 November 2030, 17:00\n\n")
+    assert len(olga.messages) == 4, olga.transcript()
+    assert preview.plain_text == "Doors open at 16:30"

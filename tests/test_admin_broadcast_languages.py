@@ -14,7 +14,7 @@ from loopback import FakeTelegram
 from storage.database import Database
 from storage.deliveries import EVERYONE, pick
 from tests.admin import admin, ask, enrol
-from tests.harness import Running, has, settings_for, start
+from tests.harness import Running, has, has_button, settings_for, start
 
 KK = "Есік 16:30-да ашылады"
 RU = "Двери откроются в 16:30"
@@ -61,12 +61,13 @@ async def test_kk_and_ru_versions_reach_each_reader_in_theirs(fake: FakeTelegram
     await olga.send(RU)
     await olga.reply(has("Versions in the draft: Қазақша, Русский"))
     await olga.press("everyone (3)")
-    confirm = await olga.reply(has("Send the message above to 3 (everyone)?"))
+    confirm = await olga.reply(has("Send the message below to 3 (everyone)?"))
+    await olga.reply(has_button("Send"))
     # Each version previewed, named, with who gets it: English readers get the default's.
-    shown = [m.plain_text for m in olga.messages[-5:]]
-    assert shown == ["Preview, Қазақша: 1 will get it (Қазақша 1).", KK,
-                     "Preview, Русский: 2 will get it (Русский 1, English 1).", RU,
-                     confirm.plain_text]
+    assert confirm.plain_text.splitlines()[1:] == [
+        "Preview, Қазақша: 1 will get it (Қазақша 1).",
+        "Preview, Русский: 2 will get it (Русский 1, English 1)."]
+    assert [m.plain_text for m in olga.messages[-2:]] == [KK, RU]
     await olga.press("Send")
     await olga.wait_for(has("Broadcast finished: 3 sent"))
     assert texts(fake, 1) == [KK]
@@ -88,8 +89,10 @@ async def test_a_text_for_everyone_with_a_kazakh_version(fake: FakeTelegram,
     await olga.reply(has("Send me the version for Қазақша readers"))
     await ask(olga, KK, "Who should get it?")
     await olga.press("everyone (2)")
-    await olga.reply(has("Send the message above to 2"))
-    heads = [m.plain_text for m in olga.messages if m.plain_text.startswith("Preview")]
+    await olga.reply(has("Send the message below to 2"))
+    await olga.reply(has_button("Send"))
+    heads = [line for m in olga.messages for line in m.plain_text.splitlines()
+             if line.startswith("Preview")]
     assert heads == ["Preview, 🌐 everyone: 1 will get it (Русский 1).",
                      "Preview, Қазақша: 1 will get it (Қазақша 1)."]
     await olga.press("Send")
@@ -121,7 +124,8 @@ async def test_a_resumed_broadcast_keeps_its_versions(fake: FakeTelegram,
     await olga.press("Version: Русский")
     await ask(olga, RU, "Who should get it?")
     await olga.press("everyone (60)")
-    await olga.reply(has("Send the message above to 60"))
+    await olga.reply(has("Send the message below to 60"))
+    await olga.reply(has_button("Send"))  # the preview, with Send
     await olga.press("Send")
     await fake.wait_until(lambda: sum(len(texts(fake, u)) for u in users) >= 15, timeout=20)
     await first.stop()

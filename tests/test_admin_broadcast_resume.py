@@ -7,7 +7,7 @@ from pathlib import Path
 from bench.seed import seed
 from loopback import FakeTelegram, Fault, fault_on
 from tests.admin import admin, ask
-from tests.harness import has, settings_for, start
+from tests.harness import has, has_button, settings_for, start
 
 TEXT = "Doors open at 16:30"
 USERS = range(1, 101)
@@ -36,7 +36,8 @@ async def test_restart_mid_broadcast_resumes_without_repeats(fake: FakeTelegram,
     await olga.send(TEXT)
     await olga.reply(has("Who should get it?"))
     await olga.press("everyone (100)")
-    await olga.reply(has("Send the message above to 100"))
+    await olga.reply(has("Send the message below to 100"))
+    await olga.reply(has_button("Send"))  # the preview, with Send
     await olga.press("Send")
     await fake.wait_until(lambda: sum(got(fake, u) for u in USERS) >= 30, timeout=20)
     await first.stop()  # graceful: sends in flight finish and are recorded

@@ -276,7 +276,9 @@ async def test_door(fake: FakeTelegram, small: Running) -> None:
     await (await small.desk()).ledger.check_in((await reg(small, 1)).entry_code or "",
                                                   small.clock())
     door = await ask(olga, "/door", "Door")
-    lines = door.plain_text.splitlines()
+    pin, _, rest = door.plain_text.partition("\n\n")  # the event line heads the answer
+    assert pin == "📌 Round table · 12 November 2030, 17:00"
+    lines = rest.splitlines()
     assert lines[0] == "🚪 Door: 1 of 2 arrived · room of 3"
     assert lines[1].startswith("▫️ Aigerim · NGO Help · ") and lines[2].startswith("✅ Boris")
 
@@ -287,7 +289,7 @@ async def test_log_shows_the_latest_twenty(fake: FakeTelegram, small: Running) -
     for n in range(22):
         await ask(olga, f"/capacity {n + 3}", f"now has {n + 3} seats")
     log = await ask(olga, "/log", "Latest organiser actions")
-    rows = log.plain_text.splitlines()[1:]
+    rows = log.plain_text.partition("\n\n")[2].splitlines()[1:]  # after the event line
     assert len(rows) == 20
     assert rows[0].endswith("room size: 23 → 24, 0 promoted")
     assert rows[-1].endswith("room size: 4 → 5, 0 promoted")

@@ -72,10 +72,12 @@ async def test_events_lists_and_switches(fake: FakeTelegram, small: Running) -> 
     assert listed.buttons == ["📌 Round table · 12.11.2030", "Spring forum · 20.03.2031",
                               "Autumn school · 01.10.2030"]
 
-    # Every console answer is headed by the event it is about.
-    await ask(olga, "/stats", "Seats taken: 2 of 3")
-    assert any(m.plain_text == "📌 Round table · 12 November 2030, 17:00"
-               for m in olga.messages[-2:])
+    # Every console answer is headed by the event it is about: its first line, not a
+    # message of its own (issue 19, finding 5).
+    count = len(olga.messages)
+    stats = await ask(olga, "/stats", "Seats taken: 2 of 3")
+    assert stats.plain_text.startswith("📌 Round table · 12 November 2030, 17:00\n\n")
+    assert len(olga.messages) == count + 1
 
     await olga.press("Spring forum")
     chosen = await olga.reply(has("now works on this event"))
@@ -84,10 +86,8 @@ async def test_events_lists_and_switches(fake: FakeTelegram, small: Running) -> 
     assert chosen.buttons[1] == "📌 Spring forum · 20.03.2031"
 
     await olga.send("/stats")
-    head = await olga.reply(has("📌"))
     stats = await olga.reply(has("Seats taken"))
-    assert head.plain_text == "📌 Spring forum · 20 March 2031, 18:00"
-    assert head.message_id < stats.message_id
+    assert stats.plain_text.startswith("📌 Spring forum · 20 March 2031, 18:00\n\n")
     assert "Spring forum" in stats.plain_text
     assert "Seats taken: 1 of 20" in stats.plain_text and "Online: 1" in stats.plain_text
     # ... and stays chosen: another admin command works on it too.
@@ -105,13 +105,19 @@ async def test_newevent_full_flow(fake: FakeTelegram, small: Running) -> None:
     await step(olga, "2031-03-20 18:00", "Seats in the room", "Now: 3")
     await step(olga, "lots", "whole number of seats", "Seats in the room")
     await step(olga, "40", "Venue? Now: DKU, Almaty")
+    await keep(olga, "Street address")
+    await keep(olga, "Organisers? Now: DKU & FES")
+    await keep(olga, "Agenda", "Migration today\nRole of NGOs")
     await keep(olga, "Zoom conference ID? Now: 846 8448 4087")
+    await keep(olga, "Zoom passcode")
     await keep(olga, "Zoom link? Now: (none)")
     await step(olga, "ftp://zoom", "starting with https://", "Zoom link?")
     await step(olga, "https://zoom.us/j/123", "Stream link? Now: https://facebook.com/dku")
     await olga.send_sticker()
     await olga.reply(has("Please send text", "Stream link?"))
-    preview = await ask(olga, "-", "The new event")
+    await ask(olga, "-", "Texts in Қазақша", "falls back to your text")
+    await keep(olga, "Texts in Русский")
+    preview = await keep(olga, "The new event")
     for line in ("✏️ Title: Spring forum", "✏️ Date and time: 2031-03-20 18:00",
                  "✏️ Seats: 40", "▫️ Venue: DKU, Almaty", "▫️ Zoom ID: 846 8448 4087",
                  "✏️ Zoom link: https://zoom.us/j/123", "✏️ Stream link: (none)"):
@@ -172,9 +178,10 @@ async def test_editevent_moves_the_event(fake: FakeTelegram, tmp_path: Path) -> 
         await step(olga, "2030-12-02 19:00", "Seats in the room", "Now: 5")
         await step(olga, "1", "Refused: 2 seats are already taken", "Seats in the room")
         await keep(olga, "Venue?")
-        await step(olga, "Hall B", "Zoom conference ID")
-        await keep(olga, "Zoom link")
-        await keep(olga, "Stream link")
+        await step(olga, "Hall B", "Street address")
+        for asked in ("Organisers", "Agenda", "Zoom conference ID", "Zoom passcode",
+                      "Zoom link", "Stream link", "Texts in Қазақша", "Texts in Русский"):
+            await keep(olga, asked)
         preview = await keep(olga, "The event with your changes")
         assert "✏️ Date and time: 2030-12-02 19:00" in preview.plain_text
         assert "✏️ Venue: Hall B" in preview.plain_text and "▫️ Seats: 5" in preview.plain_text
@@ -228,14 +235,16 @@ async def test_broadcast_invites_another_events_people(fake: FakeTelegram,
     others = await olga.reply(has("Whose registrants"))
     assert others.buttons == ["Autumn school · 01.10.2030 (2)", "✖️ Cancel"]
     await olga.press("Autumn school")
-    confirm = await olga.reply(has("Send the message above to 2"))
+    confirm = await olga.reply(has("Send the message below to 2"))
     assert "registered for “Autumn school”, with a button opening “Round table”" in (
         confirm.plain_text)
-    preview = olga.messages[-2]
+    preview = await olga.reply(has_button("Send"))
     assert preview.plain_text == "Come to the round table!"
-    assert [b.get("url") for b in preview.inline_buttons] == [f"{LINK}event"]
+    assert preview.inline_buttons[0].get("url") == f"{LINK}event"
     await olga.press("Send")
     await olga.reply(has("Sending to 2 registered for “Autumn school”"))
+    # What the organiser keeps is what the invited see: the text and its one button.
+    assert [b.get("url") for b in preview.inline_buttons] == [f"{LINK}event"]
     for user_id in (1, 2):
         got = await fake.user(user_id).wait_for(has("Come to the round table!"))
         assert [(b["text"], b.get("url")) for b in got.inline_buttons] == [

@@ -119,7 +119,7 @@ async def test_backup_while_busy_then_restore_gives_the_same_ledger(
             assert len(ledger(dest)) == count <= len(users)
         # A restore is refused while the bot runs.
         with pytest.raises(CommandError, match="running"):
-            await asyncio.to_thread(restore, settings, copies[0][0])
+            await asyncio.to_thread(restore, settings, copies[0][0], True)
         final = tmp_path / "final.sqlite3"
         assert await asyncio.to_thread(backup, settings, final) == (final, len(users))
     finally:
@@ -127,7 +127,7 @@ async def test_backup_while_busy_then_restore_gives_the_same_ledger(
     before = ledger(settings.storage.path)
     assert len(before) == len(users)
     wipe(settings.storage.path)
-    assert restore(settings, final).registrations == len(users)
+    assert restore(settings, final, yes=True).registrations == len(users)
     assert ledger(settings.storage.path) == before
     # The restored database runs: the bot starts on it and knows the people.
     running = await start(fake, settings)
@@ -161,8 +161,32 @@ def test_backup_and_restore_through_the_entry_point(tmp_path: Path,
         Path(made).rename(Path(made).with_suffix(".old"))  # the next second's name may clash
     (tmp_path / "db.sqlite3").unlink()
     assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 0
+    capsys.readouterr()
     assert ledger(tmp_path / "db.sqlite3") == [(1, 5, "A", "active", "online")]
     assert "erased again: 0 registrations" in capsys.readouterr().out
     (tmp_path / "junk").write_text("not a database")
     assert main(["restore", str(tmp_path / "junk"), "--config", str(path)]) == 2
     assert "not a regbot backup" in capsys.readouterr().err
+
+
+def test_finding_4_restore_asks_and_keeps_the_replaced_database(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: `restore` overwrote the live database without asking or keeping a copy."""
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN")
+    path = config(tmp_path, "2099-03-20T18:00:00")
+    live = tmp_path / "db.sqlite3"
+    with sqlite3.connect(live) as conn:
+        conn.execute("CREATE TABLE registrations (event_id, user_id, full_name, status, format)")
+        conn.execute("CREATE TABLE events (id)")
+        conn.execute("INSERT INTO registrations VALUES (1, 5, 'Old', 'active', 'online')")
+    assert main(["backup", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 0
+    with sqlite3.connect(live) as conn:
+        conn.execute("INSERT INTO registrations VALUES (1, 6, 'New', 'active', 'online')")
+    capsys.readouterr()
+    assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert len(ledger(live)) == 2  # nothing replaced
+    assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path), "--yes"]) == 0
+    assert ledger(live) == [(1, 5, "Old", "active", "online")]
+    assert len(ledger(tmp_path / "db.sqlite3.before-restore")) == 2

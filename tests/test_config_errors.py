@@ -205,3 +205,49 @@ def test_a_bad_value_in_the_environment_says_so(
     monkeypatch.setenv("REGBOT_SENDER__RATE_PER_SECOND", "fast")
     said = refused(config(tmp_path), capsys)
     assert "REGBOT_SENDER__RATE_PER_SECOND (the environment)" in said, said
+
+
+# Issue 19, finding 4: the config check's gaps a newcomer met.
+
+@pytest.mark.parametrize("key", ["title", "venue", "contact_phone", "zoom_conference_id"])
+def test_finding_4_an_empty_text_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            key: str) -> None:
+    said = refused(config(tmp_path, **{key: '"  "'}), capsys)
+    assert f"event.{key}" in said and "is empty" in said, said
+    assert len(said.strip().splitlines()) == 1, said
+
+
+def test_finding_4_an_offset_suggests_zones_with_that_offset(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, timezone='"UTC+5"'), capsys)
+    assert "'Asia/Almaty'" in said and "an offset, not a time zone" in said, said
+    assert "'UTC'" not in said and "Etc/" not in said, said
+    said = refused(config(tmp_path, timezone='"GMT+06:00"'), capsys)
+    assert "Asia/Almaty" not in said and "Asia/Bishkek" in said, said  # Almaty is +5
+
+
+def test_finding_4_a_local_date_form_gets_one_line_with_the_form_to_use(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, starts_at='"12.11.2026 17:00"'), capsys)
+    assert said.strip().splitlines() == [
+        f"regbot: invalid config key `event.starts_at` in {tmp_path / 'config.toml'} (or "
+        "REGBOT_EVENT__STARTS_AT): write '12.11.2026 17:00' as 2026-11-12T17:00:00 "
+        "(year-month-day, the local time, no quotes)"], said
+
+
+def test_finding_4_a_typo_of_a_required_key_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = config(tmp_path, title="", titel='"Round table"')
+    said = refused(path, capsys)
+    assert said.strip().splitlines() == [
+        f"regbot: unknown key `titel` in [event] of {path}: did you mean `title`?"], said
+
+
+def test_finding_4_the_missing_token_is_never_sent_to_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN")
+    monkeypatch.chdir(tmp_path)
+    said = refused(config(tmp_path), capsys)
+    assert "REGBOT_TELEGRAM__TOKEN" in said and ".env" in said, said
+    assert "under [telegram]" not in said and "never in" in said, said

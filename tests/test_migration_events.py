@@ -8,6 +8,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.audit import Untold
 from storage.database import Database
 from storage.db import migrate
 from storage.events import EventStore
@@ -100,3 +101,24 @@ async def test_a_second_event_has_its_own_room(tmp_path: Path) -> None:
     assert (counts.capacity, counts.seated, counts.waitlisted) == (5, 0, 0)
     # The config's size changed: the /capacity of before no longer holds.
     assert again.override_cleared and again.row.room_size == 12
+
+
+async def test_migration_013_keeps_the_organisers_actions_told(tmp_path: Path) -> None:
+    """Issue 19: a database of schema 9 gains told_at; its organiser rows are not news."""
+    path = tmp_path / "old.sqlite3"
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        assert await migrate(conn, upto=9) == 9
+        await conn.execute("INSERT INTO audit (admin_id, action, at, event_id)"
+                           " VALUES (9000, 'close', ?, 1)", (T,))
+    finally:
+        await conn.close()
+    db = await Database.open(path)
+    try:
+        assert await Untold(db).pending() == []
+        await db.execute("INSERT INTO audit (admin_id, action, at, event_id)"
+                         " VALUES (0, 'self-cancel', ?, 1)", (T,))
+        news = await Untold(db).pending()
+        assert [(n.action, n.event_id) for n in news] == [("self-cancel", 1)]
+    finally:
+        await db.close()

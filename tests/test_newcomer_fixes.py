@@ -41,7 +41,7 @@ async def test_counts_are_said_in_each_languages_grammar(fake: FakeTelegram,
         olga = fake.user(ADMIN)
         await olga.send("/capacity 1")
         capacity = await olga.reply(has("The room now has"))
-        await olga.send("/export")
+        await olga.send("/export csv")
         export = await olga.wait_for(lambda m: m.document is not None)
         # The same numbers for a Russian-speaking organiser.
         ru = Catalog().for_language("ru")
@@ -72,7 +72,7 @@ async def test_erased_people_show_as_data_erased_to_the_organisers(
     row, buttons = listed.plain_text, listed.buttons  # the message is edited into the card
     await olga.press("1. (data erased)")
     card = await olga.wait_for(has("#1"))
-    await olga.send("/export")
+    await olga.send("/export csv")
     export = await olga.wait_for(lambda m: m.document is not None)
     assert "1. (data erased) · ✖️ cancelled" in row
     assert ", ()" not in row and "not given" not in row

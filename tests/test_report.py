@@ -96,7 +96,7 @@ async def test_report_matches_the_ledger_and_has_no_phones(fake: FakeTelegram,
     await olga.send("/report names")
     await fake.wait_until(lambda: sum(1 for m in fake.sent(ADMIN) if m.document) == 4)
     named = [m for m in fake.sent(ADMIN) if m.document and m.document[0].endswith(".pdf")][-1]
-    await olga.send("/export")  # the registrations, with the feedback next to each
+    await olga.send("/export csv")  # the registrations, with the feedback next to each
     export = await olga.wait_for(lambda m: m.document is not None
                                  and m.document[0].startswith("registrations-"))
     await running.stop()

@@ -114,8 +114,8 @@ def test_a_whole_session_in_the_terminal(tmp_path: Path) -> None:
         term.type("2")
         ics = saved(term.read_until("participant 1> "), "file", "dku-migration-2020.ics")
         assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
-        term.type("9")
-        assert "there is no button 9" in term.read_until("participant 1> ")
+        term.type("9")  # the latest message (the calendar file) has no button 9: typed
+        assert "sent 9 as a message" in term.read_until("participant 1> ")
         term.type("/wait 100000d")  # no jump to the year 2300
         assert "at most 400 days" in term.read_until("participant 1> ")
         term.type("/say")
@@ -134,6 +134,8 @@ def test_a_whole_session_in_the_terminal(tmp_path: Path) -> None:
         # 2. The day-before reminder, after /wait: Alice, online now, gets the Zoom ID. She
         # is not who we act as, so it is announced, then shown when we become her.
         term.type("/as 1")
+        term.read_until("participant 1> ")
+        term.type("/my")  # her card again: the bot's latest word was "I did not understand"
         term.read_until("participant 1> ")
         term.type("4")  # Switch to online, on her registration card
         term.read_until("You take part online")
@@ -231,3 +233,29 @@ def test_after_the_event_in_the_sandbox(tmp_path: Path) -> None:
     assert "Thank you for your feedback!" in out
     assert "(you pressed [✅ Issue my certificate])" in out
     assert re.search(r"\(file: certificate-\S+\.pdf, \d+ bytes, saved", out), out[-3000:]
+
+
+def sandbox(tmp_path: Path, db: Path, typed: list[str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "sandbox", "--db", str(db)],
+        input="\n".join(typed) + "\n", capture_output=True, text=True, encoding="utf-8",
+        cwd=tmp_path, env=clean_env(), timeout=90)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_finding_10_sandbox_traps(tmp_path: Path) -> None:
+    """Issue 19: a typed number answers a typed question; a reused --db keeps its people
+    reachable; /wait says what it went past."""
+    db = tmp_path / "again.sqlite3"
+    first = sandbox(tmp_path, db, [
+        "/start", "1", "1", "Alice Smith", "NGO Help", "1", "87015554433", "1", "1",
+        "/as 2", "/start", "1", "1", "Bob Brown", "NGO Help", "1", "2", "1", "1"])
+    assert "+77015554433" in first and "there is no button" not in first
+    assert first.count("You are registered") == 2
+    second = sandbox(tmp_path, db, [
+        "/as admin", "/broadcast", "Hello again", "1", "1", "/wait 3d", "/wait 5d"])
+    stopping = second.index("(end of input: stopping)")
+    assert "Broadcast finished: 2 sent, 0 unreachable" in second, second[-3000:]
+    assert re.search(r"the reminder 1d before went out: 2 sent", second[:stopping]), second
+    assert "(skipped: dku-migration-2020: the reminder 1h before" in second

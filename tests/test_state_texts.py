@@ -29,7 +29,7 @@ async def test_the_card_after_the_start_invites_nobody_to_a_waitlist(
         await bob.send("/start")
         card = await bob.reply(has("Round table"))
         assert WAITLIST_INVITE not in card.plain_text
-        assert "taken place" in card.plain_text
+        assert "On now" in card.plain_text  # issue 19, finding 3: not "taken place"
         running.clock.now = EVENT_UTC - timedelta(hours=1)  # closed by the organisers
         await (await running.desk()).ledger.set_intake(Intake.CLOSED.value)
         await bob.send("/start")
@@ -158,7 +158,7 @@ async def test_a_russian_console_reads_names_and_russian_words(
         await olga.reply()
         await olga.send("/log")
         log = await olga.reply(has("Последние действия"))
-        row = log.plain_text.splitlines()[1]
+        row = log.plain_text.partition("\n\n")[2].splitlines()[1]  # after the event line
         assert "Ольга" in row and str(ADMIN) not in row
         assert "Alice Smith" in row and f"#{reg.id}" not in row
         assert "успешно" in row and ": ok" not in row

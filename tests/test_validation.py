@@ -32,6 +32,9 @@ def test_names_are_cleaned(raw: str, clean: str) -> None:
     (None, "not-text"), ("", "empty"), ("   \n\t", "empty"), ("\x00\x07\x1b\x7f", "empty"),
     ("\u200b\u200d\u2060", "empty"), ("A" * (NAME_MAX + 1), "too-long"), ("12345", "name-letters"),
     ("!!! ???", "name-letters"),
+    # Issue 19, finding 9: at least two letters, no links or @handles.
+    ("J", "name-short"), ("J.", "name-short"), ("https://spam.example.com", "name-link"),
+    ("www.spam.kz", "name-link"), ("@spammer", "name-link"), ("Bob t.me/spam", "name-link"),
 ])
 def test_bad_names_are_refused(raw: str | None, code: str) -> None:
     problem = clean_name(raw)

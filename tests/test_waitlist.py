@@ -9,7 +9,7 @@ from pathlib import Path
 from loopback import BotMessage, FakeTelegram, FakeUser
 from tests.harness import has, has_button, register, settings_for, start
 
-PROMOTED = "A seat has freed up and it is yours."
+PROMOTED = "A seat has freed up at “Round table” and it is yours."
 
 
 async def my_screen(user: FakeUser) -> BotMessage:

@@ -20,10 +20,19 @@ from bot.factory import App, create_app
 from bot.runlock import lock_path
 from bot.sandbox import config as sandbox_config
 from bot.sandbox.config import Source
-from bot.sandbox.console import ORGANISER, Console, Engine, Tracker, start_reader
+from bot.sandbox.console import (
+    ORGANISER,
+    PARTICIPANT_BASE,
+    Console,
+    Engine,
+    Planned,
+    Tracker,
+    start_reader,
+)
 from bot.sandbox.screen import Screen
 from core.timeutil import format_local
 from loopback import FakeTelegram, TravelClock
+from storage.people import known_chats
 from storage.private import open_private
 
 ADMIN = 9000  # the organiser you become with /as admin
@@ -110,6 +119,12 @@ async def _session(source: Source, db: Path, temporary: bool, log_file: Path,
         except StorageError as exc:
             print(f"regbot sandbox: {exc} (see --db)", file=sys.stderr)
             return 2
+        # A reused --db: the people registered in it are known to the stand-in for
+        # Telegram again, so a broadcast or a reminder still reaches them.
+        for chat_id, language in await known_chats(app.db):
+            number = chat_id - PARTICIPANT_BASE
+            name = f"Participant {number}" if number > 0 else "User"
+            fake.user(chat_id, first_name=name, language_code=language)
         tracker = Tracker()
         app.dp.update.outer_middleware(tracker)
         tracker.watch(app.scheduler)
@@ -121,7 +136,8 @@ async def _session(source: Source, db: Path, temporary: bool, log_file: Path,
                 return 1
             engine = Engine(fake, clock, app.scheduler, lambda: _sending(app),
                             app.registrations.outbox.settled, tracker,
-                            settings.all_events[0].timezone, ADMIN)
+                            settings.all_events[0].timezone, ADMIN,
+                            reminders=lambda: _planned(app))
             screen = Screen(sys.stdout, files)
             console = Console(engine, screen, interactive=sys.stdin.isatty())
             screen.say(_banner(source, app, console, db, temporary, log_file, files))
@@ -137,6 +153,16 @@ async def _session(source: Source, db: Path, temporary: bool, log_file: Path,
         await fake.stop()
     print("(sandbox stopped)", flush=True)
     return 0
+
+
+async def _planned(app: App) -> list[Planned]:
+    """Every reminder of every event, as /wait reports what it went past."""
+    found = []
+    for event in await app.registrations.events.all():
+        for status in await app.reminders.status(event):
+            found.append(Planned(event.slug, status.key, status.reminder.before, status.due,
+                                 status.state, status.report.sent))
+    return found
 
 
 def _sending(app: App) -> bool:

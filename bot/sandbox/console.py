@@ -34,7 +34,8 @@ UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 LANGUAGES = ("en", "ru", "kk")
 
 HELP = """Sandbox commands (everything else goes to the bot, as in Telegram):
-  1, 2, ...     press that button of the latest message with numbered buttons
+  1, 2, ...     press that button of the bot's latest message (a number it has no
+                button for is sent as a message: a phone number, a seat count)
   /as 2         become participant 2 (/as 1 is where you started)
   /as admin     become the organiser (an admin of the bot: try /events, /stats)
   /wait 23h     move time forward (30m, 2d, 90s, 1d2h; up to 400d); due reminders are sent
@@ -88,6 +89,47 @@ class Tracker:
         return done()
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One reminder as /wait reports it."""
+
+    event: str
+    key: str
+    before: timedelta
+    due: datetime
+    state: str  # scheduled | running | done | skipped
+    sent: int
+
+
+def passed(before: dict[str, Planned], after: list[Planned], now: datetime) -> list[str]:
+    """What a /wait went past: each reminder sent (late, if the wait jumped over its time)
+    or skipped, and why."""
+    lines = []
+    for item in after:
+        was = before.get(item.key)
+        if was is None or (was.state == item.state and was.sent == item.sent):
+            continue
+        name = f"{item.event}: the reminder {_span(item.before)} before"
+        if item.state == "skipped":
+            lines.append(f"(skipped: {name} - its time passed after the event had started)")
+            continue
+        late = now - item.due
+        when = f", {_span(late)} late (the wait jumped over its time)" if late > LATE else ""
+        lines.append(f"({name} went out: {item.sent} sent{when})")
+    return lines
+
+
+LATE = timedelta(minutes=5)
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
+    return "".join(parts) or "0m"
+
+
 @dataclass
 class Engine:
     """The parts of the running app the console waits on."""
@@ -100,7 +142,8 @@ class Engine:
     tracker: Tracker
     timezone: str
     admin: int
-
+    # Every reminder of every event (for /wait's report of what it went past).
+    reminders: Callable[[], Awaitable[list[Planned]]] | None = None
 
     def idle(self) -> bool:
         """Nothing to do now: no update in hand or unanswered, no job due or running, no
@@ -251,8 +294,11 @@ class Console:
                 say("usage: /say 5 (sends the text 5 to the bot, not a press of button 5)")
         elif command == "/vote":
             await self.vote(rest)
-        elif text.isdigit():
+        elif text.isdigit() and self.numbered(int(text)):
             await self.press(int(text))
+        elif text.isdigit() and self.screen.current and self.screen.current.buttons:
+            say(f"(sent {text} as a message: the bot's latest message has no button {text})")
+            await self.send(text)
         else:
             await self.send(text)
         return True
@@ -291,6 +337,18 @@ class Console:
         await person.user.vote([int(choice) - 1])
         await self._handled()
 
+    def numbered(self, number: int) -> bool:
+        """A number presses a button only when the bot's latest word (its latest message
+        that is not a file) has that button; otherwise it answers a typed question (a
+        phone 87015554433, a seat count 15, a name asked after a card with buttons)."""
+        person = self.screen.current
+        if person is None or person.buttons is None:
+            return False
+        message_id, buttons = person.buttons
+        said = [m.message_id for m in person.user.messages
+                if not m.deleted and m.document is None]
+        return message_id == max(said, default=0) and 1 <= number <= len(buttons)
+
     async def press(self, number: int) -> None:
         person = self.screen.current
         say = self.screen.say
@@ -325,11 +383,16 @@ class Console:
         """Move the clock and the scheduler's timers together (APScheduler keeps real time:
         a job due `span` from now becomes due now), then let what came due run."""
         engine = self.engine
+        planned = await engine.reminders() if engine.reminders else []
         travel(engine.clock, engine.scheduler, span)
 
         if not await engine.tracker.until(engine.idle, JOBS_WITHIN):
             self.screen.say(f"(still sending after {JOBS_WITHIN:.0f} s; see the log)")
         self.screen.refresh()
+        if engine.reminders:
+            for line in passed({p.key: p for p in planned}, await engine.reminders(),
+                               engine.clock()):
+                self.screen.say(line)
         self.screen.say(f"(sandbox time: {self.now_text()})")
 
     async def finish(self) -> None:

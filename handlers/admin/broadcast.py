@@ -12,6 +12,7 @@ services.ports.CampaignsPort): this module only calls count() and broadcast().""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -49,29 +50,48 @@ def _slot(lang: CastLang | str) -> str:
     return EVERYONE if lang == "all" else lang
 
 
-async def _preview(bot: Bot, chat_id: int, t: Texts, versions: Mapping[str, str],
-                   split: Mapping[str, Mapping[str, int]], confirm: str,
-                   button: InlineKeyboardMarkup | None = None) -> bool:
-    """Each version as its readers will see it; with several, each headed by its language
-    and who gets it (`split`: version -> reader language -> count)."""
-    single = list(versions) == [EVERYONE]
-    for slot in (s for s in ORDER if s in versions):
-        if single:
-            head = t("adm-cast-preview")
-        else:
+async def _preview(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+                   versions: Mapping[str, str], split: Mapping[str, Mapping[str, int]],
+                   confirm: str, button: InlineKeyboardMarkup | None = None) -> bool:
+    """The pressed question becomes the question to send (with, for several versions,
+    who gets which: `split` is version -> reader language -> count); below it each version
+    as its readers will see it, the last with Send and Cancel. A broadcast from draft to
+    report costs four messages: the ask, the draft's question, the preview, the report."""
+    slots = [s for s in ORDER if s in versions]
+    lines = [confirm]
+    if slots != [EVERYONE]:
+        for slot in slots:
             readers = split.get(slot, {})
             named = ", ".join(f"{NAMES[code]} {readers[code]}" for code in LANGUAGES
                               if readers.get(code))
-            head = t("adm-cast-preview-version", version=_named(t, slot),
-                     count=sum(readers.values()), readers=named or "—")
-        await bot.send_message(chat_id, head)
+            lines.append(t("adm-cast-preview-version", version=_named(t, slot),
+                           count=sum(readers.values()), readers=named or "—"))
+    asked = await screens.show(cb, bot, ("\n".join(lines), None))
+    shown = None
+    for n, slot in enumerate(slots, start=1):
+        markup = keyboards.send(t, button) if n == len(slots) else button
         try:
-            await bot.send_message(chat_id, versions[slot], reply_markup=button)
+            shown = await bot.send_message(cb.from_user.id, versions[slot], reply_markup=markup)
         except TelegramBadRequest:
-            await bot.send_message(chat_id, t("adm-cast-text-only"))
+            await bot.send_message(cb.from_user.id, t("adm-cast-text-only"))
             return False
-    await bot.send_message(chat_id, confirm, reply_markup=keyboards.send(t))
+    await state.update_data(asked=asked, shown=shown.message_id if shown else None)
     return True
+
+
+async def _sent(cb: CallbackQuery, bot: Bot, data: Mapping[str, Any], started: str,
+                button: InlineKeyboardMarkup | None = None) -> None:
+    """Sending: the preview keeps only what readers see; its question says it is going."""
+    with suppress(TelegramBadRequest):
+        if isinstance(data.get("shown"), int):
+            await bot.edit_message_reply_markup(chat_id=cb.from_user.id,
+                                                message_id=data["shown"], reply_markup=button)
+    asked = data.get("asked")
+    if isinstance(asked, int):
+        with suppress(TelegramBadRequest):
+            await bot.edit_message_text(started, chat_id=cb.from_user.id, message_id=asked)
+            return
+    await bot.send_message(cb.from_user.id, started)
 
 
 def _draft(t: Texts, versions: Mapping[str, str], last: str) -> str:
@@ -82,14 +102,6 @@ def _draft(t: Texts, versions: Mapping[str, str], last: str) -> str:
 async def _versions(state: FSMContext) -> dict[str, str]:
     found = (await state.get_data()).get("versions")
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
-
-
-async def _ask_audience(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
-                        console: Console) -> None:
-    await state.set_state(Cast.audience)
-    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
-    markup = keyboards.audiences(t, counts, others=bool(await _others(console)))
-    await bot.send_message(chat_id, t("adm-cast-audience"), reply_markup=markup)
 
 
 async def _others(console: Console) -> list[tuple[Event, Tally]]:
@@ -116,8 +128,17 @@ async def text(message: Message, bot: Bot, state: FSMContext, t: Texts,
     versions[slot] = message.html_text
     await state.set_data({"versions": versions, "last": slot, "adding": None})
     last: CastLang = "all" if slot == EVERYONE else _cast_lang(slot)
-    await message.answer(_draft(t, versions, slot), reply_markup=keyboards.versions(t, last))
-    await _ask_audience(bot, message.chat.id, state, t, console)
+    await state.set_state(Cast.audience)
+    text_, markup = await _choice(t, versions, slot, last, console)
+    await message.answer(text_, reply_markup=markup)
+
+
+async def _choice(t: Texts, versions: Mapping[str, str], slot: str, last: CastLang,
+                  console: Console) -> screens.Screen:
+    """The draft's languages and "who should get it?", one message."""
+    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
+    text = f"{_draft(t, versions, slot)}\n\n{t('adm-cast-audience')}"
+    return text, keyboards.cast_choice(t, last, counts, others=bool(await _others(console)))
 
 
 def _cast_lang(slot: str) -> CastLang:
@@ -142,9 +163,8 @@ async def for_language(cb: CallbackQuery, callback_data: VersionCb, bot: Bot,
     if slot != last:
         versions[slot] = versions.pop(last)
     await state.update_data(versions=versions, last=slot, adding=None)
-    await screens.show(cb, bot, (_draft(t, versions, slot),
-                                 keyboards.versions(t, _cast_lang(slot))))
-    await _ask_audience(bot, cb.from_user.id, state, t, console)
+    await state.set_state(Cast.audience)
+    await screens.show(cb, bot, await _choice(t, versions, slot, _cast_lang(slot), console))
 
 
 async def add(cb: CallbackQuery, callback_data: VersionCb, bot: Bot, state: FSMContext,
@@ -170,7 +190,7 @@ async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FS
         return
     count, versions, split = ready
     confirm = t("adm-cast-confirm", count=count, audience=t(f"adm-aud-{chosen.value}"))
-    if await _preview(bot, cb.from_user.id, t, versions, split, confirm):
+    if await _preview(cb, bot, state, t, versions, split, confirm):
         await state.update_data(audience=chosen.value, target=None, invite=None)
         await state.set_state(Cast.confirm)
     else:
@@ -199,9 +219,9 @@ async def invite(cb: CallbackQuery, callback_data: InviteCb, bot: Bot, state: FS
         return
     count, versions, split = ready
     link = await console.registrations.event_link(console.event)
-    confirm = t("adm-cast-confirm-invite", count=count, past=target.info.title,
-                current=console.event.info.title)
-    if await _preview(bot, cb.from_user.id, t, versions, split, confirm,
+    confirm = t("adm-cast-confirm-invite", count=count, past=target.texts(t.language).title,
+                current=console.event.texts(t.language).title)
+    if await _preview(cb, bot, state, t, versions, split, confirm,
                       keyboards.invite(t, console.event, link)):
         await state.update_data(audience=Audience.ALL.value, target=target.id,
                                 invite=console.event.id)
@@ -223,7 +243,7 @@ async def send(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
                                             console.event, t.language, bodies=bodies)
     await console.record("broadcast", details=f"{key} to {data['audience']} ({count})")
     started = t("adm-cast-started", count=count, audience=t(f"adm-aud-{data['audience']}"))
-    await screens.show(cb, bot, (started, None))
+    await _sent(cb, bot, data, started)
 
 
 def _split(data: Mapping[str, Any]) -> tuple[str | None, dict[str, str]]:
@@ -246,9 +266,10 @@ async def _send_invite(cb: CallbackQuery, bot: Bot, t: Texts, console: Console,
                                             target, t.language, invite=current, bodies=bodies)
     await console.record("broadcast", details=f"{key} to {target.slug} ({count}),"
                                               f" inviting to {current.slug}")
-    started = t("adm-cast-started-invite", count=count, past=target.info.title,
-                current=current.info.title)
-    await screens.show(cb, bot, (started, None))
+    started = t("adm-cast-started-invite", count=count, past=target.texts(t.language).title,
+                current=current.texts(t.language).title)
+    link = await console.registrations.event_link(current)
+    await _sent(cb, bot, data, started, keyboards.invite(t, current, link))
 
 
 async def stop(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
 from aiogram.dispatcher.flags import get_flag
+from aiogram.methods import SendDocument, SendMessage, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import Message, TelegramObject, User
 
 from core.config import Settings
@@ -29,8 +36,36 @@ log = logging.getLogger(__name__)
 
 # Handler flag: the answer is about the admin's current event, so it is headed by one line
 # naming it (handlers.admin.views.pin). With several events an organiser must never act on
-# the wrong one unawares; the middleware below sends it, so no handler repeats it.
+# the wrong one unawares; the middlewares below put it in, so no handler repeats it.
 NAMES_EVENT = {"names_event": True}
+TEXT_MAX, CAPTION_MAX = 4096, 1024  # Telegram's limits
+
+# This update's event line, until its first answer carries it (PinFirstAnswer): the
+# organiser's chat and the line.
+_PIN: ContextVar[tuple[int, list[str]] | None] = ContextVar("console_pin", default=None)
+
+
+class PinFirstAnswer(BaseRequestMiddleware):
+    """The event line heads the update's first answer, text or document caption, instead
+    of being a message of its own (a tidy chat: one answer, one message). An answer with
+    no room left for it gets the line just before it."""
+
+    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot,
+                       method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
+        chat, waiting = _PIN.get() or (None, [])
+        # Only the organiser's own answer: a notice this update sends a participant is not.
+        if (waiting and isinstance(method, SendMessage | SendDocument)
+                and method.chat_id == chat):
+            pin = waiting.pop()
+            if isinstance(method, SendMessage) and len(pin) + 2 + len(method.text) <= TEXT_MAX:
+                method.text = f"{pin}\n\n{method.text}"  # a retry keeps it: popped once
+            elif isinstance(method, SendDocument) and (
+                    len(pin) + 2 + len(method.caption or "") <= CAPTION_MAX):
+                caption = f"{pin}\n\n{method.caption}" if method.caption else pin
+                method.caption = caption
+            else:
+                await bot.send_message(method.chat_id, pin)
+        return await make_request(bot, method)
 
 
 @dataclass(frozen=True)
@@ -97,9 +132,14 @@ class ConsoleMiddleware(BaseMiddleware):
                                   data["sender"], data["catalog"], data["settings"], campaigns,
                                   access.role if access else Role.OWNER,
                                   access.roles if access else None)
-        if isinstance(event, Message) and get_flag(data, "names_event"):
-            # Its own message, above the answer: answers keep their own first lines (the
-            # door list, the log) and the answer itself may be a document.
-            t: Texts = data["t"]
-            await event.answer(views.pin(t, current))
-        return await handler(event, data)
+        if not (isinstance(event, Message) and get_flag(data, "names_event")):
+            return await handler(event, data)
+        t: Texts = data["t"]
+        waiting = [str(views.pin(t, current))]
+        token = _PIN.set((event.chat.id, waiting))
+        try:
+            return await handler(event, data)
+        finally:
+            _PIN.reset(token)
+            if waiting:  # the handler answered nothing: the line alone still says where
+                await event.answer(waiting.pop())

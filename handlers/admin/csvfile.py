@@ -34,10 +34,18 @@ def local(moment: datetime | None, tz: str) -> str:
     return "" if moment is None else moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def delimiter(language: str) -> str:
+    """Excel under a Russian or Kazakh locale splits CSV at ";" (the decimal mark there is
+    a comma), elsewhere at ","."""
+    return ";" if language in ("ru", "kk") else ","
+
+
 def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
     out = []
     for column in COLUMNS:
         value = reg.placement if column == "placement" else getattr(reg, column)
+        if column in ("format", "placement") and not reg.active:
+            value = None  # a cancelled registration has no format any more (status says so)
         if column == "full_name" and erased(reg) and erased_label:
             value = erased_label  # not a blank row the organisers would wonder about
         if isinstance(value, datetime):
@@ -49,11 +57,12 @@ def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
 
 
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
+           delimiter: str = ",",
            results: Mapping[int, tuple[str, str, str]] | None = None) -> bytes:
     """`erased_label` stands in the name column of registrations whose data is erased;
     `results`: the feedback and certificate by registration id (AFTER_COLUMNS)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     extra = AFTER_COLUMNS if results else ()
     writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in (*COLUMNS, *extra)])
     empty = ("",) * len(AFTER_COLUMNS)

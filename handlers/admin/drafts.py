@@ -8,17 +8,29 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core.config import EventSection
+from core.config import EventSection, EventText
+from core.i18n import LANGUAGES, NAMES
 from handlers.admin import rules
 
 # In asking order; each is also the name of its state in handlers.admin.events.Draft.
-STEPS = ("title", "when", "capacity", "venue", "zoom_id", "zoom_url", "stream_url")
-LIMITS = {"title": 200, "venue": 300, "zoom_id": 64, "zoom_url": 500, "stream_url": 500}
-OPTIONAL = frozenset({"zoom_url", "stream_url"})  # "-" leaves them empty
+# The plain fields are the organiser's own language; text_<code> asks another language's
+# title, venue and address (left out: that language falls back to the organiser's text).
+TEXT_STEPS = tuple(f"text_{code}" for code in LANGUAGES)
+STEPS = ("title", "when", "capacity", "venue", "address", "organisers", "agenda", "zoom_id",
+         "zoom_passcode", "zoom_url", "stream_url", *TEXT_STEPS)
+LIMITS = {"title": 200, "venue": 300, "address": 300, "organisers": 300, "agenda": 2000,
+          "zoom_id": 64, "zoom_passcode": 64, "zoom_url": 500, "stream_url": 500,
+          **{step: 800 for step in TEXT_STEPS}}
+# "-" leaves them empty (a language's texts: that language falls back to the organiser's).
+OPTIONAL = frozenset({"address", "organisers", "agenda", "zoom_passcode", "zoom_url",
+                      "stream_url", *TEXT_STEPS})
+LINKS = frozenset({"zoom_url", "stream_url"})
+TRANSLATED = ("title", "venue", "address")  # a text_<code> answer's lines, in this order
 EMPTY = "-"
 # The first form is the one the prompt shows; the second is how people here write dates.
 WHEN_FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M")
-FIELD = {"title": "title", "venue": "venue", "zoom_id": "zoom_conference_id",
+FIELD = {"title": "title", "venue": "venue", "address": "address", "organisers": "organisers",
+         "zoom_id": "zoom_conference_id", "zoom_passcode": "zoom_passcode",
          "zoom_url": "zoom_url", "stream_url": "stream_url"}
 
 
@@ -38,10 +50,21 @@ def load(data: dict[str, Any]) -> EventSection:
     return EventSection.model_validate(data)
 
 
-def next_step(step: str) -> str | None:
+def steps(own: str) -> tuple[str, ...]:
+    """The steps an organiser writing in `own` is asked: every other language is offered."""
+    return tuple(step for step in STEPS if step != f"text_{own}")
+
+
+def next_step(step: str, own: str) -> str | None:
     """The step after this one; None after the last (the preview comes next)."""
-    at = STEPS.index(step) + 1
-    return STEPS[at] if at < len(STEPS) else None
+    asked = steps(own)
+    at = asked.index(step) + 1
+    return asked[at] if at < len(asked) else None
+
+
+def text_language(step: str) -> str | None:
+    """'text_ru' -> 'ru'; None for the plain steps."""
+    return step.removeprefix("text_") if step in TEXT_STEPS else None
 
 
 def wall(info: EventSection) -> str:
@@ -55,6 +78,17 @@ def value(info: EventSection, step: str) -> str:
         return wall(info)
     if step == "capacity":
         return str(info.offline_capacity)
+    if step == "agenda":
+        return "\n".join(info.agenda)
+    language = text_language(step)
+    if language is not None:
+        given = info.text.get(language)  # type: ignore[call-overload]
+        if given is None:
+            return ""
+        lines = [getattr(given, name) or EMPTY for name in TRANSLATED]
+        while lines and lines[-1] == EMPTY:
+            lines.pop()
+        return "\n".join(lines)
     found = getattr(info, FIELD[step])
     return "" if found is None else str(found)
 
@@ -73,15 +107,46 @@ def parse(step: str, text: str, info: EventSection, now: datetime,
         if wanted < seated:
             return Bad("taken", {"seated": seated, "capacity": wanted})
         return {"offline_capacity": wanted}
+    language = text_language(step)
     if step in OPTIONAL and text == EMPTY:
-        return {FIELD[step]: None}
+        if language is not None:
+            return {"text": _without(info, language)}
+        return {"agenda": []} if step == "agenda" else {
+            FIELD[step]: "" if step == "organisers" else None}
     if not text:
         return Bad("empty")
     if len(text) > LIMITS[step]:
         return Bad("long", {"max": LIMITS[step], "length": len(text)})
-    if step in OPTIONAL and not re.fullmatch(r"https?://\S+", text):
+    if step in LINKS and not re.fullmatch(r"https?://\S+", text):
         return Bad("link")
+    if step == "agenda":
+        return {"agenda": [line.strip() for line in text.splitlines() if line.strip()]}
+    if language is not None:
+        return _translation(info, language, text)
     return {FIELD[step]: text}
+
+
+def _without(info: EventSection, language: str) -> dict[str, Any]:
+    return {code: given.model_dump(mode="json") for code, given in info.text.items()
+            if code != language}
+
+
+def _translation(info: EventSection, language: str, text: str) -> dict[str, Any] | Bad:
+    """Up to three lines: title, venue, address; "-" (or nothing) lets one fall back."""
+    lines = [line.strip() for line in text.splitlines()]
+    if len(lines) > len(TRANSLATED):
+        return Bad("lines", {"max": len(TRANSLATED)})
+    given = {name: line for name, line in zip(TRANSLATED, lines, strict=False)
+             if line and line != EMPTY}
+    for name, line in given.items():
+        if len(line) > LIMITS[name]:
+            return Bad("long", {"max": LIMITS[name], "length": len(line)})
+    texts = _without(info, language)
+    old = info.text.get(language)  # type: ignore[call-overload]
+    kept = old.model_dump(mode="json", exclude=set(TRANSLATED)) if old else {}
+    if given or any(kept.values()):
+        texts[language] = EventText.model_validate({**kept, **given}).model_dump(mode="json")
+    return {"text": texts}
 
 
 def keep(step: str, info: EventSection, now: datetime, creating: bool) -> Bad | None:
@@ -120,3 +185,19 @@ def _when(text: str, info: EventSection, now: datetime) -> dict[str, Any] | Bad:
 def changed(base: EventSection, draft: EventSection) -> list[str]:
     """The steps whose value the draft changes."""
     return [step for step in STEPS if value(base, step) != value(draft, step)]
+
+
+def prompt_key(step: str) -> tuple[str, dict[str, str]]:
+    """The catalog key asking this step, and its arguments."""
+    language = text_language(step)
+    if language is None:
+        return f"adm-ev-ask-{step}", {}
+    return "adm-ev-ask-text", {"language": NAMES[language]}
+
+
+def field_key(step: str) -> tuple[str, dict[str, str]]:
+    """The preview's name of this step, and its arguments."""
+    language = text_language(step)
+    if language is None:
+        return f"adm-ev-field-{step}", {}
+    return "adm-ev-field-text", {"language": NAMES[language]}

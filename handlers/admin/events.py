@@ -24,7 +24,7 @@ from handlers.admin.callbacks import DraftCb, EventCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
 from services.event_edits import Changed, Taken
-from services.events import Event
+from services.events import Event, as_written_by, fresh_copy
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +35,16 @@ class Draft(StatesGroup):
     when = State()
     capacity = State()
     venue = State()
+    address = State()
+    organisers = State()
+    agenda = State()
     zoom_id = State()
+    zoom_passcode = State()
     zoom_url = State()
     stream_url = State()
+    text_kk = State()
+    text_ru = State()
+    text_en = State()
     confirm = State()
 
 
@@ -60,7 +67,7 @@ async def _overview(t: Texts, console: Console, current: int) -> screens.Screen:
     upcoming = [e for e in everything if e.starts_utc > now]
     past = [e for e in reversed(everything) if e.starts_utc <= now]
     text = views.events(t, upcoming, past, await console.events.tallies(), current)
-    return text, keyboards.events(upcoming + past, current)
+    return text, keyboards.events(t, upcoming + past, current)
 
 
 async def list_events(message: Message, t: Texts, console: Console) -> None:
@@ -82,9 +89,15 @@ async def choose(cb: CallbackQuery, callback_data: EventCb, bot: Bot, t: Texts,
 
 # /newevent and /editevent -------------------------------------------------------------
 
+def _none(t: Texts, step: str) -> str:
+    """An empty step: nothing, or (another language's texts) the organiser's text in use."""
+    return t("adm-ev-falls-back" if drafts.text_language(step) else "adm-ev-none")
+
+
 def _prompt(t: Texts, step: str, info: EventSection) -> screens.Screen:
-    now = drafts.value(info, step) or t("adm-ev-none")
-    text = t(f"adm-ev-ask-{step}", now=now, tz=info.timezone)
+    now = drafts.value(info, step) or _none(t, step)
+    key, args = drafts.prompt_key(step)
+    text = t(key, now=now, tz=info.timezone, **args)
     if step in drafts.OPTIONAL:
         text += "\n" + t("adm-ev-empty-hint", empty=drafts.EMPTY)
     return text, keyboards.draft_step(t, step)
@@ -94,10 +107,10 @@ def _preview(t: Texts, data: dict[str, Any]) -> screens.Screen:
     base, info = drafts.load(data["base"]), drafts.load(data["info"])
     edits = set(drafts.changed(base, info))
     lines = [t("adm-ev-preview-new" if data["mode"] == "new" else "adm-ev-preview-edit")]
-    for step in drafts.STEPS:
+    for step in drafts.steps(data["lang"]):
+        key, args = drafts.field_key(step)
         lines.append(t("adm-ev-line", mark="✏️" if step in edits else "▫️",
-                       name=t(f"adm-ev-field-{step}"),
-                       value=drafts.value(info, step) or t("adm-ev-none")))
+                       name=t(key, **args), value=drafts.value(info, step) or _none(t, step)))
     if not edits and data["mode"] == "edit":
         lines.append(t("adm-ev-unchanged"))
     return "\n".join(lines), keyboards.draft_save(t)
@@ -108,13 +121,14 @@ async def _begin(message: Message, state: FSMContext, t: Texts, console: Console
     # The draft starts from the event as stored now (the room size in force, so Keep keeps
     # what /capacity set) and carries its version: a save after another change is refused.
     draft = await console.edits.begin(console.event)
-    info = draft.info
-    if mode == "new":
-        info = info.model_copy(update={"id": None})
+    # A new event never inherits the current one's translations; an edit shows the
+    # organiser what readers of their language see (services.events has the rule).
+    info = fresh_copy(draft.info) if mode == "new" else as_written_by(draft.info, t.language)
     await state.set_state(Draft.title)
     # Not "event": handlers.middleware.DeskMiddleware reads that key as a form's event.
     await state.set_data({"mode": mode, "of": console.event.id, "version": draft.version,
-                          "base": drafts.dump(info), "info": drafts.dump(info)})
+                          "base": drafts.dump(info), "info": drafts.dump(info),
+                          "lang": t.language})
     text, markup = _prompt(t, "title", info)
     await message.answer(f"{t(f'adm-ev-begin-{mode}')}\n\n{text}", reply_markup=markup)
 
@@ -141,7 +155,7 @@ async def edit_event(message: Message, state: FSMContext, t: Texts, console: Con
 async def _advance(t: Texts, state: FSMContext, step: str,
                    data: dict[str, Any]) -> screens.Screen:
     """Move past `step`: the next step's question, or the preview after the last."""
-    following = drafts.next_step(step)
+    following = drafts.next_step(step, data["lang"])
     if following is None:
         await state.set_state(Draft.confirm)
         return _preview(t, data)

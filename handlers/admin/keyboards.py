@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import NAMES, Texts
@@ -128,7 +128,7 @@ def other_events(t: Texts, found: list[tuple[Event, Tally]]) -> InlineKeyboardMa
     kb = InlineKeyboardBuilder()
     for event, tally in found:
         # Plain text, not a catalog text: titles are user text, and labels are not HTML.
-        kb.button(text=f"{views.event_button(event, False)} ({tally.active})",
+        kb.button(text=f"{views.event_button(t, event, False)} ({tally.active})",
                   callback_data=InviteCb(ev=event.id))
     kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
     kb.adjust(1)
@@ -138,14 +138,14 @@ def other_events(t: Texts, found: list[tuple[Event, Tally]]) -> InlineKeyboardMa
 def invite(t: Texts, event: Event, link: str) -> InlineKeyboardMarkup:
     """The button the invited see (the same label the broadcast gives them)."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("btn-open-event", title=event.info.title), url=link)
+    kb.button(text=t("btn-open-event", title=event.texts(t.language).title), url=link)
     return kb.as_markup()
 
 
-def events(events: list[Event], current: int) -> InlineKeyboardMarkup:
+def events(t: Texts, events: list[Event], current: int) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for event in events:
-        kb.button(text=views.event_button(event, event.id == current),
+        kb.button(text=views.event_button(t, event, event.id == current),
                   callback_data=EventCb(ev=event.id))
     kb.adjust(1)
     return kb.as_markup()
@@ -173,9 +173,22 @@ def draft_again(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def send(t: Texts) -> InlineKeyboardMarkup:
+def send(t: Texts, above: InlineKeyboardMarkup | None = None) -> InlineKeyboardMarkup:
+    """Send / Cancel, under the preview's own buttons (`above`: what readers will see)."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("adm-btn-send"), callback_data=CastCb(act="send"))
-    kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
-    kb.adjust(1)
+    if above is not None:
+        kb.attach(InlineKeyboardBuilder(markup=above.inline_keyboard))
+    kb.row(InlineKeyboardButton(text=t("adm-btn-send"),
+                                callback_data=CastCb(act="send").pack()))
+    kb.row(InlineKeyboardButton(text=t("adm-btn-stop"),
+                                callback_data=CastCb(act="stop").pack()))
     return kb.as_markup()
+
+
+def cast_choice(t: Texts, last: CastLang, counts: dict[Audience, int],
+                others: bool = False) -> InlineKeyboardMarkup:
+    """One message for the draft's audience and its languages (a tidy chat): the
+    audiences first (what every broadcast needs), the languages, then Cancel."""
+    rows = audiences(t, counts, others).inline_keyboard
+    return InlineKeyboardMarkup(inline_keyboard=[*rows[:-1], *versions(t, last).inline_keyboard,
+                                                 rows[-1]])

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 
 from core.i18n import Texts
 from core.pacer import Pacer
 from core.timeutil import zone
-from handlers.admin import csvfile, rules, views
+from handlers.admin import csvfile, rules, sheet, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
 from handlers.admin.report import stats_after
 from services.after import Aftercare
+from storage.audit import PARTICIPANT
 
 LOG_SIZE = 20
 
@@ -24,18 +25,27 @@ async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> N
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
     pace = views.pace(t, pacer.rate, pacer.configured, pacer.waiting)
-    await message.answer(views.stats(t, console.event.info.title, counts, intake,
+    await message.answer(views.stats(t, console.event.texts(t.language).title, counts, intake,
                                      everyone, console.tz, await next_reminder(t, console),
                                      pace)
                          + await stats_after(t, console, everyone))
 
 
-async def export(message: Message, t: Texts, console: Console) -> None:
+async def export(message: Message, t: Texts, console: Console,
+                 command: CommandObject | None = None) -> None:
+    """An Excel workbook; `/export csv`: CSV, separated by ";" for Russian and Kazakh
+    organisers (what Excel expects under those locales), else by ","."""
     everyone = await console.organiser.everyone()
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
-    results = await Aftercare(console.registrations).results(console.event.id)
-    document = BufferedInputFile(csvfile.export(everyone, console.tz, t("adm-erased"), results),
-                                 f"registrations-{stamp}.csv")
+    if command is not None and (command.args or "").strip().lower() == "csv":
+        results = await Aftercare(console.registrations).results(console.event.id)
+        data = csvfile.export(everyone, console.tz, t("adm-erased"),
+                              delimiter=csvfile.delimiter(t.language), results=results)
+        document = BufferedInputFile(data, f"registrations-{stamp}.csv")
+    else:
+        data = sheet.workbook(t, everyone, console.tz, console.event.info,
+                              await console.organiser.queue_positions())
+        document = BufferedInputFile(data, f"registrations-{stamp}.xlsx")
     await console.record("export", details=f"{len(everyone)} rows")
     await message.answer_document(document, caption=t("adm-export-caption",
                                                       count=len(everyone), tz=console.tz))
@@ -54,7 +64,7 @@ async def _names(bot: Bot, ids: set[int]) -> dict[int, str]:
 
 async def audit_log(message: Message, bot: Bot, t: Texts, console: Console) -> None:
     entries = await console.organiser.latest_audit(LOG_SIZE)
-    admins = await _names(bot, {e.admin_id for e in entries})
+    admins = await _names(bot, {e.admin_id for e in entries if e.admin_id != PARTICIPANT})
     for chunk in rules.chunks(views.log(t, entries, console.tz, admins)):
         await message.answer(chunk)
 

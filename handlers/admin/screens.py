@@ -19,15 +19,16 @@ PAGE = 10
 Screen = tuple[str, InlineKeyboardMarkup | None]
 
 
-async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> None:
-    """Replace the pressed message; send a new one if it cannot be edited any more."""
+async def show(cb: CallbackQuery, bot: Bot, screen: Screen) -> int:
+    """Replace the pressed message; send a new one if it cannot be edited any more.
+    Returns the id of the message that shows it."""
     text, markup = screen
     if isinstance(cb.message, Message):
         # An edit into what is shown already is done (core/edits.py).
         with contextlib.suppress(TelegramBadRequest):  # too old, deleted: a new one
             await cb.message.edit_text(text, reply_markup=markup)
-            return
-    await bot.send_message(cb.from_user.id, text, reply_markup=markup)
+            return cb.message.message_id
+    return (await bot.send_message(cb.from_user.id, text, reply_markup=markup)).message_id
 
 
 async def kinds(t: Texts, console: Console) -> Screen:

@@ -11,7 +11,7 @@ from core.timeutil import show, zone
 from handlers.admin import rules
 from services.events import Event, Tally
 from services.registration import Intake
-from storage.audit import AuditEntry
+from storage.audit import PARTICIPANT, AuditEntry
 from storage.models import Counts, Placement, Registration
 from storage.privacy import erased
 
@@ -121,8 +121,9 @@ def log(t: Texts, entries: list[AuditEntry], tz: str,
         # A registration without a name any more is an erased one.
         target = "" if e.registration_id is None else f" {e.target_name or t('adm-erased')}"
         action = t(f"adm-act-{e.action}") if t.has(f"adm-act-{e.action}") else e.action
-        lines.append(t("adm-log-row", at=moment(e.at, tz),
-                       admin=(admins or {}).get(e.admin_id, str(e.admin_id)),
+        admin = (t("adm-log-participant") if e.admin_id == PARTICIPANT
+                 else (admins or {}).get(e.admin_id, str(e.admin_id)))
+        lines.append(t("adm-log-row", at=moment(e.at, tz), admin=admin,
                        action=action, target=target,
                        details=f": {log_details(t, e.details)}" if e.details else ""))
     return lines
@@ -141,11 +142,12 @@ def starts(t: Texts, event: Event) -> str:
 
 def pin(t: Texts, event: Event) -> Safe:
     """The one line that heads every console answer: which event it is about."""
-    return Safe(t("adm-pin", title=event.info.title, when=starts(t, event)))
+    return Safe(t("adm-pin", title=event.texts(t.language).title, when=starts(t, event)))
 
 
 def event_row(t: Texts, event: Event, tally: Tally, current: bool) -> str:
-    return t("adm-events-row", mark="📌" if current else "▫️", title=event.info.title,
+    return t("adm-events-row", mark="📌" if current else "▫️",
+             title=event.texts(t.language).title,
              when=starts(t, event), tz=event.info.timezone, seated=tally.seated,
              capacity=tally.capacity, waitlisted=tally.waitlisted, online=tally.online)
 
@@ -162,6 +164,6 @@ def events(t: Texts, upcoming: list[Event], past: list[Event], tallies: dict[int
     return "\n".join(lines)
 
 
-def event_button(event: Event, current: bool) -> str:
+def event_button(t: Texts, event: Event, current: bool) -> str:
     day = event.info.starts_at.strftime("%d.%m.%Y")
-    return f"{'📌 ' if current else ''}{event.info.title[:40]} · {day}"
+    return f"{'📌 ' if current else ''}{event.texts(t.language).title[:40]} · {day}"

@@ -17,7 +17,7 @@ cmd-close = Stop new registrations
 cmd-open = Reopen registration
 cmd-broadcast = Message participants
 cmd-reminders = Reminder status
-cmd-export = CSV file of every registration
+cmd-export = Excel file of every registration (/export csv: CSV)
 cmd-log = Latest organiser actions
 
 ## Shared pieces
@@ -168,7 +168,7 @@ adm-cast-audience = Who should get it?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = Nobody is in that audience. Choose another.
 adm-cast-preview = Preview: participants will see exactly the message below.
-adm-cast-confirm = Send the message above to <b>{ $count }</b> ({ $audience })?
+adm-cast-confirm = Send the message below to <b>{ $count }</b> ({ $audience })?
 adm-btn-send = 📤 Send
 adm-cast-started = 📤 Sending to { $count } ({ $audience }). I will report here when it is done.
 adm-cast-stopped = Broadcast cancelled; nothing was sent.
@@ -206,7 +206,7 @@ adm-ev-chosen =
 adm-ev-no-such = There is no such event any more.
 
 ## /newevent and /editevent
-adm-ev-begin-new = 🆕 <b>New event</b>, copied from the current one. Send only what changes; press Keep for the rest.
+adm-ev-begin-new = 🆕 <b>New event</b>, copied from the current one, without its texts in other languages (offered at the end). Send only what changes; press Keep for the rest.
 adm-ev-begin-edit = ✏️ <b>Editing the current event</b>. Send only what changes; press Keep for the rest.
 adm-ev-ask-title = Title? Now: <b>{ $now }</b>
 adm-ev-ask-when = Date and time, local time in { $tz }, written like 2027-03-20 18:00? Now: <b>{ $now }</b>
@@ -215,6 +215,15 @@ adm-ev-ask-venue = Venue? Now: <b>{ $now }</b>
 adm-ev-ask-zoom_id = Zoom conference ID? Now: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Zoom link? Now: { $now }
 adm-ev-ask-stream_url = Stream link? Now: { $now }
+adm-ev-ask-address = Street address (shown after the venue)? Now: { $now }
+adm-ev-ask-organisers = Organisers? Now: { $now }
+adm-ev-ask-agenda = Agenda, one item per line? Now:
+    { $now }
+adm-ev-ask-zoom_passcode = Zoom passcode (told to online participants only)? Now: { $now }
+adm-ev-ask-text =
+    Texts in { $language }: the title, the venue and the address, one per line ({ "-" } on a line: that one stays as in your text). Left out, { $language } readers see your text. Now:
+    { $now }
+adm-ev-falls-back = (falls back to your text)
 adm-ev-empty-hint = Send { $empty } to leave it empty.
 adm-ev-none = (none)
 adm-btn-keep-value = ✔️ Keep
@@ -226,6 +235,12 @@ adm-ev-field-venue = Venue
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Zoom link
 adm-ev-field-stream_url = Stream link
+adm-ev-field-address = Address
+adm-ev-field-organisers = Organisers
+adm-ev-field-agenda = Agenda
+adm-ev-field-zoom_passcode = Zoom passcode
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = At most { $max } lines: the title, the venue, the address.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Please send text.
 adm-ev-bad-empty = This cannot be empty.
@@ -281,7 +296,7 @@ adm-btn-others = 📨 Registered for another event
 adm-cast-others =
     Whose registrants should get it? The message will carry a button opening the current event:
     { $current }
-adm-cast-confirm-invite = Send the message above to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
+adm-cast-confirm-invite = Send the message below to <b>{ $count }</b> registered for “{ $past }”, with a button opening “{ $current }”?
 adm-cast-started-invite = 📤 Sending to { $count } registered for “{ $past }”, inviting to “{ $current }”. I will report here when it is done.
 adm-retention-warning = 🔒 Tomorrow the personal data of «{ $title }» is erased (kept { $days } { $days ->
     [one] day
@@ -313,3 +328,37 @@ adm-word-online-only = online-only
 adm-word-promoted = promoted
 adm-word-to = to
 adm-word-all = all
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: what participants did
+adm-digest-self-cancel = { $at } · { $name } cancelled their registration
+adm-digest-self-release = { $at } · { $name } answered "No, free my seat": the seat went on
+adm-digest-self-erase = { $at } · { $name }: a participant erased their data (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = participant
+adm-act-self-cancel = cancelled (by the participant)
+adm-act-self-release = "No, free my seat"
+adm-act-self-erase = erased their data
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Registrations
+adm-col-id = No.
+adm-col-name = Name
+adm-col-org = Organisation
+adm-col-role = Role
+adm-col-phone = Phone
+adm-col-state = State
+adm-col-format = Format
+adm-col-code = Entry code
+adm-col-registered = Registered ({ $tz })
+adm-col-cancelled = Cancelled ({ $tz })
+adm-col-arrived = Arrived ({ $tz })
+adm-col-language = Language
+adm-col-consent = Consent ({ $tz })
+adm-col-consent-version = Notice version
+adm-state-seated = seat in the room
+adm-state-waitlisted = waitlist #{ $position }
+adm-state-online = online
+adm-state-cancelled = cancelled
+adm-format-offline = offline
+adm-format-online = online

@@ -1,6 +1,7 @@
 ## Event card and shared pieces
 when = 🗓 { $moment } ({ $city } time)
 online-zoom = 💻 Zoom, conference ID: <code>{ $zoom }</code>
+online-zoom-passcode = 🔑 Zoom passcode: <code>{ $passcode }</code>
 online-zoom-link = 🔗 <a href="{ $url }">Join the Zoom meeting</a>
 online-stream = 📺 Live stream: { $url }
 agenda-item = • { $item }
@@ -24,6 +25,7 @@ card =
     Questions about offline registration: { $phone }
 registration-closed = Registration is closed.
 event-past = This event has taken place. Thank you to everyone who came!
+event-live = 🔴 <b>On now</b>, until { $until }: join online with the Zoom details above.
 events-choose = Upcoming events: choose one to see its details and register.
 btn-event = { $title }
 btn-event-registered = ✅ { $title }
@@ -114,7 +116,7 @@ my-head =
     <b>{ $title }</b>
     { $name }, { $org } ({ $role }); phone: { $phone }
 my-cancelled = Your registration is cancelled. You can register again.
-promoted = 🎉 <b>A seat has freed up and it is yours.</b>
+promoted = 🎉 <b>A seat has freed up at “{ $title }” and it is yours.</b>
 switched = Done.
 switched-seat-passed = Done: you take part online now. Your seat went to the next person in line, so your entry code { $code } no longer works.
 switched-code-void = Done: you take part online now. Your entry code { $code } no longer works; if you come back to the room, you get a new one.
@@ -148,6 +150,8 @@ error-too-long = That is too long: at most { $limit } { $limit ->
    *[other] characters
     } please.
 error-name-letters = Please write your name in letters.
+error-name-link = A name cannot be a link or an @username: write your first and last name.
+error-name-short = That is too short for a name: write your first and last name.
 error-name-digits = That looks like a phone number, not a name. Please write your full name.
 error-forwarded = A forwarded message cannot be your answer. Please type it yourself.
 error-edited = Edits to earlier messages are not read. Please send your answer as a new message.

@@ -17,7 +17,7 @@ cmd-close = Жаңа тіркеуді тоқтату
 cmd-open = Тіркеуді қайта ашу
 cmd-broadcast = Қатысушыларға жазу
 cmd-reminders = Еске салғыштардың күйі
-cmd-export = Барлық тіркеулердің CSV файлы
+cmd-export = Барлық тіркеулердің Excel файлы (/export csv: CSV)
 cmd-log = Ұйымдастырушылардың соңғы әрекеттері
 
 ## Ортақ бөліктер
@@ -156,7 +156,7 @@ adm-cast-audience = Кімге жіберу керек?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = Бұл аудиторияда ешкім жоқ. Басқасын таңдаңыз.
 adm-cast-preview = Алдын ала қарау: қатысушылар дәл осы хабарламаны көреді.
-adm-cast-confirm = Жоғарыдағы хабарлама <b>{ $count }</b> алушыға ({ $audience }) жіберілсін бе?
+adm-cast-confirm = Төмендегі хабарлама <b>{ $count }</b> алушыға ({ $audience }) жіберілсін бе?
 adm-btn-send = 📤 Жіберу
 adm-cast-started = 📤 Жіберіп жатырмын: { $count } алушы ({ $audience }). Аяқтағанда есепті осында жіберемін.
 adm-cast-stopped = Тарату болдырылмады; ештеңе жіберілген жоқ.
@@ -194,7 +194,7 @@ adm-ev-chosen =
 adm-ev-no-such = Мұндай іс-шара енді жоқ.
 
 ## /newevent және /editevent
-adm-ev-begin-new = 🆕 <b>Жаңа іс-шара</b> — ағымдағысының көшірмесі. Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
+adm-ev-begin-new = 🆕 <b>Жаңа іс-шара</b> — ағымдағысының көшірмесі, басқа тілдердегі мәтіндерінсіз (оларды соңында ұсынамын). Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
 adm-ev-begin-edit = ✏️ <b>Ағымдағы іс-шараны түзету</b>. Тек өзгеретінін жіберіңіз; қалғанына — «Қалдыру» батырмасы.
 adm-ev-ask-title = Атауы? Қазір: <b>{ $now }</b>
 adm-ev-ask-when = Күні мен уақыты, { $tz } жергілікті уақытымен, 2027-03-20 18:00 түрінде? Қазір: <b>{ $now }</b>
@@ -203,6 +203,15 @@ adm-ev-ask-venue = Өтетін орны? Қазір: <b>{ $now }</b>
 adm-ev-ask-zoom_id = Zoom конференциясының идентификаторы? Қазір: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Zoom сілтемесі? Қазір: { $now }
 adm-ev-ask-stream_url = Трансляция сілтемесі? Қазір: { $now }
+adm-ev-ask-address = Мекенжай (өтетін жерден кейін көрсетіледі)? Қазір: { $now }
+adm-ev-ask-organisers = Ұйымдастырушылар? Қазір: { $now }
+adm-ev-ask-agenda = Бағдарлама, әр тармақ жеке жолда? Қазір:
+    { $now }
+adm-ev-ask-zoom_passcode = Zoom кіру коды (оны тек онлайн қатысушылар көреді)? Қазір: { $now }
+adm-ev-ask-text =
+    «{ $language }» тіліндегі мәтіндер: атауы, өтетін жері және мекенжайы, әрқайсысы жеке жолда (жолда { "-" } — сіздің мәтініңіздегідей қалады). Берілмесе, бұл тілде оқитындар сіздің мәтініңізді көреді. Қазір:
+    { $now }
+adm-ev-falls-back = (сіздің мәтініңіздегідей)
 adm-ev-empty-hint = Бос қалдыру үшін { $empty } жіберіңіз.
 adm-ev-none = (жоқ)
 adm-btn-keep-value = ✔️ Қалдыру
@@ -214,6 +223,12 @@ adm-ev-field-venue = Өтетін орны
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Zoom сілтемесі
 adm-ev-field-stream_url = Трансляция
+adm-ev-field-address = Мекенжай
+adm-ev-field-organisers = Ұйымдастырушылар
+adm-ev-field-agenda = Бағдарлама
+adm-ev-field-zoom_passcode = Zoom кіру коды
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = Ең көбі { $max } жол: атауы, өтетін жері, мекенжайы.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Мәтін жіберіңіз.
 adm-ev-bad-empty = Бұл өріс бос болмауы керек.
@@ -260,7 +275,7 @@ adm-btn-others = 📨 Басқа іс-шараға тіркелгендерге
 adm-cast-others =
     Қай іс-шараның қатысушыларына жіберу керек? Хабарламада ағымдағы іс-шараны ашатын батырма болады:
     { $current }
-adm-cast-confirm-invite = Жоғарыдағы хабарлама «{ $past }» іс-шарасына тіркелген <b>{ $count }</b> адамға «{ $current }» іс-шарасын ашатын батырмамен жіберілсін бе?
+adm-cast-confirm-invite = Төмендегі хабарлама «{ $past }» іс-шарасына тіркелген <b>{ $count }</b> адамға «{ $current }» іс-шарасын ашатын батырмамен жіберілсін бе?
 adm-cast-started-invite = 📤 «{ $past }» іс-шарасына тіркелген { $count } адамға «{ $current }» шақыруымен жіберіп жатырмын. Аяқтағанда осында хабарлаймын.
 adm-retention-warning = 🔒 Ертең «{ $title }» іс-шарасының дербес деректері жойылады (іс-шарадан кейін { $days } күн сақталады). Тізім керек болса, оны қазір жүктеп алыңыз.
 adm-btn-export-now = ⬇️ Қазір жүктеп алу
@@ -288,3 +303,37 @@ adm-word-online-only = тек онлайн
 adm-word-promoted = орын алды
 adm-word-to = →
 adm-word-all = барлығына
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: қатысушылар не істеді
+adm-digest-self-cancel = { $at } · { $name } тіркеуден бас тартты
+adm-digest-self-release = { $at } · { $name } «Жоқ, орнымды босату» деп жауап берді: орын келесіге өтті
+adm-digest-self-erase = { $at } · { $name }: қатысушы өз деректерін жойды (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = қатысушы
+adm-act-self-cancel = бас тарту (қатысушының өзі)
+adm-act-self-release = «Жоқ, орнымды босату»
+adm-act-self-erase = деректерін жойды
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Тіркелулер
+adm-col-id = №
+adm-col-name = Аты-жөні
+adm-col-org = Ұйым
+adm-col-role = Рөлі
+adm-col-phone = Телефон
+adm-col-state = Күйі
+adm-col-format = Формат
+adm-col-code = Кіру коды
+adm-col-registered = Тіркелді ({ $tz })
+adm-col-cancelled = Бас тартты ({ $tz })
+adm-col-arrived = Келді ({ $tz })
+adm-col-language = Тілі
+adm-col-consent = Келісім ({ $tz })
+adm-col-consent-version = Хабарлама нұсқасы
+adm-state-seated = залда орын
+adm-state-waitlisted = күту тізімі №{ $position }
+adm-state-online = онлайн
+adm-state-cancelled = бас тартылды
+adm-format-offline = залда
+adm-format-online = онлайн

@@ -17,7 +17,7 @@ cmd-close = Остановить новые регистрации
 cmd-open = Снова открыть регистрацию
 cmd-broadcast = Написать участникам
 cmd-reminders = Состояние напоминаний
-cmd-export = CSV-файл всех регистраций
+cmd-export = Excel-файл всех регистраций (/export csv: CSV)
 cmd-log = Последние действия организаторов
 
 ## Общие части
@@ -172,7 +172,7 @@ adm-cast-audience = Кому отправить?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = В этой аудитории никого нет. Выберите другую.
 adm-cast-preview = Предпросмотр: участники увидят ровно это сообщение.
-adm-cast-confirm = Отправить сообщение выше: <b>{ $count }</b> { $count ->
+adm-cast-confirm = Отправить сообщение ниже: <b>{ $count }</b> { $count ->
     [one] получатель
     [few] получателя
    *[other] получателей
@@ -218,7 +218,7 @@ adm-ev-chosen =
 adm-ev-no-such = Такого события больше нет.
 
 ## /newevent и /editevent
-adm-ev-begin-new = 🆕 <b>Новое событие</b> — копия текущего. Присылайте только то, что меняется; остальное — кнопкой «Оставить».
+adm-ev-begin-new = 🆕 <b>Новое событие</b> — копия текущего, без его текстов на других языках (их предложу в конце). Присылайте только то, что меняется; остальное — кнопкой «Оставить».
 adm-ev-begin-edit = ✏️ <b>Правка текущего события</b>. Присылайте только то, что меняется; остальное — кнопкой «Оставить».
 adm-ev-ask-title = Название? Сейчас: <b>{ $now }</b>
 adm-ev-ask-when = Дата и время, местное время { $tz }, в виде 2027-03-20 18:00? Сейчас: <b>{ $now }</b>
@@ -227,6 +227,15 @@ adm-ev-ask-venue = Место проведения? Сейчас: <b>{ $now }</b
 adm-ev-ask-zoom_id = Идентификатор конференции Zoom? Сейчас: <b>{ $now }</b>
 adm-ev-ask-zoom_url = Ссылка на Zoom? Сейчас: { $now }
 adm-ev-ask-stream_url = Ссылка на трансляцию? Сейчас: { $now }
+adm-ev-ask-address = Адрес (показывается после места)? Сейчас: { $now }
+adm-ev-ask-organisers = Организаторы? Сейчас: { $now }
+adm-ev-ask-agenda = Программа, по пункту в строке? Сейчас:
+    { $now }
+adm-ev-ask-zoom_passcode = Код доступа Zoom (его видят только участники онлайн)? Сейчас: { $now }
+adm-ev-ask-text =
+    Тексты на языке «{ $language }»: название, место и адрес, каждое в своей строке ({ "-" } в строке — оставить как в вашем тексте). Если не задать, читатели на этом языке увидят ваш текст. Сейчас:
+    { $now }
+adm-ev-falls-back = (как в вашем тексте)
 adm-ev-empty-hint = Пришлите { $empty }, чтобы оставить пустым.
 adm-ev-none = (нет)
 adm-btn-keep-value = ✔️ Оставить
@@ -238,6 +247,12 @@ adm-ev-field-venue = Место
 adm-ev-field-zoom_id = Zoom ID
 adm-ev-field-zoom_url = Ссылка на Zoom
 adm-ev-field-stream_url = Трансляция
+adm-ev-field-address = Адрес
+adm-ev-field-organisers = Организаторы
+adm-ev-field-agenda = Программа
+adm-ev-field-zoom_passcode = Код доступа Zoom
+adm-ev-field-text = { $language }
+adm-ev-bad-lines = Не больше { $max } строк: название, место, адрес.
 adm-ev-line = { $mark } { $name }: { $value }
 adm-ev-bad-text = Пришлите, пожалуйста, текст.
 adm-ev-bad-empty = Это поле не может быть пустым.
@@ -288,7 +303,7 @@ adm-btn-others = 📨 Зарегистрированным на другое с�
 adm-cast-others =
     Чьим участникам отправить? В сообщении будет кнопка, открывающая текущее событие:
     { $current }
-adm-cast-confirm-invite = Отправить сообщение выше <b>{ $count }</b> { $count ->
+adm-cast-confirm-invite = Отправить сообщение ниже <b>{ $count }</b> { $count ->
     [one] зарегистрированному
    *[other] зарегистрированным
     } на «{ $past }» с кнопкой, открывающей «{ $current }»?
@@ -327,3 +342,37 @@ adm-word-online-only = только онлайн
 adm-word-promoted = получили место
 adm-word-to = →
 adm-word-all = всем
+
+## Participants' own steps, told to the organisers (issue 19)
+adm-digest-head = 📮 <b>{ $title }</b>: что сделали участники
+adm-digest-self-cancel = { $at } · { $name } отменил(а) регистрацию
+adm-digest-self-release = { $at } · { $name } ответил(а) «Нет, освободить место»: место передано дальше
+adm-digest-self-erase = { $at } · { $name }: участник удалил свои данные (/forget_me)
+adm-digest-other = { $at } · { $name }: { $action }
+adm-log-participant = участник
+adm-act-self-cancel = отмена (самим участником)
+adm-act-self-release = «Нет, освободить место»
+adm-act-self-erase = удалил(а) свои данные
+
+## /export as a workbook (issue 19)
+adm-sheet-title = Регистрации
+adm-col-id = №
+adm-col-name = Имя
+adm-col-org = Организация
+adm-col-role = Роль
+adm-col-phone = Телефон
+adm-col-state = Состояние
+adm-col-format = Формат
+adm-col-code = Код входа
+adm-col-registered = Регистрация ({ $tz })
+adm-col-cancelled = Отмена ({ $tz })
+adm-col-arrived = Пришёл ({ $tz })
+adm-col-language = Язык
+adm-col-consent = Согласие ({ $tz })
+adm-col-consent-version = Версия уведомления
+adm-state-seated = место в зале
+adm-state-waitlisted = лист ожидания №{ $position }
+adm-state-online = онлайн
+adm-state-cancelled = отменена
+adm-format-offline = в зале
+adm-format-online = онлайн

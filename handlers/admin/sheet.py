@@ -1,0 +1,85 @@
+"""The registrations export as an Excel workbook (openpyxl): the organiser's language in
+the headings, readable roles, each registration's current state and format, local times as
+real dates. Opens in one click under any locale, unlike a CSV whose separator depends on it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from datetime import datetime
+
+from core.config import EventSection
+from core.i18n import Texts
+from core.render import role_label
+from core.timeutil import zone
+from storage.models import Placement, Registration
+from storage.privacy import erased
+
+# (catalog key of the heading, column width)
+COLUMNS = (
+    ("adm-col-id", 6), ("adm-col-name", 28), ("adm-col-org", 28), ("adm-col-role", 20),
+    ("adm-col-phone", 16), ("adm-col-state", 16), ("adm-col-format", 12),
+    ("adm-col-code", 10), ("adm-col-registered", 18), ("adm-col-cancelled", 18),
+    ("adm-col-arrived", 18), ("adm-col-language", 8), ("adm-col-consent", 18),
+    ("adm-col-consent-version", 10),
+)
+
+
+def state(t: Texts, reg: Registration, position: int | None) -> str:
+    """Where the registration stands now: a cancelled one is cancelled, whatever its
+    format was."""
+    if not reg.active:
+        return t("adm-state-cancelled")
+    if reg.placement is Placement.SEATED:
+        return t("adm-state-seated")
+    if reg.placement is Placement.WAITLISTED:
+        return t("adm-state-waitlisted", position=position or 0)
+    return t("adm-state-online")
+
+
+def fmt(t: Texts, reg: Registration) -> str:
+    return "" if not reg.active else t(f"adm-format-{reg.format.value}")
+
+
+def _local(moment: datetime | None, tz: str) -> datetime | None:
+    # Excel has no time zones: the event's wall clock, said in the heading.
+    return None if moment is None else moment.astimezone(zone(tz)).replace(tzinfo=None)
+
+
+def row(t: Texts, reg: Registration, tz: str, event: EventSection | None,
+        position: int | None) -> list[object]:
+    name = t("adm-erased") if erased(reg) else reg.full_name
+    return [reg.id, name, reg.organisation,
+            role_label(t, reg.role, event) if reg.role else "", reg.phone or "",
+            state(t, reg, position), fmt(t, reg), reg.entry_code or "",
+            _local(reg.created_at, tz), _local(reg.cancelled_at, tz),
+            _local(reg.checked_in_at, tz), reg.language, _local(reg.consent_at, tz),
+            reg.consent_version or ""]
+
+
+def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSection | None,
+             positions: dict[int, int] | None = None) -> bytes:
+    """`positions`: registration id -> place in the waitlist."""
+    from openpyxl import Workbook  # here: only /export needs it
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("adm-sheet-title")[:31]  # Excel's limit for a sheet name
+    sheet.append([t(key, tz=tz) for key, _ in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for reg in regs:
+        sheet.append(row(t, reg, tz, event, (positions or {}).get(reg.id)))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # typed text, never a formula Excel would run
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    for column in (9, 10, 11, 13):  # dates as dates, in the local form
+        for cells in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cells[0].number_format = "yyyy-mm-dd hh:mm"
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
