@@ -221,7 +221,7 @@ def test_after_the_event_in_the_sandbox(tmp_path: Path) -> None:
     config += '\n[event.feedback]\nafter = "PT30M"\n'
     (tmp_path / "mine.toml").write_text(config, "utf-8")
     typed = ["/lang en", "/start", "1", "1", "Alice Smith", "NGO Help", "1", "Skip", "2", "1",
-             "/wait 1d23h50m", "1", "/wait 2h40m", "1", "/vote 5", "More coffee"]
+             "/wait 1d23h50m", "1", "/wait 2h20m", "1", "/wait 20m", "/vote 5", "More coffee"]
     done = subprocess.run(
         [sys.executable, "-m", "bot", "sandbox", "--config", "mine.toml"],
         input="\n".join(typed) + "\n", capture_output=True, text=True, encoding="utf-8",
