@@ -13,6 +13,7 @@ from handlers.admin import (
     lists,
     overview,
     reminders,
+    report,
     retention,
     room,
     team,
@@ -35,6 +36,7 @@ def router() -> Router:
         team.router(),
         room.router(),
         reminders.router(),
+        report.router(),
         retention.router(),
         events.router(),  # its draft steps take plain text, in their own states
         broadcast.router(),  # last: its draft step takes plain text

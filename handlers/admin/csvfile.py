@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from core.timeutil import zone
@@ -20,6 +20,8 @@ COLUMNS = (
     "consent_at", "consent_version",
 )  # fmt: skip
 TIMES = frozenset(c for c in COLUMNS if c.endswith("_at"))  # local time in the export
+# After the event (services.after): added once anyone answered the poll or got a certificate.
+AFTER_COLUMNS = ("rating", "comment", "certificate_code")
 
 
 def neutralise(cell: str) -> str:
@@ -55,10 +57,17 @@ def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
 
 
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
-           delimiter: str = ",") -> bytes:
-    """`erased_label` stands in the name column of registrations whose data is erased."""
+           delimiter: str = ",",
+           results: Mapping[int, tuple[str, str, str]] | None = None) -> bytes:
+    """`erased_label` stands in the name column of registrations whose data is erased;
+    `results`: the feedback and certificate by registration id (AFTER_COLUMNS)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
-    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS])
-    writer.writerows(cells(reg, tz, erased_label) for reg in regs)
+    extra = AFTER_COLUMNS if results else ()
+    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in (*COLUMNS, *extra)])
+    empty = ("",) * len(AFTER_COLUMNS)
+    writer.writerows(
+        cells(reg, tz, erased_label) + ([neutralise(v) for v in results.get(reg.id, empty)]
+                                        if results else [])
+        for reg in regs)
     return buffer.getvalue().encode("utf-8-sig")

@@ -13,6 +13,8 @@ from core.timeutil import zone
 from handlers.admin import csvfile, rules, sheet, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
+from handlers.admin.report import stats_after
+from services.after import Aftercare
 from storage.audit import PARTICIPANT
 
 LOG_SIZE = 20
@@ -25,7 +27,8 @@ async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> N
     pace = views.pace(t, pacer.rate, pacer.configured, pacer.waiting)
     await message.answer(views.stats(t, console.event.texts(t.language).title, counts, intake,
                                      everyone, console.tz, await next_reminder(t, console),
-                                     pace))
+                                     pace)
+                         + await stats_after(t, console, everyone))
 
 
 async def export(message: Message, t: Texts, console: Console,
@@ -35,8 +38,9 @@ async def export(message: Message, t: Texts, console: Console,
     everyone = await console.organiser.everyone()
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
     if command is not None and (command.args or "").strip().lower() == "csv":
+        results = await Aftercare(console.registrations).results(console.event.id)
         data = csvfile.export(everyone, console.tz, t("adm-erased"),
-                              delimiter=csvfile.delimiter(t.language))
+                              delimiter=csvfile.delimiter(t.language), results=results)
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:
         data = sheet.workbook(t, everyone, console.tz, console.event.info,
