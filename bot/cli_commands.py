@@ -65,6 +65,22 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
             ahead = exact_span(reminder.before, "en")
             print(f"  reminder      {when(event.starts_utc - reminder.before, tz)}"
                   f"  [{reminder.audience.value}, {ahead} before{ask}]", file=out)
+        feedback = event.feedback_after
+        if event.followups or event.certificates or feedback is not None:
+            print(f"  ends          {when(event.ends_utc, tz)}", file=out)
+        if event.certificates:
+            print(f"  certificates  {when(event.ends_utc, tz)}  [offered to those who came]",
+                  file=out)
+        if feedback is not None:
+            later = exact_span(feedback, "en")
+            print(f"  feedback poll {when(event.ends_utc + feedback, tz)}"
+                  f"  [to those who came, {later} after the end]", file=out)
+        for followup in event.followups:
+            later = exact_span(followup.after, "en")
+            languages = ", ".join(sorted(followup.translations)) or "one text for all"
+            print(f"  follow-up     {when(event.ends_utc + followup.after, tz)}"
+                  f"  [{followup.audience.value}, {later} after the end; {languages}]",
+                  file=out)
 
 
 def exposed_files(config: Path, data: list[Path] | None = None) -> list[Path]:

@@ -47,9 +47,11 @@ from handlers.admin.console import PinFirstAnswer
 from handlers.middleware import LanguageMiddleware
 from scheduler.campaigns import Campaigns
 from scheduler.fanout import FanOut
+from scheduler.followups import Followups
 from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
+from services.certificates import Certificates
 from services.events import Events
 from services.outbox import Organisers, Outbox
 from services.privacy import Privacy
@@ -161,6 +163,9 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           scheduler)
     campaigns = Campaigns(registrations, events, deliveries, fanout, sender, catalog, clock,
                           reminders)
+    certificates = Certificates(db, events, catalog, clock)
+    followups = Followups(events, registrations, deliveries, fanout, scheduler, clock, catalog,
+                          sender, certificates)
     forms = FormStore(db, clock)
     team = Team(TeamStore(db), events, settings, clock)
     privacy = Privacy(settings, registrations, forms, people, team)
@@ -172,6 +177,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                             clock=clock, scheduler=scheduler, deliveries=deliveries,
                             reminders=reminders, campaigns=campaigns, people=people,
                             privacy=privacy, team=team, pacer=pacer,
+                            certificates=certificates,
                             alarm=StorageAlarm(settings, sender, catalog))
     in_flight = dp.in_flight
     dp.update.outer_middleware(_log_update)
@@ -203,6 +209,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                           next_run_time=datetime.now(UTC), replace_existing=True)
         outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
+        await followups.plan()
         await campaigns.resume()
 
     async def on_shutdown() -> None:
@@ -226,6 +233,7 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         grace = settings.sender.request_timeout * 2
         await reminders.stop(grace)
         await campaigns.stop(grace)
+        await followups.stop(grace)
         await outbox.stop(grace)
 
     dp.startup.register(on_startup)

@@ -64,12 +64,15 @@ def web_app(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Health) -
     return app
 
 
-async def register(bot: Bot, config: WebhookSection) -> None:
-    """Tell Telegram where to send updates. Updates queued while we were down (or while
-    polling) are delivered there, not dropped."""
+async def register(bot: Bot, config: WebhookSection,
+                   updates: list[str] | None = None) -> None:
+    """Tell Telegram where to send updates, and which kinds (`updates`: the ones the
+    handlers use, e.g. poll_answer for the feedback poll). Updates queued while we were
+    down (or while polling) are delivered there, not dropped."""
     if config.url is None or config.secret is None:
         raise ValueError("webhook mode needs [webhook] url and secret")
-    await bot.set_webhook(config.url, secret_token=config.secret.get_secret_value())
+    await bot.set_webhook(config.url, secret_token=config.secret.get_secret_value(),
+                          allowed_updates=updates)
     log.info("webhook set: Telegram sends updates to %s; listening on %s:%d%s",
              config.url, config.listen_host, config.listen_port, config.path)
 
@@ -100,7 +103,8 @@ async def serve(dp: Dispatcher, bot: Bot, config: WebhookSection, healthy: Healt
         except OSError as exc:  # port taken (perhaps by the old process), unknown host
             raise ListenError(f"cannot listen on {config.listen_host}:{config.listen_port} "
                               f"for the webhook: {exc.strerror or exc}") from None
-        await register(bot, config)  # listening first: Telegram may call at once
+        # Listening first: Telegram may call at once.
+        await register(bot, config, dp.resolve_used_update_types())
         if handle_signals:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGINT):

@@ -23,6 +23,7 @@ from pydantic_settings import (
 
 from core.questions import FormModel, Question, check_form
 from core.timeutil import Duration, local_to_utc, zone
+from storage.after import FollowupAudience
 
 # The audience rule lives with the ledger (storage may not import bot); re-exported here
 # because [[reminders]] `audience` is one of its values.
@@ -170,6 +171,45 @@ class EventText(Section):
     roles: dict[str, str] = Field(default_factory=dict)
 
 
+class FollowupText(Section):
+    """One language's version of a follow-up ([event.followups.translations.kk]); a key
+    left out falls back to the follow-up's plain one. (Not `text.kk`: TOML cannot make
+    `text` both the plain string and a table.)"""
+
+    text: str | None = None
+    link: str | None = None
+
+
+class Followup(Section):
+    """A message after the event ([[event.followups]]): `after` its end (the start plus
+    `duration`), to `audience`, in each reader's language."""
+
+    after: Duration
+    audience: FollowupAudience = FollowupAudience.ALL
+    text: str = Field(min_length=1)
+    link: str | None = None
+    translations: dict[Language, FollowupText] = Field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Stable id for its campaign: the same config gives the same key."""
+        return f"{int(self.after.total_seconds())}s-{self.audience.value}"
+
+    def in_language(self, language: str) -> tuple[str, str | None]:
+        """(text, link) as a reader of `language` gets them."""
+        given = next((v for k, v in self.translations.items() if k == language), None)
+        if given is None:
+            return self.text, self.link
+        return given.text or self.text, given.link or self.link
+
+
+class FeedbackSection(Section):
+    """[event.feedback]: a 1-5 poll to those who came, then "What should we change?"."""
+
+    enabled: bool = True
+    after: Duration = timedelta(minutes=30)  # after the end
+
+
 class EventSection(Section):
     id: str | None = None
     title: str
@@ -199,6 +239,32 @@ class EventSection(Section):
     form: list[str] | None = None
     # Registrations wait for an organiser's Approve / Decline.
     approval: bool = False
+    # Messages after the end ([[event.followups]]), each once per person.
+    followups: list[Followup] = Field(default_factory=list)
+    # The feedback poll; absent: on (30 minutes after the end) when there are follow-ups.
+    feedback: FeedbackSection | None = None
+    # A PDF certificate of attendance, verifiable by its link, to each who came.
+    certificates: bool = False
+
+    @field_validator("followups")
+    @classmethod
+    def _distinct_followups(cls, value: list[Followup]) -> list[Followup]:
+        keys = [f.key for f in value]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two follow-ups of this event have the same `after` and "
+                             "`audience`: merge their texts into one")
+        return value
+
+    @property
+    def ends_utc(self) -> datetime:
+        return self.starts_utc + self.duration
+
+    @property
+    def feedback_after(self) -> timedelta | None:
+        """How long after the end the poll goes out; None: no poll."""
+        if self.feedback is None:
+            return FeedbackSection().after if self.followups else None
+        return self.feedback.after if self.feedback.enabled else None
 
     @field_validator("id")
     @classmethod

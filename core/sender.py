@@ -30,7 +30,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from core.pacer import Pacer
 from core.throttle import GRANTED, PACED, RetryAfterGate
@@ -40,6 +40,8 @@ MAX_429 = 10  # a message refused this often with 429 counts as failed
 Content = tuple[str, InlineKeyboardMarkup | None]
 # Awaited once the send slot is granted: the message as it must go now, or None if not.
 Decide = Callable[[], Awaitable[Content | None]]
+# Sends the decided content some other way than as a text message (a poll).
+Via = Callable[[Content], Awaitable[Message]]
 
 
 class Result(StrEnum):
@@ -54,6 +56,7 @@ class Sent:
     message_id: int | None = None
     error: str | None = None
     attempts: int = 1
+    poll_id: str | None = None  # a poll's, to match the answers to it
 
 
 class Sender:
@@ -78,9 +81,11 @@ class Sender:
         assert sent is not None  # `fixed` always sends
         return sent
 
-    async def send_decided(self, chat_id: int, decide: Decide) -> Sent | None:
+    async def send_decided(self, chat_id: int, decide: Decide,
+                           via: Via | None = None) -> Sent | None:
         """Like send, with the content decided at each attempt once its slot is granted;
-        None when `decide` says the message should not go (the slot is then spent)."""
+        None when `decide` says the message should not go (the slot is then spent).
+        `via`: how it goes when not as a text message (e.g. a poll: Sent.poll_id)."""
         failures, refusals, error = 0, 0, ""
         while failures < self.max_attempts and refusals < MAX_429:
             attempt = failures + refusals + 1
@@ -93,9 +98,13 @@ class Sender:
             token = PACED.set(True)  # bulk: the Pacer lets replies go first
             granted = GRANTED.set(self.pacer is not None)
             try:
-                message = await self.bot.send_message(chat_id, content[0],
-                                                      reply_markup=content[1])
-                return Sent(Result.SENT, message.message_id, attempts=attempt)
+                if via is None:
+                    message = await self.bot.send_message(chat_id, content[0],
+                                                          reply_markup=content[1])
+                else:
+                    message = await via(content)
+                return Sent(Result.SENT, message.message_id, attempts=attempt,
+                            poll_id=message.poll.id if message.poll else None)
             except TelegramForbiddenError as exc:
                 return Sent(Result.UNREACHABLE, error=exc.message, attempts=attempt)
             except TelegramBadRequest as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    after,
     attendance,
     cancel,
     errors,
@@ -42,6 +43,7 @@ def setup_routers() -> Router:
         join_router(),  # an invitation link to the team: anyone may open one
         admin_router(),  # only admins in private chats; others pass through
         privacy.router(),  # before the form: /forget_me works mid-form too
+        after.router(),  # /start verify_<code> for anyone, at any step
         start.router(),
         my.router(),
         attendance.router(),

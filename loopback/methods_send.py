@@ -1,4 +1,5 @@
-"""sendMessage, sendDocument, sendPhoto, sendChatAction and reply_markup validation."""
+"""sendMessage, sendDocument, sendPhoto, sendPoll, sendChatAction and reply_markup
+validation."""
 
 from __future__ import annotations
 
@@ -142,3 +143,24 @@ async def send_chat_action(state: State, p: dict[str, Any]) -> Any:
         raise bad_request("wrong parameter action in request")
     chat.actions.append(str(action))
     return True
+
+
+@method("sendPoll")
+async def send_poll(state: State, p: dict[str, Any]) -> Any:
+    """A regular poll (Telegram's limits: a question of 1-300 characters, 2-12 options of
+    1-100); the user answers it with FakeUser.vote()."""
+    chat = state.writable_chat(require(p, "chat_id"))
+    question = p.get("question")
+    if not isinstance(question, str) or not 1 <= len(question) <= 300:
+        raise bad_request("POLL_QUESTION_INVALID")
+    raw = p.get("options")
+    if not isinstance(raw, list) or not 2 <= len(raw) <= 12:
+        raise bad_request("POLL_OPTIONS_INVALID" if isinstance(raw, list)
+                          else "options must be an array")
+    options = [o.get("text") if isinstance(o, dict) else o for o in raw]
+    if not all(isinstance(o, str) and 1 <= len(o) <= 100 for o in options):
+        raise bad_request("POLL_OPTION_INVALID")
+    anonymous = p.get("is_anonymous", True) not in (False, "false")
+    poll = {"id": state.new_id("5100"), "question": question, "options": options,
+            "is_anonymous": anonymous}
+    return new_message(state, chat, p, question, question, poll=poll)

@@ -53,6 +53,8 @@ class BotMessage:
     edit_date: int | None = None
     seq: int = 0  # chat write counter at the last send/edit
     history: list[str] = field(default_factory=list)  # previous texts, oldest first
+    # sendPoll: {"id", "question", "options": [text, ...], "is_anonymous"}
+    poll: dict[str, Any] | None = None
 
     @property
     def is_inline(self) -> bool:
@@ -94,6 +96,8 @@ class BotMessage:
         line = f"< bot #{self.message_id}{flags}: {self.text!r}"
         if self.document is not None:
             line += f" (document {self.document[0]!r}, {len(self.document[1])} bytes)"
+        if self.poll is not None:
+            line += f" (poll {self.poll['options']})"
         if self.buttons:
             line += f" inline={self.buttons}"
         if self.reply_keyboard:

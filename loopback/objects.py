@@ -80,11 +80,29 @@ def bot_message_json(state: State, chat: ChatState, msg: BotMessage) -> dict[str
         }
         if msg.plain_text:
             data["caption"] = msg.plain_text
+    elif msg.poll is not None:
+        data["poll"] = poll_json(msg.poll)
     else:
         data["text"] = msg.plain_text
     if msg.is_inline:
         data["reply_markup"] = msg.reply_markup
     return data
+
+
+def poll_json(poll: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": poll["id"],
+        "question": poll["question"],
+        "options": [{"persistent_id": str(i), "text": o, "voter_count": 0}
+                    for i, o in enumerate(poll["options"])],
+        "total_voter_count": 0,
+        "is_closed": False,
+        "is_anonymous": poll["is_anonymous"],
+        "type": "regular",
+        "allows_multiple_answers": False,
+        "allows_revoting": True,
+        "members_only": False,
+    }
 
 
 def user_message_json(

@@ -7,6 +7,7 @@ from typing import Any
 from . import content as c
 from .chatview import ChatView
 from .models import Person
+from .objects import user_json
 from .state import ChatState, State
 
 
@@ -91,6 +92,27 @@ class FakeUser(ChatView):
 
     async def send_location(self, latitude: float, longitude: float) -> int:
         return await self._send(c.location_content(latitude, longitude), "(location)")
+
+    async def vote(self, option_ids: list[int], message_id: int | None = None) -> None:
+        """Answer the bot's latest poll (or poll `message_id`); [] retracts the vote. Like
+        Telegram, the bot hears of it (a poll_answer update) only for a non-anonymous poll."""
+        polls = [m for m in self.messages if m.poll is not None
+                 and (message_id is None or m.message_id == message_id)]
+        if not polls:
+            raise AssertionError(f"chat {self.chat_id}: no poll to vote in")
+        poll = polls[-1].poll
+        assert poll is not None
+        if any(not 0 <= i < len(poll["options"]) for i in option_ids):
+            raise AssertionError(f"no such option in {poll['options']}: {option_ids}")
+        at = self._state.now()[1]
+        self._mark(at, f"> {self.first_name} voted {option_ids} in poll {poll['id']}")
+        if poll["is_anonymous"]:
+            return
+        self._state.enqueue("poll_answer", {"poll_id": poll["id"],
+                                            "user": user_json(self.person),
+                                            "option_ids": option_ids,
+                                            "option_persistent_ids": [str(i) for i in option_ids]})
+        await self._state.notify()
 
     async def share_users(self, label: str, users: list[FakeUser]) -> int:
         """Press the shown reply keyboard's request_users button ``label`` and pick

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from core.sender import Result, Sender
 from core.timeutil import Clock
@@ -25,6 +25,8 @@ Content = tuple[str, InlineKeyboardMarkup | None]
 # Returns None when this person should not get the message after all (e.g. cancelled).
 # Awaited by the Sender once the send slot is granted (see core/sender.py).
 Render = Callable[[Registration], Awaitable[Content | None]]
+# How a campaign's message leaves when not as a text (a poll), under the sender's rules.
+Via = Callable[[Registration, Content], Awaitable[Message]]
 _RESULT = {Result.SENT: Delivery.SENT, Result.UNREACHABLE: Delivery.UNREACHABLE,
            Result.FAILED: Delivery.FAILED}
 
@@ -53,14 +55,14 @@ class FanOut:
         rest stays pending for the next start, so nothing is repeated."""
         self._stopping.set()
 
-    async def run(self, key: str, render: Render) -> Report | None:
+    async def run(self, key: str, render: Render, via: Via | None = None) -> Report | None:
         """Send what is pending; the final report, or None if stopped before the end."""
         queue = await self.deliveries.pending(key)
         progress = Progress(total=len(queue), started=time.monotonic())
         jobs: asyncio.Queue[tuple[int, Registration]] = asyncio.Queue()
         for item in queue:
             jobs.put_nowait(item)
-        workers = [asyncio.create_task(self._work(key, jobs, render, progress))
+        workers = [asyncio.create_task(self._work(key, jobs, render, via, progress))
                    for _ in range(min(self.concurrency, len(queue)))]
         try:
             await asyncio.gather(*workers)
@@ -76,13 +78,14 @@ class FanOut:
         return report
 
     async def _work(self, key: str, jobs: asyncio.Queue[tuple[int, Registration]],
-                    render: Render, progress: Progress) -> None:
+                    render: Render, via: Via | None, progress: Progress) -> None:
         while not jobs.empty() and not self._stopping.is_set():
             delivery_id, reg = jobs.get_nowait()
             # Rendered once the send slot is granted, from the registration as it is then:
             # a reminder waits in the pace behind replies, and whoever cancelled or left
             # the seat meanwhile must not get the entry code (skipped: the slot is spent).
-            sent = await self.sender.send_decided(reg.chat_id, partial(render, reg))
+            sent = await self.sender.send_decided(reg.chat_id, partial(render, reg),
+                                                  partial(via, reg) if via else None)
             if sent is None:
                 await self.deliveries.record(delivery_id, Delivery.SKIPPED, self.clock())
             else:

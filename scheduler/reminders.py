@@ -16,13 +16,14 @@ from core.i18n import Catalog
 from core.timeutil import format_local
 from scheduler.fanout import Content, FanOut, drain
 from scheduler.plan import Action, decide, start_at
-from services import attendance
+from services import after, attendance
 from services.events import Event, Events
 from services.registration import Registrations
 from storage.deliveries import Deliveries, Report
 from storage.models import Placement, Registration
 
 log = logging.getLogger(__name__)
+JOIN_WINDOW = timedelta(hours=1)  # the last reminder this close to the start has "Join now"
 
 
 def campaign_key(event: Event, reminder: Reminder) -> str:
@@ -188,7 +189,18 @@ class Reminders:
         text = render.reminder(t, event.info, reg, until)
         if reminder.ask_attendance and reg.placement is Placement.SEATED:
             return text + "\n\n" + t("attendance-question"), attendance.keyboard(t, reg)
+        if reg.placement is not Placement.SEATED and self._last(event, reminder):
+            # Pressing it answers with the link and records that the person came online.
+            return text, after.join_keyboard(t, reg)
         return text, None
+
+    def _last(self, event: Event, reminder: Reminder) -> bool:
+        """The reminder closest to the start, of those online participants get, if it
+        comes within JOIN_WINDOW of it (a day ahead, "Join now" would be no such thing)."""
+        online = [r for r in self.events.plan(event)
+                  if r.audience.placements & {Placement.ONLINE, Placement.WAITLISTED}]
+        return (bool(online) and reminder.before <= JOIN_WINDOW
+                and min(r.before for r in online) == reminder.before)
 
     async def status(self, event: Event) -> list[ReminderStatus]:
         found = []

@@ -42,7 +42,7 @@ def notice(t: Texts, settings: Settings, event: Event | None = None) -> str:
                   or t("privacy-controller-default"))
     contact = (own and own.contact) or p.contact or "-"
     return t("privacy-notice", controller=controller, contact=contact,
-             days=p.retain_days, version=p.notice_version)
+             days=p.retain_days, version=p.notice_version) + "\n" + t("privacy-after")
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,9 @@ _COUNTS = (
     f" COUNT(*) FILTER (WHERE {ACTIVE} AND queue_no IS NOT NULL) AS waitlisted,"
     f" COUNT(*) FILTER (WHERE {ACTIVE} AND format = 'online' AND queue_no IS NULL) AS online,"
     " COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,"
-    f" COUNT(*) FILTER (WHERE {ACTIVE} AND checked_in_at IS NOT NULL) AS checked_in"
+    # At the door, so of the seats: an online participant's checked_in_at is "Join now".
+    f" COUNT(*) FILTER (WHERE {ACTIVE} AND format = 'offline' AND checked_in_at IS NOT NULL)"
+    " AS checked_in"
     f" FROM registrations WHERE {OF_EVENT}"
 )
 _COUNT_NAMES = ("capacity", "seated", "waitlisted", "online", "cancelled", "checked_in")

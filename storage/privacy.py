@@ -32,6 +32,10 @@ SCRUB = (
     f" {_CHOSEN}",
     f"UPDATE deliveries SET status = 'skipped' WHERE status = 'pending' AND registration_id"
     f" IN {_CHOSEN}",
+    # After the event (storage/after.py): the certificate (its code stops verifying) and
+    # the feedback answers go with the person.
+    f"DELETE FROM certificates WHERE registration_id IN {_CHOSEN}",
+    f"DELETE FROM feedback WHERE registration_id IN {_CHOSEN}",
 )
 
 

@@ -92,6 +92,8 @@ def test_the_wheel_carries_migrations_and_catalogs(tmp_path: Path) -> None:
                       for p in (ROOT / "core").glob("locales/*/*.ftl"))
     assert catalogs and all(c in names for c in catalogs)
     assert "bot/example.toml" in names
+    # The certificates' and the report's font, with its licence.
+    assert {"services/fonts/DejaVuSans.ttf", "services/fonts/LICENSE-DejaVu.txt"} <= set(names)
     assert not any(n.startswith("tests/") for n in names)
 
 

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.seed import seed
+from bench.seed import applicant, seed
+from bench.seed import event as seed_event
 from core.config import Settings
 from loopback import FakeTelegram, TravelClock
+from storage import after
+from storage.database import Database
+from storage.ledger import Ledger
+from storage.models import Format
+from storage.privacy import erase_event
 from tests.dbfiles import raw_bytes
-from tests.harness import ADMIN, Running, has, register, settings_for, start
+from tests.harness import (
+    ADMIN,
+    Running,
+    eventually,
+    has,
+    has_button,
+    register,
+    settings_for,
+    start,
+)
+from tests.reminders import EVENT_UTC
+from tests.test_after import after_settings, poll_recorded, seed_two
+from tests.travel import travel
 
 NAME, ORG, PHONE = "Zhanar Qwertyuiop", "Uniqueorg Zzyzx", "+7 701 765 43 21"
 SECRETS = (NAME, ORG, "77017654321")
@@ -106,3 +124,71 @@ async def test_the_day_before_the_organisers_can_export_first(
     assert "Round table" in warning.plain_text
     assert document.document is not None
     assert kept is not None and kept.full_name == "Person 1"  # nothing erased yet
+
+
+async def test_forget_me_takes_the_certificate_and_the_feedback_too(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """After the event: the corrected name on the certificate, the verification code and
+    the feedback comment go with the person, from the files too."""
+    settings = after_settings(fake, tmp_path)
+    codes = await seed_two(settings.storage.path)
+    bob = fake.user(2, first_name="Bob", language_code="en")  # reads English
+    stranger = fake.user(77, language_code="en")
+    running = await start(fake, settings, TravelClock(EVENT_UTC))
+    try:
+        await (await running.desk()).ledger.check_in(codes[2], running.clock())
+        travel(running, timedelta(hours=2))  # the end: the certificate offer
+        await bob.wait_for(has_button("Correct my name"))
+        await bob.press("Correct my name")
+        await bob.wait_for(has("Send your full name"))
+        await bob.send(NAME)
+        await bob.reply(has(NAME))
+        await bob.press("Issue my certificate")
+        issued = await bob.wait_for(lambda m: m.document is not None)
+        code = issued.plain_text.rsplit("verify_", 1)[1].split()[0]
+        travel(running, timedelta(minutes=30))  # the poll
+        await fake.wait_until(lambda: any(m.poll for m in fake.sent(2)), timeout=10)
+        await eventually(lambda: poll_recorded(running), what="poll id recorded")
+        await bob.vote([2])
+        await bob.wait_for(has("What should we change?"))
+        await bob.send(ORG)  # the comment: as unique as the name
+        await bob.reply(has("Thank you for your feedback"))
+        assert found(tmp_path) == [NAME, ORG]
+        await bob.send("/forget_me")
+        await bob.reply(has("Erase all your personal data"))
+        await bob.press("Yes, erase my data")
+        await bob.wait_for(has("your personal data is erased"))
+        await stranger.send(f"/start verify_{code}")
+        await stranger.reply(has("No such certificate"))
+        leftover = found(tmp_path)
+    finally:
+        await running.stop()
+    assert leftover == []
+    assert found(tmp_path) == []
+
+
+async def test_retention_takes_the_certificates_and_the_feedback(tmp_path: Path) -> None:
+    """The event's retention erases its certificates (the code stops verifying) and the
+    feedback, from the files too; another event's stay."""
+    db = await Database.open(tmp_path / "regbot.sqlite3")
+    try:
+        kept = {}
+        for slug, user_id in (("old", 1), ("new", 2)):
+            ledger = Ledger(db, await seed_event(db, 10, slug=slug))
+            reg = (await ledger.register(applicant(user_id), Format.OFFLINE, EVENT_UTC)
+                   ).registration
+            await after.certificate_for(db, reg, f"CODE{user_id}XYZW")
+            await after.correct_name(db, reg.id, f"{NAME} {user_id}", EVENT_UTC)
+            await after.mark_issued(db, reg.id, EVENT_UTC)
+            await after.poll_sent(db, reg.id, f"p{user_id}")
+            await after.comment(db, reg.id, f"{ORG} {user_id}", EVENT_UTC)
+            kept[slug] = reg.event_id
+        await erase_event(db, kept["old"], EVENT_UTC + timedelta(days=91))
+        old = await after.verify(db, "CODE1XYZW")
+        new = await after.verify(db, "CODE2XYZW")
+    finally:
+        await db.close()
+    data = raw_bytes(tmp_path)
+    assert old is None and new is not None
+    assert f"{NAME} 1".encode() not in data and f"{ORG} 1".encode() not in data
+    assert f"{NAME} 2".encode() in data and f"{ORG} 2".encode() in data

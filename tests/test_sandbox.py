@@ -207,6 +207,34 @@ def test_wait_spans() -> None:
     assert parse_span("9" * 30 + "d") == timedelta.max  # too long for /wait, not an error
 
 
+def test_after_the_event_in_the_sandbox(tmp_path: Path) -> None:
+    """Join now, the poll (/vote) and the certificate, typed into a piped sandbox."""
+    from datetime import UTC, datetime
+
+    from core.timeutil import zone
+
+    starts = (datetime.now(UTC) + timedelta(days=2)).astimezone(zone("Asia/Almaty"))
+    config = (ROOT / "config.example.toml").read_text("utf-8")
+    config = config.replace("starts_at = 2020-11-12T17:00:00",
+                            f"starts_at = {starts:%Y-%m-%dT%H:%M:00}\ncertificates = true")
+    config = config.replace("per_chat_interval = 1.0", "per_chat_interval = 0.0")
+    config += '\n[event.feedback]\nafter = "PT30M"\n'
+    (tmp_path / "mine.toml").write_text(config, "utf-8")
+    typed = ["/lang en", "/start", "1", "1", "Alice Smith", "NGO Help", "1", "Skip", "2", "1",
+             "/wait 1d23h50m", "1", "/wait 2h20m", "1", "/wait 20m", "/vote 5", "More coffee"]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "sandbox", "--config", "mine.toml"],
+        input="\n".join(typed) + "\n", capture_output=True, text=True, encoding="utf-8",
+        cwd=tmp_path, env={**clean_env(), "PYTHONPATH": str(ROOT)}, timeout=90)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "(you pressed [▶️ Join now])" in out and "Join here:" in out
+    assert "answer with /vote N)" in out and "What should we change?" in out
+    assert "Thank you for your feedback!" in out
+    assert "(you pressed [✅ Issue my certificate])" in out
+    assert re.search(r"\(file: certificate-\S+\.pdf, \d+ bytes, saved", out), out[-3000:]
+
+
 def sandbox(tmp_path: Path, db: Path, typed: list[str]) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "sandbox", "--db", str(db)],

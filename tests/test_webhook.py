@@ -72,6 +72,7 @@ async def test_set_webhook_carries_the_url_and_secret(served: Served) -> None:
     (call,) = served.fake.calls("setWebhook")
     assert call.params["url"] == URL
     assert call.params["secret_token"] == SECRET
+    assert "poll_answer" in call.params["allowed_updates"]  # the feedback poll's answers
     assert served.fake.webhook == (URL, SECRET)
     assert not served.fake.calls("getUpdates")  # no polling in webhook mode
 

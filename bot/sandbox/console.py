@@ -42,6 +42,7 @@ HELP = """Sandbox commands (everything else goes to the bot, as in Telegram):
   /time         the sandbox's time now
   /lang ru      this person's Telegram language (en, ru, kk); the bot's /language wins
   /say 5        send a text that would be read as a button number
+  /vote 4       answer the latest poll the bot sent you with option 4
   /quit         stop (Ctrl-D too)"""
 
 
@@ -291,6 +292,8 @@ class Console:
                 await self.send(rest)
             else:
                 say("usage: /say 5 (sends the text 5 to the bot, not a press of button 5)")
+        elif command == "/vote":
+            await self.vote(rest)
         elif text.isdigit() and self.numbered(int(text)):
             await self.press(int(text))
         elif text.isdigit() and self.screen.current and self.screen.current.buttons:
@@ -321,6 +324,17 @@ class Console:
         if person is None or not text:
             return
         await person.user.send(text)
+        await self._handled()
+
+    async def vote(self, choice: str) -> None:
+        """A poll's answer (the feedback poll after an event)."""
+        person = self.screen.current
+        polls = [m.poll for m in person.user.messages if m.poll] if person else []
+        if person is None or not polls or not choice.isdigit() or not (
+                1 <= int(choice) <= len(polls[-1]["options"])):
+            self.screen.say("usage: /vote 4 (an option of the latest poll the bot sent you)")
+            return
+        await person.user.vote([int(choice) - 1])
         await self._handled()
 
     def numbered(self, number: int) -> bool:

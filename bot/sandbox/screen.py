@@ -152,6 +152,10 @@ class Screen:
                 lines.append(f"({kind}: {name}, {len(content)} bytes, {saved})")
             if message.plain_text:
                 lines.append(message.plain_text)
+            if message.poll is not None:  # answered with /vote N
+                lines.append("(poll: " + ", ".join(
+                    f"{n}) {o}" for n, o in enumerate(message.poll["options"], 1))
+                    + "; answer with /vote N)")
         if buttons:
             lines.append(numbered(buttons))
             person.buttons = (message.message_id, buttons)

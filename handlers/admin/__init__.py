@@ -15,6 +15,7 @@ from handlers.admin import (
     lists,
     overview,
     reminders,
+    report,
     retention,
     room,
     team,
@@ -39,6 +40,7 @@ def router() -> Router:
         team.router(),
         room.router(),
         reminders.router(),
+        report.router(),
         retention.router(),
         events.router(),  # its draft steps take plain text, in their own states
         broadcast.router(),  # last: its draft step takes plain text

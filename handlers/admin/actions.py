@@ -23,7 +23,7 @@ async def act(cb: CallbackQuery, callback_data: RegCb, bot: Bot, t: Texts,
         callback_answer.text, callback_answer.show_alert = t("adm-no-such"), True
         return
     action = rules.Act(data.act)
-    if reg.version != data.v or action not in rules.actions(reg):
+    if reg.version != data.v or action not in rules.actions(reg, console.desk.started()):
         callback_answer.text, callback_answer.show_alert = t("adm-stale"), True
         await screens.show(cb, bot, await screens.details(t, console, reg, data.kind, data.page))
         return

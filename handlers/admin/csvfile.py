@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from core.questions import Question, plain
@@ -21,6 +21,8 @@ COLUMNS = (
     "consent_at", "consent_version",
 )  # fmt: skip
 TIMES = frozenset(c for c in COLUMNS if c.endswith("_at"))  # local time in the export
+# After the event (services.after): added once anyone answered the poll or got a certificate.
+AFTER_COLUMNS = ("rating", "comment", "certificate_code")
 
 
 def neutralise(cell: str) -> str:
@@ -39,8 +41,7 @@ def delimiter(language: str) -> str:
     return ";" if language in ("ru", "kk") else ","
 
 
-def cells(reg: Registration, tz: str, erased_label: str = "",
-          own: list[Question] | None = None) -> list[str]:
+def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
     out = []
     for column in COLUMNS:
         value = reg.placement if column == "placement" else getattr(reg, column)
@@ -53,19 +54,27 @@ def cells(reg: Registration, tz: str, erased_label: str = "",
         else:
             text = "" if value is None else str(value)
         out.append(neutralise(text))
-    # The event's own questions, one column each: empty where not asked (a question added
-    # later, or one for the other format) or erased.
-    out.extend(neutralise(plain(reg.answers.get(q.id))) for q in own or [])
     return out
 
 
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
-           delimiter: str = ",", own: list[Question] | None = None) -> bytes:
+           delimiter: str = ",",
+           results: Mapping[int, tuple[str, str, str]] | None = None,
+           own: list[Question] | None = None) -> bytes:
     """`erased_label` stands in the name column of registrations whose data is erased;
-    `own`: the event's own questions, a column each (headed by the question's id)."""
+    `results`: the feedback and certificate by registration id (AFTER_COLUMNS); `own`: the
+    event's own questions, a column each (headed by the question's id)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
-    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in COLUMNS]
+    extra = AFTER_COLUMNS if results else ()
+    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in (*COLUMNS, *extra)]
                     + [q.id for q in own or []])
-    writer.writerows(cells(reg, tz, erased_label, own) for reg in regs)
+    empty = ("",) * len(AFTER_COLUMNS)
+    writer.writerows(
+        cells(reg, tz, erased_label) + ([neutralise(v) for v in results.get(reg.id, empty)]
+                                        if results else [])
+        # The event's own questions, one column each: empty where not asked (a question
+        # added later, or one for the other format) or erased.
+        + [neutralise(plain(reg.answers.get(q.id))) for q in own or []]
+        for reg in regs)
     return buffer.getvalue().encode("utf-8-sig")

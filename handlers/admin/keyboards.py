@@ -53,9 +53,10 @@ def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
     return kb.as_markup()
 
 
-def details(t: Texts, reg: Registration, kind: Kind, number: int) -> InlineKeyboardMarkup:
+def details(t: Texts, reg: Registration, kind: Kind, number: int,
+            started: bool = False) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
-    for a in rules.actions(reg):
+    for a in rules.actions(reg, started):
         kb.button(text=t(f"adm-btn-{a.value}"),
                   callback_data=RegCb(act=a.value, reg=reg.id, v=reg.version, kind=kind,
                                       page=number))

@@ -13,6 +13,8 @@ from core.timeutil import zone
 from handlers.admin import csvfile, rules, sheet, views
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.admin.reminders import next_reminder
+from handlers.admin.report import stats_after
+from services.after import Aftercare
 from storage.audit import PARTICIPANT
 
 LOG_SIZE = 20
@@ -27,7 +29,7 @@ async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> N
                        console.tz, await next_reminder(t, console), pace)
     if console.event.info.approval:  # apart: they hold no seat and are in no count above
         text += "\n" + t("adm-stats-pending", count=await console.desk.waiting_count())
-    await message.answer(text)
+    await message.answer(text + await stats_after(t, console, everyone))
 
 
 async def export(message: Message, t: Texts, console: Console,
@@ -37,8 +39,9 @@ async def export(message: Message, t: Texts, console: Console,
     everyone = await console.organiser.everyone()
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
     if command is not None and (command.args or "").strip().lower() == "csv":
+        results = await Aftercare(console.registrations).results(console.event.id)
         data = csvfile.export(everyone, console.tz, t("adm-erased"),
-                              delimiter=csvfile.delimiter(t.language),
+                              delimiter=csvfile.delimiter(t.language), results=results,
                               own=console.event.info.form_model.questions)
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:

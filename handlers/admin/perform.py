@@ -7,6 +7,7 @@ from core.i18n import Texts
 from handlers.admin import views
 from handlers.admin.console import Console
 from handlers.admin.rules import Act, promotion_refusal
+from services.after import Aftercare
 from storage.models import Format, Outcome, Registration
 
 
@@ -14,6 +15,10 @@ async def perform(act: Act, reg: Registration, t: Texts, console: Console) -> tu
     """(done, what to tell the admin)."""
     if act is Act.PROMOTE:
         return await _promote(reg, t, console)
+    if act in (Act.PRESENT, Act.ABSENT):
+        done = await Aftercare(console.registrations).mark(reg, act is Act.PRESENT)
+        await console.record(act.value, reg.id)
+        return (True, t(f"adm-done-{act.value}")) if done else (False, t("adm-stale"))
     if act is Act.CHECKIN:
         result, _ = await console.organiser.check_in(reg.entry_code or "", console.admin_id)
         await console.record(act.value, reg.id, f"{reg.entry_code}: {result}")

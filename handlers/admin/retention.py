@@ -9,6 +9,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from core.i18n import Texts
 from handlers.admin import csvfile
 from handlers.admin.console import Console
+from services.after import Aftercare
 from services.organiser import Organiser
 from services.privacy import ExportCb
 
@@ -22,7 +23,8 @@ async def export_now(cb: CallbackQuery, callback_data: ExportCb, callback_answer
     organiser = Organiser(console.registrations.ledger(event), event, console.now)
     everyone = await organiser.everyone()
     tz = event.info.timezone
-    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"),
+    results = await Aftercare(console.registrations).results(event.id)
+    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"), results=results,
                                                  own=event.info.form_model.questions),
                                  f"registrations-{event.slug}.csv")
     await organiser.record(console.admin_id, "export", details=f"{len(everyone)} rows")

@@ -20,15 +20,23 @@ class Act(StrEnum):
     ONLINE = "online"  # take the seat (or the waitlist place) away, stay registered online
     PROMOTE = "promote"
     CHECKIN = "checkin"
+    # After the start (issue 23): who came, by hand, for "attended"/"absent" follow-ups.
+    PRESENT = "present"  # an online participant was there (no "Join now" press)
+    ABSENT = "absent"  # checked in or joined by mistake
 
 
 CONFIRM_FIRST = frozenset({Act.CANCEL, Act.ONLINE})  # they take something away
 
 
-def actions(reg: Registration) -> tuple[Act, ...]:
-    """The buttons a registration's details offer, in display order."""
+def actions(reg: Registration, started: bool = False) -> tuple[Act, ...]:
+    """The buttons a registration's details offer, in display order; once the event has
+    started, also the marks of who came."""
     if not reg.active:
         return ()
+    if started:
+        mark = Act.ABSENT if reg.checked_in_at else (
+            Act.CHECKIN if reg.placement is Placement.SEATED else Act.PRESENT)
+        return (mark, *(a for a in actions(reg) if a is not Act.CHECKIN))
     if reg.placement is Placement.SEATED:
         checkin = () if reg.checked_in_at else (Act.CHECKIN,)
         return (*checkin, Act.ONLINE, Act.CANCEL)

@@ -54,4 +54,5 @@ async def details(t: Texts, console: Console, reg: Registration, kind: Kind, num
                   head: str = "") -> Screen:
     text = views.details(t, reg, console.tz, await console.organiser.waitlist_position(reg),
                          console.event.info)
-    return (f"{head}\n\n{text}" if head else text), keyboards.details(t, reg, kind, number)
+    return (f"{head}\n\n{text}" if head else text), keyboards.details(
+        t, reg, kind, number, console.desk.started())
