@@ -89,7 +89,11 @@ async def test_approve_and_decline_each_told_once_in_their_language(
         assert (await olga.answer_to_press()).get("text") == "Already decided."
 
         await olga.press_data(ApprovalCb(act="no", ev=event, p=ids[3]).pack())
-        await carol.wait_for(has("declined your registration"))
+        await olga.reply(has("Declining Carol Jones"))
+        await olga.send("The room is for ministry staff only")
+        await olga.reply(has("Declined: Carol Jones"))
+        refused = await carol.wait_for(has("declined your registration"))
+        assert "Reason: The room is for ministry staff only" in refused.plain_text
 
         await olga.send("/pending")
         listed = await olga.reply(has("Waiting for approval (Round table): 2"))

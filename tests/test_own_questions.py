@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from loopback import FakeTelegram
 from tests.admin import admin, open_details
@@ -141,6 +142,15 @@ async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_t
                 first["email"], first["pass-id"]) == (
             "Labour migration", "Health", "no", "3", "", PASS_ID)
         assert second["pass-id"] == ""  # not asked online
+        await olga.send("/export")  # the workbook: a column per question, in her language
+        book = await olga.reply(lambda m: m.document is not None
+                                and m.document[0].endswith(".xlsx"))
+        assert book.document is not None
+        sheet = load_workbook(io.BytesIO(book.document[1])).active
+        heads = [c.value for c in sheet[1]]
+        column = heads.index(label("certificate", "en")) + 1
+        assert [sheet.cell(r, column).value for r in (2, 3)] == ["No", "No"]
+        assert sheet.cell(2, heads.index(label("pass-id", "en")) + 1).value == PASS_ID
     finally:
         await running.stop()
 
@@ -248,3 +258,35 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
     finally:
         await running.stop()
     assert gone is not None and gone.info.questions == []
+
+
+async def test_a_language_switch_at_an_own_question_asks_it_again_keeping_the_ticks(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        t, ru = texts("en"), texts("ru")
+        alice = fake.user(1, language_code="en")
+        await open_own_form(alice, t)
+        await alice.send("Alice Smith")
+        await alice.reply(lambda m: t("ask-org") in m.plain_text)
+        await alice.send("NGO Help")
+        await alice.reply(asks("topic", "en"))
+        await alice.press(option("topic", 0, "en"))
+        await alice.reply(lambda m: t("role-ngo") in m.buttons)
+        await alice.press(t("role-ngo"))
+        await alice.reply(lambda m: bool(m.reply_keyboard))
+        await alice.send(t("btn-skip"))
+        await alice.reply(asks("themes", "en"))
+        await alice.press(option("themes", 1, "en"))
+        await alice.reply(lambda m: "✓ " + option("themes", 1, "en") in m.buttons)
+        await alice.send("/language")
+        await alice.reply(has_button("Русский"))
+        await alice.press("Русский")
+        again = await alice.wait_for(asks("themes", "ru"))
+        assert "✓ " + option("themes", 1, "ru") in again.buttons  # the tick stayed
+        await alice.press(ru("btn-done"))
+        await alice.reply(asks("certificate", "ru"))
+        answers = (await running.app.registrations.of(await running.event()).get(1))
+    finally:
+        await running.stop()
+    assert answers is None  # nothing stored before Confirm

@@ -6,16 +6,20 @@ Zoom details. A second press (or another organiser's) finds it decided already."
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
-from aiogram.filters import Command
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import Catalog, Texts
 from core.render import role_label
+from core.validation import clean_text
 from handlers.admin.callbacks import ApprovalCb
 from handlers.admin.console import Console
+from handlers.filters import Inline
 from handlers.views import my
 from services.registration import Desk, Registrations
 from storage.models import Outcome, Placement
@@ -23,6 +27,7 @@ from storage.pending import Waiting
 from storage.people import People
 
 LISTED = 20  # /pending shows this many with buttons of their own
+REASON_MAX = 500
 
 
 def who(t: Texts, desk: Desk, waiting: Waiting) -> str:
@@ -87,8 +92,8 @@ async def pending_list(message: Message, t: Texts, console: Console) -> None:
 
 
 async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: CallbackAnswer,
-                 bot: Bot, t: Texts, catalog: Catalog, registrations: Registrations,
-                 console: Console) -> None:
+                 bot: Bot, state: FSMContext, t: Texts, catalog: Catalog,
+                 registrations: Registrations, console: Console) -> None:
     event = await registrations.events.get(callback_data.ev)
     if event is None:
         callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
@@ -116,16 +121,17 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         await console.record("approve", outcome.registration.id)
         said = t("adm-approved", name=outcome.registration.full_name,
                  placement=placed(t, outcome))
+    elif callback_data.act == "no":  # first, the reason (optional)
+        await _ask_reason(cb, callback_data, callback_answer, state, t, desk)
+        return
     else:
-        declined = await desk.decline(callback_data.p)
-        if declined is None:
+        await state.clear()
+        found = await _decline(bot, t, catalog, desk, callback_data.p, None)
+        if found is None:
             callback_answer.text, callback_answer.show_alert = t("adm-decided-already"), True
             return
-        theirs = catalog.for_language(declined.who.language)
-        await bot.send_message(declined.who.chat_id, theirs(
-            "declined", title=event.info.in_language(theirs.language).title))
+        said = found
         await console.record("decline")
-        said = t("adm-declined", name=declined.who.full_name)
     callback_answer.text = said
     # The new-registration message (one row of buttons) records the decision and loses
     # its buttons; the /pending list keeps the others' (a decided row answers "decided").
@@ -135,8 +141,62 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
                                     message_id=shown.message_id)
 
 
+class Declining(StatesGroup):
+    reason = State()  # data: DECLINING = [event id, waiting id]
+
+
+DECLINING = "declining"
+
+
+async def _ask_reason(cb: CallbackQuery, data: ApprovalCb, callback_answer: CallbackAnswer,
+                      state: FSMContext, t: Texts, desk: Desk) -> None:
+    waiting = next((w for w in await desk.waiting_list() if w.id == data.p), None)
+    if waiting is None:
+        callback_answer.text, callback_answer.show_alert = t("adm-decided-already"), True
+        return
+    await state.set_state(Declining.reason)
+    await state.update_data({DECLINING: [data.ev, data.p]})
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("adm-btn-decline-no-reason"),
+              callback_data=ApprovalCb(act="nr", ev=data.ev, p=data.p))
+    if isinstance(cb.message, Message):
+        await cb.message.answer(t("adm-decline-ask", name=waiting.who.full_name),
+                                reply_markup=kb.as_markup())
+
+
+async def _decline(bot: Bot, t: Texts, catalog: Catalog, desk: Desk, pending_id: int,
+                   reason: str | None) -> str | None:
+    """Declined and told (with the reason, if one was given); None: decided already."""
+    declined = await desk.decline(pending_id)
+    if declined is None:
+        return None
+    theirs = catalog.for_language(declined.who.language)
+    text = theirs("declined", title=desk.info.in_language(theirs.language).title)
+    if reason:
+        text += "\n" + theirs("declined-reason", reason=reason)
+    await bot.send_message(declined.who.chat_id, text)
+    return t("adm-declined", name=declined.who.full_name)
+
+
+async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts, catalog: Catalog,
+                 registrations: Registrations, console: Console) -> None:
+    """The reason typed after Decline: sent to the person with the news."""
+    chosen = (await state.get_data()).get(DECLINING) or [0, 0]
+    await state.clear()
+    event = await registrations.events.get(int(chosen[0]))
+    text = clean_text(message.text, REASON_MAX)
+    said = None
+    if event is not None and isinstance(text, str):
+        said = await _decline(bot, t, catalog, registrations.of(event), int(chosen[1]), text)
+    if said is not None:
+        await console.record("decline")
+    await message.answer(said or t("adm-decided-already"))
+
+
 def router() -> Router:
     r = Router(name="admin-approval")
     r.message.register(pending_list, Command("pending"))
     r.callback_query.register(decide, ApprovalCb.filter())
+    r.message.register(reason, StateFilter(Declining.reason), Inline(F.text),
+                       ~Inline(F.text.startswith("/")))
     return r

@@ -88,7 +88,7 @@ class ApprovalCb(CallbackData, prefix="aq"):
     """Approval (issue 21): approve or decline waiting registration `p` of event `ev`, or
     approve everyone waiting for `ev` (p = 0)."""
 
-    act: Literal["ok", "no", "all"]
+    act: Literal["ok", "no", "nr", "all"]  # nr: decline, no reason given
     ev: RowId
     p: int = 0
 

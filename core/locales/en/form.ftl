@@ -77,3 +77,6 @@ adm-form-preview = <b>Preview</b>, as a participant sees it:
 adm-form-btn-save = ✅ Add it to the form
 adm-form-btn-drop = ✖️ Drop it
 adm-form-changed = The event changed meanwhile: nothing was saved. Open /form again.
+adm-decline-ask = Declining { $name }: type the reason to send them, or press the button below.
+adm-btn-decline-no-reason = ✖️ Decline without a reason
+declined-reason = Reason: { $reason }

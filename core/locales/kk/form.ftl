@@ -77,3 +77,6 @@ adm-form-preview = <b>Алдын ала қарау</b>, қатысушы көр�
 adm-form-btn-save = ✅ Сауалнамаға қосу
 adm-form-btn-drop = ✖️ Бас тарту
 adm-form-changed = Іс-шара осы уақытта өзгерді: ештеңе сақталмады. /form қайта ашыңыз.
+adm-decline-ask = { $name } қабылданбайды: себебін жазыңыз, ол қатысушыға жіберіледі, немесе төмендегі батырманы басыңыз.
+adm-btn-decline-no-reason = ✖️ Себепсіз қабылдамау
+declined-reason = Себебі: { $reason }

@@ -77,3 +77,6 @@ adm-form-preview = <b>Предпросмотр</b>, как его увидит �
 adm-form-btn-save = ✅ Добавить в анкету
 adm-form-btn-drop = ✖️ Отказаться
 adm-form-changed = Мероприятие тем временем изменилось: ничего не сохранено. Откройте /form заново.
+adm-decline-ask = Отклонить { $name }: напишите причину, её отправят участнику, или нажмите кнопку ниже.
+adm-btn-decline-no-reason = ✖️ Отклонить без причины
+declined-reason = Причина: { $reason }
