@@ -8,10 +8,6 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# A font with Cyrillic and Kazakh letters: the entry pass writes the name and the event
-# under its code.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import secrets
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 import segno
@@ -22,6 +21,7 @@ from core.i18n import Catalog, Safe, Texts
 from core.render import exact_span
 from core.timeutil import Clock, zone
 from services.events import Event, Events
+from services.typeface import font_path
 from storage import after
 from storage.after import Certificate
 from storage.database import Database
@@ -49,10 +49,6 @@ def plain(t: Texts, key: str, **args: Any) -> str:
 def event_date(event: Event, language: str) -> str:
     local = event.starts_utc.astimezone(zone(event.info.timezone)).date()
     return str(format_date(local, "long", locale=language))
-
-
-def font_path() -> str:
-    return str(resources.files("services").joinpath("fonts", "DejaVuSans.ttf"))
 
 
 def render_pdf(t: Texts, event: Event, name: str, code: str, link: str,

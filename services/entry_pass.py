@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import io
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import segno
 
+from services.typeface import font_path
+
 CHECKIN_PREFIX = "checkin_"
-# A font with Cyrillic and Kazakh letters for the lines under the code: the first found
-# (the Docker image installs fonts-dejavu-core); else Pillow's own, Latin letters only.
-FONTS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-    "/Library/Fonts/Arial Unicode.ttf",
-)
+# A font with Cyrillic and Kazakh letters for the lines under the code: DejaVu Sans, shipped
+# in services/fonts/ (the certificates use it too), so every install draws әғқңөұүһі.
 SCALE, BORDER = 8, 4
 PASS_WIDTH = 720  # pixels
 
@@ -39,10 +33,7 @@ def qr_png(link: str) -> bytes:
 def _font(size: int) -> Any:
     from PIL import ImageFont
 
-    for path in FONTS:
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size)
-    return ImageFont.load_default(size)
+    return ImageFont.truetype(font_path(), size)
 
 
 def pass_png(link: str, lines: list[str]) -> bytes:

@@ -15,8 +15,9 @@ from fpdf import FPDF
 from core.i18n import Texts
 from core.render import role_label
 from core.timeutil import zone
-from services.certificates import FONT, event_date, font_path, plain
+from services.certificates import FONT, event_date, plain
 from services.events import Event
+from services.typeface import font_path
 from storage import after
 from storage.after import Feedback
 from storage.database import Database

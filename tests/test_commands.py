@@ -161,9 +161,8 @@ def test_backup_and_restore_through_the_entry_point(tmp_path: Path,
         Path(made).rename(Path(made).with_suffix(".old"))  # the next second's name may clash
     (tmp_path / "db.sqlite3").unlink()
     assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path)]) == 0
-    capsys.readouterr()
-    assert ledger(tmp_path / "db.sqlite3") == [(1, 5, "A", "active", "online")]
     assert "erased again: 0 registrations" in capsys.readouterr().out
+    assert ledger(tmp_path / "db.sqlite3") == [(1, 5, "A", "active", "online")]
     (tmp_path / "junk").write_text("not a database")
     assert main(["restore", str(tmp_path / "junk"), "--config", str(path)]) == 2
     assert "not a regbot backup" in capsys.readouterr().err

@@ -33,7 +33,7 @@ async def test_finding5_restore_keeps_erasures_made_after_the_backup(
     finally:
         await running.stop()
     assert all(s.encode() in second.read_bytes() for s in SECRETS)  # the backup has her
-    done = await asyncio.to_thread(restore, settings, second)  # a command of its own
+    done = await asyncio.to_thread(restore, settings, second, True)  # a command of its own
     assert (done.registrations, done.erased_again) == (2, 1)
     with sqlite3.connect(settings.storage.path) as conn:
         rows = conn.execute("SELECT user_id, full_name, status FROM registrations"
@@ -42,6 +42,6 @@ async def test_finding5_restore_keeps_erasures_made_after_the_backup(
     assert rows[1][0] < 0 and rows[1][1:] == ("", "cancelled")
     assert [s for s in SECRETS if s.encode() in raw_bytes(tmp_path / "data")] == []
     # Restoring again (the database now knows the erasure itself) erases nothing twice.
-    assert (await asyncio.to_thread(restore, settings, second)).erased_again == 1
-    first = await asyncio.to_thread(restore, settings, tmp_path / "first.sqlite3")
+    assert (await asyncio.to_thread(restore, settings, second, True)).erased_again == 1
+    first = await asyncio.to_thread(restore, settings, tmp_path / "first.sqlite3", True)
     assert first.erased_again == 0
