@@ -15,6 +15,7 @@ from handlers.admin import approval
 from handlers.states import ANSWERS, Form
 from handlers.views import ask, editable, my, show
 from services.registration import Desk, Intake
+from services.team import Team
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
 from storage.people import People
@@ -28,7 +29,7 @@ def _moment(text: object) -> datetime | None:
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
                   state: FSMContext, t: Texts, desk: Desk, catalog: Catalog,
-                  people: People) -> None:
+                  people: People, team: Team) -> None:
     data = await state.get_data()
     intake = await desk.intake()
     wants = Format(data.get("format", "online"))
@@ -48,7 +49,7 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
                     consent_version=data.get("consent_version"),
                     answers=desk.info.form_model.kept(data.get(ANSWERS), wants))
     if desk.info.approval and await desk.active(cb.from_user.id) is None:
-        await _hold(cb, bot, state, t, desk, who, wants, catalog, people)
+        await _hold(cb, bot, state, t, desk, who, wants, catalog, people, team)
         return
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
@@ -65,11 +66,12 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
 
 
 async def _hold(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
-                who: Applicant, wants: Format, catalog: Catalog, people: People) -> None:
+                who: Applicant, wants: Format, catalog: Catalog, people: People,
+                team: Team) -> None:
     """An event with approval: the form waits for the organisers, who are told once."""
     waiting, fresh = await desk.hold(who, wants)
     await state.clear()
     await show(bot, cb.from_user.id, t("pending-head", title=desk.info.in_language(
         t.language).title), on=editable(cb.message))
     if fresh:
-        await approval.tell_organisers(bot, desk, waiting, catalog, people)
+        await approval.tell_organisers(bot, desk, waiting, catalog, people, team)

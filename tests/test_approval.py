@@ -143,3 +143,23 @@ async def test_no_reminder_while_waiting_and_closed_at_the_start(
         await running.stop()
     assert reminders_to(fake, 2) == [] and told(fake, 2, "Напоминание") == 0
     assert told(fake, 2, closed) == 1 and left == 0
+
+
+async def test_the_events_team_organiser_gets_and_decides_it_too(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    from services.team import Role
+
+    running = await start(fake, settings_for(fake, tmp_path, approval=True))
+    try:
+        event = await running.event()
+        await running.app.dp["team"].add(event, Role.ORGANISER, 777, "Nurlan", ADMIN)
+        nurlan = fake.user(777, first_name="Nurlan", language_code="en")
+        await nurlan.send("/pending")
+        await nurlan.reply(has("Nobody is waiting for approval"))
+        alice = fake.user(1, language_code="en")
+        await apply(alice, "en", "Alice Smith", offline=True)
+        await nurlan.wait_for(has("New registration", "Alice Smith"))
+        await nurlan.press("✅ Approve")
+        await alice.wait_for(has("approved your registration"))
+    finally:
+        await running.stop()

@@ -6,7 +6,10 @@ Zoom details. A second press (or another organiser's) finds it decided already."
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -22,10 +25,12 @@ from handlers.admin.console import Console
 from handlers.filters import Inline
 from handlers.views import my
 from services.registration import Desk, Registrations
+from services.team import Role, Team, covers
 from storage.models import Outcome, Placement
 from storage.pending import Waiting
 from storage.people import People
 
+log = logging.getLogger(__name__)
 LISTED = 20  # /pending shows this many with buttons of their own
 REASON_MAX = 500
 
@@ -48,12 +53,20 @@ def buttons(t: Texts, event_id: int, pending_id: int) -> InlineKeyboardMarkup:
 
 
 async def tell_organisers(bot: Bot, desk: Desk, waiting: Waiting, catalog: Catalog,
-                          people: People) -> None:
-    """A new form waits: each owner gets it in their language, with the two buttons."""
-    for admin in desk.settings.telegram.admins:
+                          people: People, team: Team) -> None:
+    """A new form waits: each owner, and each organiser of the event's team, gets it in
+    their language, with the two buttons."""
+    members = [m.user_id for m in await team.members(desk.event.id)
+               if m.removed_at is None and covers(Role(m.role), Role.ORGANISER)]
+    for admin in dict.fromkeys([*desk.settings.telegram.admins, *members]):
         t = catalog.for_language(await people.reader_language(admin))
         text = t("adm-pending-new", title=desk.info.title, who=who(t, desk, waiting))
-        await bot.send_message(admin, text, reply_markup=buttons(t, desk.event.id, waiting.id))
+        try:
+            await bot.send_message(admin, text,
+                                   reply_markup=buttons(t, desk.event.id, waiting.id))
+        except TelegramAPIError as exc:  # one unreachable organiser: the others, /pending
+            log.warning("could not tell organiser %s of a registration waiting for "
+                        "approval: %s", admin, exc)
 
 
 async def tell_person(bot: Bot, catalog: Catalog, desk: Desk, outcome: Outcome) -> None:
@@ -61,8 +74,17 @@ async def tell_person(bot: Bot, catalog: Catalog, desk: Desk, outcome: Outcome) 
     reg = outcome.registration
     t = catalog.for_language(reg.language)
     text, markup = await my(t, desk, reg)
-    await bot.send_message(reg.chat_id, t("approved-head") + "\n\n" + text,
-                           reply_markup=markup)
+    await _tell(bot, reg.chat_id, t("approved-head") + "\n\n" + text, markup)
+
+
+async def _tell(bot: Bot, chat_id: int, text: str,
+                markup: InlineKeyboardMarkup | None = None) -> None:
+    """The decision is committed: a person who blocked the bot is only logged (/my shows
+    it whenever they come back)."""
+    try:
+        await bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramAPIError as exc:
+        log.warning("could not tell registrant of an approval decision: %s", exc)
 
 
 def placed(t: Texts, outcome: Outcome) -> str:
@@ -174,7 +196,7 @@ async def _decline(bot: Bot, t: Texts, catalog: Catalog, desk: Desk, pending_id:
     text = theirs("declined", title=desk.info.in_language(theirs.language).title)
     if reason:
         text += "\n" + theirs("declined-reason", reason=reason)
-    await bot.send_message(declined.who.chat_id, text)
+    await _tell(bot, declined.who.chat_id, text)
     return t("adm-declined", name=declined.who.full_name)
 
 
