@@ -192,7 +192,10 @@ class Desk:
         if now >= self.event.ends_utc:
             return Intake.CLOSED
         if now >= self.event.closes_utc:
-            if self.info.registration_closes_at is not None or not self.started():
+            # With approval nothing is decided after the start (those still waiting are
+            # told it is closed then): no late online registrations either.
+            if (self.info.registration_closes_at is not None or not self.started()
+                    or self.info.approval):
                 return Intake.CLOSED
             stored = Intake(await self.ledger.intake())
             return Intake.CLOSED if stored is Intake.CLOSED else Intake.ONLINE_ONLY

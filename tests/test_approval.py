@@ -139,6 +139,10 @@ async def test_no_reminder_while_waiting_and_closed_at_the_start(
         closed = texts("ru")("pending-closed", title="Round table")
         await bob.wait_for(has(closed))
         left = await desk.waiting_count()
+        carol = fake.user(3, language_code="en")  # on now: no late registration to approve
+        await carol.send("/start")
+        late = await carol.reply(has("Round table"))
+        assert "Register" not in " ".join(late.buttons)
     finally:
         await running.stop()
     assert reminders_to(fake, 2) == [] and told(fake, 2, "Напоминание") == 0
