@@ -12,6 +12,7 @@ from core.i18n import Catalog, Texts
 from handlers.admin.callbacks import ApprovalCb
 from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
 from tests.admin import admin
+from tests.dbfiles import raw_bytes
 from tests.harness import ADMIN, has, settings_for, start
 from tests.reminders import EVENT_UTC, reminders_to, with_reminders
 from tests.travel import travel
@@ -167,3 +168,22 @@ async def test_the_events_team_organiser_gets_and_decides_it_too(
         await alice.wait_for(has("approved your registration"))
     finally:
         await running.stop()
+
+
+async def test_forget_me_while_waiting_leaves_no_bytes(fake: FakeTelegram,
+                                                       tmp_path: Path) -> None:
+    running = await start(fake, settings_for(fake, tmp_path, approval=True))
+    try:
+        alice = fake.user(1, language_code="en")
+        await apply(alice, "en", "Zhanar Qwertyuiop", offline=True)
+        assert b"Qwertyuiop" in raw_bytes(tmp_path)
+        await alice.send("/forget_me")
+        await alice.reply(has("Erase all your personal data"))
+        await alice.press("Yes, erase my data")
+        await alice.wait_for(has("your personal data is erased"))
+        left = b"Qwertyuiop" in raw_bytes(tmp_path)
+        waiting = await (await running.desk()).waiting_count()
+    finally:
+        await running.stop()
+    assert not left and waiting == 0
+    assert b"Qwertyuiop" not in raw_bytes(tmp_path)
