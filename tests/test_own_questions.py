@@ -151,6 +151,12 @@ async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_t
         column = heads.index(label("certificate", "en")) + 1
         assert [sheet.cell(r, column).value for r in (2, 3)] == ["No", "No"]
         assert sheet.cell(2, heads.index(label("pass-id", "en")) + 1).value == PASS_ID
+        await olga.send("/list themes")  # who answered what, for a choice question
+        grouped = await olga.reply(has("Which themes do you work on?", "by their answer"))
+        assert "Health (2): Alice Smith, Alice Smith" in grouped.plain_text
+        assert "Housing (0): -" in grouped.plain_text
+        await olga.send("/list pass-id")  # not a choice: the usual lists
+        await olga.reply(has("Which list?"))
     finally:
         await running.stop()
 
@@ -222,7 +228,7 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
         assert "[ Astana ]" in preview.plain_text
         await olga.press("✅ Add it to the form")
         await olga.reply(has("5. Which city do you come from? (one choice; "
-                             "Almaty · Astana · Shymkent)"))
+                             "Almaty · Astana · Shymkent; /list q1"))
         await olga.press("Turn approval on")
         await olga.reply(has("Registrations wait for approval"))
         await olga.press("Turn approval off")

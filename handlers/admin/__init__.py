@@ -32,11 +32,11 @@ def router() -> Router:
     r.callback_query.middleware(ConsoleMiddleware())
     r.include_routers(
         overview.router(),
+        form.router(),  # before lists: its /list <question id>
         lists.router(),
         actions.router(),
         door.router(),
         approval.router(),
-        form.router(),
         team.router(),
         room.router(),
         reminders.router(),

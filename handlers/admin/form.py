@@ -10,7 +10,7 @@ keep their answers: a removed question's answers stay stored, a new one shows em
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -21,12 +21,15 @@ from pydantic import ValidationError
 from core.config import EventSection
 from core.i18n import Texts
 from core.questions import KINDS, Question
+from core.render import answer
 from core.render import question as asked
+from handlers.admin import screens
 from handlers.admin.callbacks import FormEditCb
-from handlers.admin.console import Console
+from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
 from services.event_edits import Saved
 from services.events import Event
+from storage.privacy import erased
 
 PREVIEWED = "form_question"  # FSM data: the question being added, as JSON
 
@@ -48,7 +51,41 @@ def row(t: Texts, n: int, q: Question) -> str:
         parts.append(t("adm-form-optional"))
     if q.limited:
         parts.append(t(f"adm-form-only-{q.formats[0]}"))
+    if q.kind in GROUPED:
+        parts.append(t("adm-form-by", id=q.id))
     return t("adm-form-row", n=n, label=q.label_in(t.language), details="; ".join(parts))
+
+
+GROUPED = ("choice", "multi", "yesno")  # /list <id>: who answered what
+
+
+async def by_answer(message: Message, command: CommandObject, t: Texts,
+                    console: Console) -> None:
+    """/list <question id>: the active registrations by their answer to a choice, multi
+    or yes/no question (the list to call, or to seat, by topic)."""
+    model = console.event.info.form_model
+    q = model.question((command.args or "").strip())
+    if q is None or q.kind not in GROUPED:
+        text, markup = await screens.kinds(t, console)  # as /list alone
+        await message.answer(text, reply_markup=markup)
+        return
+    values: list[object] = [True, False] if q.kind == "yesno" else list(q.options)
+    groups: dict[int, list[str]] = {n: [] for n in range(len(values) + 1)}  # last: none
+    for reg in await console.organiser.everyone():
+        if not reg.active or erased(reg):
+            continue
+        given = reg.answers.get(q.id)
+        picked = given if isinstance(given, list) else [given]
+        hits = [n for n, v in enumerate(values) if v in picked]
+        for n in hits or [len(values)]:
+            groups[n].append(reg.full_name)
+    shown = [answer(t, q, v) for v in values] + [t("answer-none")]
+    lines = [t("adm-form-by-head", label=q.label_in(t.language))]
+    for n, label in enumerate(shown):
+        names = groups[n]
+        lines.append(t("adm-form-by-row", answer=label, count=len(names),
+                       names=", ".join(names) or "-"))
+    await message.answer("\n".join(lines))
 
 
 def screen(t: Texts, event: Event) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -232,6 +269,7 @@ async def _decide(cb: CallbackQuery, act: str, bot: Bot, state: FSMContext, t: T
 def router() -> Router:
     r = Router(name="admin-form")
     r.message.register(form, Command("form"))
+    r.message.register(by_answer, Command("list", magic=F.args), flags=NAMES_EVENT)
     r.callback_query.register(edit, FormEditCb.filter())
     r.message.register(label, StateFilter(AddQuestion.label), Inline(F.text))
     r.message.register(options, StateFilter(AddQuestion.options), Inline(F.text))

@@ -80,3 +80,6 @@ adm-form-changed = The event changed meanwhile: nothing was saved. Open /form ag
 adm-decline-ask = Declining { $name }: type the reason to send them, or press the button below.
 adm-btn-decline-no-reason = ✖️ Decline without a reason
 declined-reason = Reason: { $reason }
+adm-form-by = /list { $id }: who answered what
+adm-form-by-head = <b>{ $label }</b>: active registrations by their answer
+adm-form-by-row = { $answer } ({ $count }): { $names }

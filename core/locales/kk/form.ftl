@@ -80,3 +80,6 @@ adm-form-changed = Іс-шара осы уақытта өзгерді: еште�
 adm-decline-ask = { $name } қабылданбайды: себебін жазыңыз, ол қатысушыға жіберіледі, немесе төмендегі батырманы басыңыз.
 adm-btn-decline-no-reason = ✖️ Себепсіз қабылдамау
 declined-reason = Себебі: { $reason }
+adm-form-by = /list { $id }: кім не жауап берді
+adm-form-by-head = <b>{ $label }</b>: белсенді тіркелулер жауабы бойынша
+adm-form-by-row = { $answer } ({ $count }): { $names }

@@ -80,3 +80,6 @@ adm-form-changed = Мероприятие тем временем изменил
 adm-decline-ask = Отклонить { $name }: напишите причину, её отправят участнику, или нажмите кнопку ниже.
 adm-btn-decline-no-reason = ✖️ Отклонить без причины
 declined-reason = Причина: { $reason }
+adm-form-by = /list { $id }: кто что ответил
+adm-form-by-head = <b>{ $label }</b>: активные регистрации по ответу
+adm-form-by-row = { $answer } ({ $count }): { $names }
