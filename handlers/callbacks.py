@@ -66,8 +66,11 @@ class FormCb(CallbackData, prefix="f"):
 
 
 class RoleCb(CallbackData, prefix="f"):
+    """A role code: the six default ones (Role) or an event's own (checked against the
+    event's `roles` by the handler: a forged code is a stale button)."""
+
     action: Literal["role"] = "role"
-    value: Role
+    value: Annotated[str, Within(pattern=r"^[a-z0-9][a-z0-9-]{0,29}$")]
 
 
 class FormatCb(CallbackData, prefix="f"):

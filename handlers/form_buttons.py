@@ -43,10 +43,15 @@ async def consent(cb: CallbackQuery, callback_data: ConsentCb, bot: Bot, state: 
                   consent_version=desk.settings.privacy.notice_version)
 
 
-async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
-               t: Texts, desk: Desk) -> None:
+async def role(cb: CallbackQuery, callback_data: RoleCb, callback_answer: CallbackAnswer,
+               bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
+    if callback_data.value not in desk.info.role_codes:  # forged, or the roles changed:
+        # as any button that does not parse (handlers/fallback.py)
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        await ask(bot, cb.from_user.id, state, t, desk)
+        return
     await advance(bot, cb.from_user.id, state, t, desk, on=editable(cb.message),
-                  role=callback_data.value.value)  # plain text in the FSM data (JSON)
+                  role=str(callback_data.value))  # plain text in the FSM data (JSON)
 
 
 async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: CallbackAnswer,

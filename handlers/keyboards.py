@@ -5,8 +5,10 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from core.config import EventSection
 from core.i18n import Texts
 from core.questions import Question
+from core.render import role_label
 from handlers.callbacks import (
     Consent,
     ConsentCb,
@@ -62,10 +64,12 @@ def consent(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def roles(t: Texts) -> InlineKeyboardMarkup:
+def roles(t: Texts, event: EventSection | None = None) -> InlineKeyboardMarkup:
+    """The event's roles (the six default ones unless it sets its own), with the event's
+    labels in this language where it gives them."""
     kb = InlineKeyboardBuilder()
-    for role in Role:
-        kb.button(text=t(f"role-{role}"), callback_data=RoleCb(value=role))
+    for role in event.role_codes if event is not None else tuple(Role):
+        kb.button(text=role_label(t, role, event), callback_data=RoleCb(value=role))
     kb.adjust(2)
     return kb.as_markup()
 

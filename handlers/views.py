@@ -82,7 +82,7 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     elif current == Form.org.state:
         text = t("ask-org")
     elif current == Form.role.state:
-        text, markup = t("ask-role"), keyboards.roles(t)
+        text, markup = t("ask-role"), keyboards.roles(t, desk.info)
     elif current == Form.phone.state:
         text, markup = t("ask-phone"), keyboards.phone(t)
     elif current == Form.question.state:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from loopback import FakeTelegram
 from tests.admin import admin, open_details
 from tests.dbfiles import raw_bytes
-from tests.harness import ADMIN, has, has_button, start
+from tests.harness import ADMIN, has, has_button, settings_for, start
 from tests.own_form import (
     EMAIL,
     PASS_ID,
@@ -296,3 +296,29 @@ async def test_a_language_switch_at_an_own_question_asks_it_again_keeping_the_ti
     finally:
         await running.stop()
     assert answers is None  # nothing stored before Confirm
+
+
+async def test_an_event_sets_its_own_roles(fake: FakeTelegram, tmp_path: Path) -> None:
+    running = await start(fake, settings_for(
+        fake, tmp_path, roles=["student", "teacher"],
+        text={"en": {"roles": {"student": "Student", "teacher": "Teacher"}}}))
+    try:
+        t = texts("en")
+        alice = fake.user(1, language_code="en")
+        await open_own_form(alice, t)
+        await alice.send("Alice Smith")
+        await alice.reply(lambda m: t("ask-org") in m.plain_text)
+        await alice.send("NGO Help")
+        asked = await alice.reply(lambda m: t("ask-role") in m.plain_text)
+        assert asked.buttons == ["Student", "Teacher"]
+        await alice.press_data("f:role:ngo", asked.message_id)  # not this event's role
+        assert (await alice.answer_to_press()).get("text") == t("error-stale-button")
+        await alice.press("Teacher")
+        await alice.reply(lambda m: bool(m.reply_keyboard))
+        await alice.send(t("btn-skip"))
+        await alice.reply(lambda m: t("btn-online") in m.buttons)
+        await alice.press(t("btn-online"))
+        summary = await alice.reply(lambda m: t("btn-confirm") in m.buttons)
+    finally:
+        await running.stop()
+    assert "Role: Teacher" in summary.plain_text
