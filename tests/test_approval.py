@@ -5,12 +5,19 @@ registration is closed."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.seed import event as seeded
 from core.i18n import Catalog, Texts
 from handlers.admin.callbacks import ApprovalCb
 from loopback import BotMessage, FakeTelegram, FakeUser, TravelClock
+from services.team import Role
+from storage import pending
+from storage.database import Database
+from storage.ledger import Ledger
+from storage.models import Applicant, Format
 from tests.admin import admin
 from tests.dbfiles import raw_bytes
 from tests.harness import ADMIN, has, settings_for, start
@@ -152,8 +159,6 @@ async def test_no_reminder_while_waiting_and_closed_at_the_start(
 
 async def test_the_events_team_organiser_gets_and_decides_it_too(
         fake: FakeTelegram, tmp_path: Path) -> None:
-    from services.team import Role
-
     running = await start(fake, settings_for(fake, tmp_path, approval=True))
     try:
         event = await running.event()
@@ -187,3 +192,38 @@ async def test_forget_me_while_waiting_leaves_no_bytes(fake: FakeTelegram,
         await running.stop()
     assert not left and waiting == 0
     assert b"Qwertyuiop" not in raw_bytes(tmp_path)
+
+
+async def test_racing_approvals_registrations_and_cancels_never_overbook(
+        tmp_path: Path) -> None:
+    """Two organisers pressing "approve all" at once while others register and cancel:
+    every waiting form is decided exactly once and the room never holds more than its
+    seats (each approval is one BEGIN IMMEDIATE transaction with the seat rule in it)."""
+    def person(user_id: int) -> Applicant:
+        return Applicant(user_id, user_id, "en", f"P{user_id}", "Org", "ngo", None)
+
+    now = datetime(2030, 11, 1, tzinfo=UTC)
+    db = await Database.open(tmp_path / "race.sqlite3")
+    try:
+        ledger = Ledger(db, await seeded(db, 5))
+        for user_id in range(1, 31):
+            await pending.hold(db, ledger.event, person(user_id), Format.OFFLINE, now)
+        waiting = await pending.of_event(db, ledger.event)
+
+        async def approve_all() -> int:
+            return sum([await ledger.approve(w.id, now) is not None for w in waiting])
+
+        async def others() -> None:
+            for user_id in range(100, 110):
+                await ledger.register(person(user_id), Format.OFFLINE, now)
+            for user_id in (1, 100, 101):
+                await ledger.cancel(user_id, now)
+
+        first, second, _ = await asyncio.gather(approve_all(), approve_all(), others())
+        counts = await ledger.counts()
+        left = await pending.count(db, ledger.event)
+    finally:
+        await db.close()
+    assert first + second == 30 and left == 0  # each decided once, by one of them
+    assert counts.seated == counts.capacity == 5  # full, never over
+    assert counts.seated + counts.waitlisted + counts.online + counts.cancelled == 40
