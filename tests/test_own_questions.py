@@ -214,7 +214,7 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
         await events.choose(ADMIN, made)
         olga = admin(fake)
         await olga.send("/form")
-        await olga.reply(has("The form of «Chat event»", "add, move up or remove"))
+        await olga.reply(has("The form of «Chat event»", "add, reword, move up or remove"))
         await olga.press("Add a question")
         await olga.reply(has("What kind of answer"))
         await olga.press("one choice")
@@ -257,6 +257,14 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
 
         await olga.send("/form")
         await olga.reply(has("5. Which city"))
+        await olga.press("✏️ 5")  # reworded: the same question, new words and options
+        await olga.reply(has("Type the question"))
+        await olga.send("Where do you live?")
+        await olga.reply(has("Type the options"))
+        await olga.send("Almaty\nElsewhere")
+        await olga.reply(has("Preview", "Where do you live?"))
+        await olga.press("✅ Add it to the form")
+        await olga.reply(has("5. Where do you live? (one choice; Almaty · Elsewhere; /list q1"))
         await olga.press("🗑 5")
         await olga.reply(lambda m: "Which city" not in m.plain_text and "The form of" in
                          m.plain_text)

@@ -32,6 +32,7 @@ from services.events import Event
 from storage.privacy import erased
 
 PREVIEWED = "form_question"  # FSM data: the question being added, as JSON
+REPLACING = "form_replacing"  # FSM data: the id of the question being reworded
 
 
 class AddQuestion(StatesGroup):
@@ -104,11 +105,13 @@ def screen(t: Texts, event: Event) -> tuple[str, InlineKeyboardMarkup | None]:
     sizes = []
     for n, qid in enumerate(model.order, start=1):
         if qid in model.own:
+            kb.button(text=t("adm-form-btn-edit", n=n),
+                      callback_data=FormEditCb(act="edit", ev=event.id, q=qid))
             kb.button(text=t("adm-form-btn-up", n=n),
                       callback_data=FormEditCb(act="up", ev=event.id, q=qid))
             kb.button(text=t("adm-form-btn-del", n=n),
                       callback_data=FormEditCb(act="del", ev=event.id, q=qid))
-            sizes.append(2)
+            sizes.append(3)
     kb.button(text=t("adm-form-btn-add"), callback_data=FormEditCb(act="add", ev=event.id))
     kb.button(text=t("adm-form-btn-approval-off" if info.approval
                      else "adm-form-btn-approval-on"),
@@ -175,6 +178,12 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
         changed = info.model_copy(update={"approval": not info.approval})
     elif qid not in info.form_model.own:
         callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        return
+    elif act == "edit":  # new wording (and options): asked as for a new one, then replaced
+        await state.set_state(AddQuestion.label)
+        await state.update_data({PREVIEWED: info.form_model.own[qid].model_dump(),
+                                 "form_event": event.id, REPLACING: qid})
+        await _show(cb, bot, t("adm-form-ask-label"), None)
         return
     elif act == "del":
         order = [q for q in _order(info) if q != qid]
@@ -256,13 +265,17 @@ async def _decide(cb: CallbackQuery, act: str, bot: Bot, state: FSMContext, t: T
     if act == "save" and isinstance(draft, dict) and "label" in draft:
         info = console.event.info
         question = Question.model_validate(draft)
-        if question.id in info.form_model.own:  # saved already (a second press)
+        if data.get(REPLACING) == question.id and question.id in info.form_model.own:
+            changed = info.model_copy(update={"questions": [
+                question if q.id == question.id else q for q in info.questions]})
+        elif question.id in info.form_model.own:  # saved already (a second press)
             await _refresh(cb, bot, t, console)
             return
-        changed = info.model_copy(update={"questions": [*info.questions, question],
-                                          "form": [*_order(info), question.id]})
+        else:
+            changed = info.model_copy(update={"questions": [*info.questions, question],
+                                              "form": [*_order(info), question.id]})
         if await _save(console, changed, "form"):
-            await console.record("form", details=f"add {question.id}")
+            await console.record("form", details=f"save {question.id}")
     await _refresh(cb, bot, t, console)
 
 
