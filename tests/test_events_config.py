@@ -32,8 +32,9 @@ def test_the_example_names_its_event() -> None:
 def test_the_commented_series_example_loads(tmp_path: Path) -> None:
     text = (ROOT / "config.example.toml").read_text("utf-8")
     start, end = text.index(EXAMPLE_START), text.index(EXAMPLE_END)
-    # Uncomment the TOML lines only ("# [[...]]" and "# key = value"), not the prose.
-    block = re.sub(r"(?m)^# (?=\[\[|[a-z_]+ = )", "", text[start:end])
+    # Uncomment the TOML lines only ("# [[...]]", "# [...]" and "# key = value"), not the
+    # prose.
+    block = re.sub(r"(?m)^# (?=\[|[a-z_]+ = )", "", text[start:end])
     path = tmp_path / "config.toml"
     path.write_text(text[:start] + block + text[end:], "utf-8")
     settings = load_settings(path)
