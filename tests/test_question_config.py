@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import load_or_explain
-from tests.test_config_errors import config, refused
+from tests.test_config_errors import TOKEN, config, refused
 from tests.test_config_errors import token as token  # the test token, for every test here
 
 GOOD = '''
@@ -71,3 +71,23 @@ def test_good_questions_load_under_event_and_events(tmp_path: Path) -> None:
     topic = second.form_model.question("topic")
     assert topic is not None and topic.options_in("kk")[1] == "ҮЕҰ"
     assert topic.options_in("ru") == topic.options  # no Russian given: the plain ones
+
+
+def test_the_commented_form_example_loads(tmp_path: Path) -> None:
+    """config.example.toml's commented approval, roles and questions, uncommented."""
+    import re
+
+    from core.config import load_settings
+    from tests.test_events_config import ROOT
+
+    text = (ROOT / "config.example.toml").read_text("utf-8")
+    start = text.index("# Optional: registrations wait for an organiser's Approve")
+    end = text.index("# Optional: this event's own reminders")
+    block = re.sub(r"(?m)^# (?=\[|[a-z_]+ = )", "", text[start:end])
+    path = tmp_path / "config.toml"
+    path.write_text(text[:start] + block + text[end:], "utf-8")
+    event = load_settings(path, telegram={"token": TOKEN}).all_events[0]
+    assert event.approval and event.role_codes == ("student", "teacher", "other")
+    topic = event.form_model.question("topic")
+    assert event.form_model.order == ("name", "org", "topic", "role", "phone")
+    assert topic is not None and topic.options_in("ru")[0] == "Трудовая миграция"
