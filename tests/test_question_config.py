@@ -3,13 +3,16 @@ to make gets one plain line and exit 2; a good block loads, under [event] and [[
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from bot.errors import load_or_explain
+from core.config import load_settings
 from tests.test_config_errors import TOKEN, config, refused
 from tests.test_config_errors import token as token  # the test token, for every test here
+from tests.test_events_config import ROOT
 
 GOOD = '''
 [[event.questions]]
@@ -75,11 +78,6 @@ def test_good_questions_load_under_event_and_events(tmp_path: Path) -> None:
 
 def test_the_commented_form_example_loads(tmp_path: Path) -> None:
     """config.example.toml's commented approval, roles and questions, uncommented."""
-    import re
-
-    from core.config import load_settings
-    from tests.test_events_config import ROOT
-
     text = (ROOT / "config.example.toml").read_text("utf-8")
     start = text.index("# Optional: registrations wait for an organiser's Approve")
     end = text.index("# Optional: this event's own reminders")
