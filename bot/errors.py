@@ -19,7 +19,7 @@ TOKEN_HELP = (
     "named .env in this folder, or set that environment variable (never in {path}: "
     "the config file may be shared or put in git). "
     "Get a token from @BotFather in Telegram (/newbot). "
-    "To try the bot without a token first: python -m bot sandbox"
+    "To try the bot without a token first: regbot sandbox (from the source folder: make sandbox)"
 )
 
 
