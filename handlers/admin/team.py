@@ -184,7 +184,8 @@ async def picked(message: Message, bot: Bot, t: Texts, console: Console, team: T
                                  reply_markup=ReplyKeyboardRemove())
             continue
         await message.answer(t("team-added", name=name, role=_role(t, role.value),
-                               title=event.texts(t.language).title), reply_markup=ReplyKeyboardRemove())
+                               title=event.texts(t.language).title),
+                             reply_markup=ReplyKeyboardRemove())
         await _menu(bot, console.catalog, team, user.user_id)
 
 
