@@ -132,6 +132,7 @@ def test_finding_1_a_new_event_starts_from_the_organisers_language(
 
     monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", "123456:" + "A" * 35)
     info = load_settings(root / "config.example.toml").event
+    assert info is not None
     new = fresh_copy(info, "ru")
     assert new.venue == "Казахстанско-Немецкий университет (КНУ), Алматы"
     assert new.organisers.startswith("Казахстанско-Немецкий университет")
