@@ -209,3 +209,20 @@ def test_init_writes_the_example_that_check_then_reads(tmp_path: Path,
     assert main(["init"]) == 2
     assert "exists already" in capsys.readouterr().err
     assert (tmp_path / "config.toml").read_text("utf-8") == "# mine\n"
+
+
+def test_check_warns_of_a_token_written_in_the_config(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    text = (tmp_path / "config.toml").read_text("utf-8")
+    (tmp_path / "config.toml").write_text(
+        text.replace("[telegram]\n", '[telegram]\ntoken = "123456:' + "A" * 35 + '"\n', 1),
+        "utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    said = capsys.readouterr().out
+    assert "warning: [telegram] token is written in config.toml: move it to .env" in said
+    assert "A" * 35 not in said
