@@ -40,6 +40,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     restore.add_argument("src", type=Path, help="a file made by `backup`")
     restore.add_argument("--yes", action="store_true",
                          help="replace the current database (kept as <file>.before-restore)")
+    init = sub.add_parser("init", help="write the example config (every key explained) to "
+                          "start from; never over an existing file")
+    init.add_argument("dest", type=Path, nargs="?", default=Path("config.toml"),
+                      help="where (default: ./config.toml)")
     # Not `common`: the sandbox reads no $REGBOT_CONFIG nor ./config.toml, only --config.
     sandbox = sub.add_parser(
         "sandbox",
@@ -68,6 +72,26 @@ def _confirmed(target: Path) -> bool:
     answer = input(f"Replace the database {target}? It is kept as {target.name}"
                    ".before-restore. [y/N] ")
     return answer.strip().lower() in ("y", "yes")
+
+
+def _init(dest: Path) -> int:
+    """The example config from the installed package, for a user who has no source tree."""
+    from importlib import resources
+
+    if dest.exists():
+        print(f"regbot: {dest} exists already: edit it, or give another file name",
+              file=sys.stderr)
+        return 2
+    try:
+        text = resources.files("bot").joinpath("example.toml").read_text("utf-8")
+        with dest.open("x", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        print(f"regbot: cannot write {dest}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {dest}: edit the event's keys, put the token in .env "
+          f"(REGBOT_TELEGRAM__TOKEN=...), then: regbot check --config {dest}")
+    return 0
 
 
 def _config_path(args: argparse.Namespace) -> Path:
@@ -184,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
         return sandbox.main(getattr(args, "config", None), args.db)
+    if args.command == "init":  # before any config is read: there is none yet
+        return _init(args.dest)
     path = _config_path(args)
     offline = args.command in ("check", "backup", "restore")
     if offline and not os.environ.get("REGBOT_TELEGRAM__TOKEN") and not _token_in_dotenv():

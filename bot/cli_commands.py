@@ -8,6 +8,7 @@ import asyncio
 import sqlite3
 import stat
 import sys
+import tomllib
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +31,21 @@ class CommandError(Exception):
     """One plain line for the organiser; the command exits 2."""
 
 
+def secrets_in_file(config: Path) -> list[tuple[str, str]]:
+    """The secrets the config file itself holds (they belong in the environment or .env):
+    (key, its environment variable)."""
+    try:
+        data = tomllib.loads(config.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    found = []
+    for section, key in (("telegram", "token"), ("webhook", "secret")):
+        table = data.get(section)
+        if isinstance(table, dict) and table.get(key):
+            found.append((f"[{section}] {key}", f"REGBOT_{section.upper()}__{key.upper()}"))
+    return found
+
+
 def check(settings: Settings, config: Path, out: TextIO | None = None,
           now: datetime | None = None) -> None:
     """The plan the config describes, in local time and UTC, with what is already past."""
@@ -46,6 +62,10 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
     for secret in exposed_files(config, [db, db.with_name(db.name + "-wal")]):
         print(f"warning: {secret} is readable by every user of this machine (it may hold "
               f"the token or personal details): chmod 600 {secret}", file=out)
+    for key, variable in secrets_in_file(config):
+        print(f"warning: {key} is written in {config}: move it to .env ({variable}=...) and "
+              "delete it from the file (a config file gets copied, shared and committed)",
+              file=out)
     print(f"database: {settings.storage.path}", file=out)
     admins = ", ".join(map(str, settings.telegram.admins)) or (
         "none (nobody can use the organiser commands; send /id to the bot to learn an id)")

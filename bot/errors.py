@@ -19,7 +19,7 @@ TOKEN_HELP = (
     "named .env in this folder, or set that environment variable (never in {path}: "
     "the config file may be shared or put in git). "
     "Get a token from @BotFather in Telegram (/newbot). "
-    "To try the bot without a token first: python -m bot sandbox"
+    "To try the bot without a token first: regbot sandbox (from the source folder: make sandbox)"
 )
 
 
@@ -39,8 +39,8 @@ def load_or_explain(path: Path) -> Settings:
         return load_settings(path)
     except FileNotFoundError:
         raise ConfigError(
-            f"config file {path} not found: copy config.example.toml to {path} "
-            "or pass --config PATH"
+            f"config file {path} not found: `regbot init {path}` writes the example there "
+            "(or copy config.example.toml), or pass --config PATH"
         ) from None
     except ValidationError as exc:
         raise ConfigError(explain(exc, path)) from None

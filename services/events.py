@@ -180,10 +180,13 @@ class Events:
 TRANSLATABLE = ("title", "venue", "address", "organisers", "agenda")
 
 
-def fresh_copy(info: EventSection) -> EventSection:
-    """The start of a new event made from another: its facts, never its translations
-    (they describe the other event: its title, its building)."""
-    return info.model_copy(update={"id": None, "text": {}})
+def fresh_copy(info: EventSection, language: str) -> EventSection:
+    """The start of a new event made from another by an organiser writing in `language`:
+    its facts in that language (what the organiser reads is what the new event's plain
+    texts become), never its translations (they describe the other event: its title, its
+    building) nor its agenda (the other event's questions)."""
+    own = as_written_by(info, language)
+    return own.model_copy(update={"id": None, "text": {}, "agenda": []})
 
 
 def as_written_by(info: EventSection, language: str) -> EventSection:

@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from core.i18n import Texts
 from core.render import role_label
+from core.spreadsheet import BOM, delimiter, neutralise
 from core.timeutil import zone
 from services.certificates import FONT, event_date, plain
 from services.events import Event
@@ -117,11 +118,12 @@ def rows(t: Texts, f: Figures) -> list[tuple[str, str, str]]:
 
 def csv_bytes(t: Texts, f: Figures) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=delimiter(t.language))
     writer.writerow([plain(t, "rep-col-section"), plain(t, "rep-col-item"),
                      plain(t, "rep-col-value")])
-    writer.writerows(rows(t, f))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel reads it as UTF-8
+    # Organisations and comments are typed by people: no cell runs as a formula.
+    writer.writerows([neutralise(cell) for cell in row] for row in rows(t, f))
+    return (BOM + out.getvalue()).encode("utf-8")  # the BOM: Excel reads it as UTF-8
 
 
 def pdf_bytes(t: Texts, f: Figures, made: datetime | None = None) -> bytes:

@@ -154,6 +154,10 @@ def _make_folder(path: Path) -> None:
         raise StorageError(path, f"the folder {path.parent} cannot be created "
                            "(permission denied)",
                            "create it and give the bot's user write access") from None
+    except OSError as exc:  # e.g. a system folder (/proc) or a read-only disk
+        raise StorageError(path, f"the folder {path.parent} cannot be created "
+                           f"({exc.strerror or exc})",
+                           "choose a path in a folder the bot's user can write to") from None
 
 
 def _explain(path: Path, exc: sqlite3.Error) -> StorageError | None:

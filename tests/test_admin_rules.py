@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.spreadsheet import neutralise
 from handlers.admin import rules
-from handlers.admin.csvfile import export, neutralise
+from handlers.admin.csvfile import export
 from handlers.admin.rules import Act
 from storage.models import Format, Registration, Status
 

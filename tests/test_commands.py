@@ -189,3 +189,40 @@ def test_finding_4_restore_asks_and_keeps_the_replaced_database(
     assert main(["restore", str(tmp_path / "b.sqlite3"), "--config", str(path), "--yes"]) == 0
     assert ledger(live) == [(1, 5, "Old", "active", "online")]
     assert len(ledger(tmp_path / "db.sqlite3.before-restore")) == 2
+
+
+def test_init_writes_the_example_that_check_then_reads(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user who installed the wheel has no config.example.toml: `regbot init` writes the
+    packaged one, and never over a file that exists."""
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert "regbot init config.toml" in capsys.readouterr().err
+    assert main(["init"]) == 0
+    assert "wrote config.toml" in capsys.readouterr().out
+    assert (tmp_path / "config.toml").read_text("utf-8") == (
+        Path(__file__).resolve().parent.parent / "config.example.toml").read_text("utf-8")
+    assert main(["check"]) == 0
+    (tmp_path / "config.toml").write_text("# mine\n", "utf-8")
+    assert main(["init"]) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert (tmp_path / "config.toml").read_text("utf-8") == "# mine\n"
+
+
+def test_check_warns_of_a_token_written_in_the_config(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REGBOT_TELEGRAM__TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    text = (tmp_path / "config.toml").read_text("utf-8")
+    (tmp_path / "config.toml").write_text(
+        text.replace("[telegram]\n", '[telegram]\ntoken = "123456:' + "A" * 35 + '"\n', 1),
+        "utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    said = capsys.readouterr().out
+    assert "warning: [telegram] token is written in config.toml: move it to .env" in said
+    assert "A" * 35 not in said

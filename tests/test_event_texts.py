@@ -8,10 +8,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bench.seed import seed
 from core.config import EventSection
 from loopback import FakeTelegram, FakeUser, TravelClock
-from services.events import settle_texts
+from services.events import fresh_copy, settle_texts
 from storage.models import Applicant, Format
 from tests.admin import admin, ask
 from tests.harness import Running, has, has_button, start
@@ -119,6 +121,23 @@ async def test_finding_1_a_chat_event_never_shows_another_events_texts(
         assert "Трудовая миграция после пандемии" in text and "Room 305" in text
         assert "Аудитория 204" not in text
     assert all("Room 305" in text for text in (*after.values(), *reminded.values()))
+
+
+def test_finding_1_a_new_event_starts_from_the_organisers_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """/newevent by a Russian organiser: the draft's texts are the ones they read (not the
+    other event's plain English), and neither its translations nor its agenda come along."""
+    root = Path(__file__).resolve().parent.parent
+    from core.config import load_settings
+
+    monkeypatch.setenv("REGBOT_TELEGRAM__TOKEN", "123456:" + "A" * 35)
+    info = load_settings(root / "config.example.toml").event
+    assert info is not None
+    new = fresh_copy(info, "ru")
+    assert new.venue == "Казахстанско-Немецкий университет (КНУ), Алматы"
+    assert new.organisers.startswith("Казахстанско-Немецкий университет")
+    assert new.title.startswith("Миграционная ситуация")
+    assert new.agenda == [] and new.text == {} and new.id is None
 
 
 def test_finding_1_an_edit_drops_the_translations_of_what_it_changed() -> None:

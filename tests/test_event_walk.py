@@ -49,7 +49,7 @@ async def chat_made(running: Running) -> Event:
     """As /newevent saves it: written in English, Kazakh and Russian given (title, venue,
     address; no organisers or agenda, which would fall back to the English ones)."""
     base = (await running.event()).info
-    info = fresh_copy(base).model_copy(update={
+    info = fresh_copy(base, "en").model_copy(update={
         **version("CHAT", "en", full=False), "organisers": "", "agenda": [],
         "starts_at": datetime(2030, 11, 13, 17, 0)})
     info = EventSection.model_validate(info.model_dump() | {"text": {

@@ -237,6 +237,9 @@ async def test_storage_that_cannot_be_used_is_one_plain_line(tmp_path: Path) -> 
         "parent-is-file": (blocker / "regbot.sqlite3", f"{blocker} is a file, not a folder"),
         "grandparent-is-file": (blocker / "sub" / "regbot.sqlite3",
                                 f"{blocker} is a file, not a folder"),
+        # A folder no one can make (the kernel's /proc): not a traceback either.
+        "system-folder": (Path("/proc/regbot-nope/regbot.sqlite3"),
+                          "the folder /proc/regbot-nope cannot be created"),
     }
     async with FakeTelegram(token=TOKEN) as fake:
         bots = {name: await launch_storage(tmp_path / name, db, fake)

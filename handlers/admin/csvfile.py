@@ -9,11 +9,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from core.questions import Question, plain
+from core.spreadsheet import neutralise
 from core.timeutil import zone
 from storage.models import Registration
 from storage.privacy import erased
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "id", "user_id", "chat_id", "language", "full_name", "organisation", "role", "phone",
     "format", "status", "placement", "entry_code", "created_at", "updated_at",
@@ -25,20 +25,8 @@ TIMES = frozenset(c for c in COLUMNS if c.endswith("_at"))  # local time in the 
 AFTER_COLUMNS = ("rating", "comment", "certificate_code")
 
 
-def neutralise(cell: str) -> str:
-    """OWASP CSV injection advice: a leading apostrophe makes the cell plain text. Phone
-    numbers ('+7...') get it too: Excel would otherwise turn them into numbers."""
-    return "'" + cell if cell.startswith(DANGEROUS) else cell
-
-
 def local(moment: datetime | None, tz: str) -> str:
     return "" if moment is None else moment.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def delimiter(language: str) -> str:
-    """Excel under a Russian or Kazakh locale splits CSV at ";" (the decimal mark there is
-    a comma), elsewhere at ","."""
-    return ";" if language in ("ru", "kk") else ","
 
 
 def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:

@@ -123,7 +123,8 @@ async def _begin(message: Message, state: FSMContext, t: Texts, console: Console
     draft = await console.edits.begin(console.event)
     # A new event never inherits the current one's translations; an edit shows the
     # organiser what readers of their language see (services.events has the rule).
-    info = fresh_copy(draft.info) if mode == "new" else as_written_by(draft.info, t.language)
+    info = (fresh_copy(draft.info, t.language) if mode == "new"
+            else as_written_by(draft.info, t.language))
     await state.set_state(Draft.title)
     # Not "event": handlers.middleware.DeskMiddleware reads that key as a form's event.
     await state.set_data({"mode": mode, "of": console.event.id, "version": draft.version,

@@ -9,6 +9,7 @@ from aiogram.types import BufferedInputFile, Message
 
 from core.i18n import Texts
 from core.pacer import Pacer
+from core.spreadsheet import delimiter
 from core.timeutil import zone
 from handlers.admin import csvfile, rules, sheet, views
 from handlers.admin.console import NAMES_EVENT, Console
@@ -41,7 +42,7 @@ async def export(message: Message, t: Texts, console: Console,
     if command is not None and (command.args or "").strip().lower() == "csv":
         results = await Aftercare(console.registrations).results(console.event.id)
         data = csvfile.export(everyone, console.tz, t("adm-erased"),
-                              delimiter=csvfile.delimiter(t.language), results=results,
+                              delimiter=delimiter(t.language), results=results,
                               own=console.event.info.form_model.questions)
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:

@@ -106,17 +106,19 @@ async def invite(cb: CallbackQuery, callback_data: TeamCb, bot: Bot, t: Texts,
                               request_id=_request_id(event, role), user_is_bot=False,
                               max_quantity=1, request_name=True))
     await bot.send_message(cb.from_user.id, t(
-        "team-invite", role=_role(t, role.value), title=event.info.title, link=link,
+        "team-invite", role=_role(t, role.value), title=event.texts(t.language).title, link=link,
         until=views.moment(made.expires_at, tz), tz=tz),
         reply_markup=ReplyKeyboardMarkup(keyboard=[[pick]], resize_keyboard=True,
                                          one_time_keyboard=True))
 
 
 async def _tell(sender: Sender, catalog: Catalog, people: People, user_id: int, key: str,
-                **args: str) -> Result:
-    """A message to someone outside their own update, in their language."""
+                event: Event, **args: str) -> Result:
+    """A message to someone outside their own update, in their language (the event's
+    title too)."""
     t = catalog.for_language(await people.reader_language(user_id))
-    return (await sender.send(user_id, t(key, **args))).result
+    return (await sender.send(user_id, t(key, title=event.texts(t.language).title,
+                                         **args))).result
 
 
 async def _menu(bot: Bot, catalog: Catalog, team: Team, user_id: int) -> None:
@@ -139,7 +141,7 @@ async def remove(cb: CallbackQuery, callback_data: TeamCb, bot: Bot, t: Texts,
     await team.remove(event.id, member.user_id, console.admin_id)
     callback_answer.text = t("team-removed", name=member.name or str(member.user_id))
     await _tell(console.sender, console.catalog, people, member.user_id, "team-removed-you",
-                role=member.role, title=event.info.title)
+                event, role=member.role)
     await _menu(bot, console.catalog, team, member.user_id)
     if event.id == console.event.id:
         await screens.show(cb, bot, await _show(t, console, team))
@@ -175,14 +177,15 @@ async def picked(message: Message, bot: Bot, t: Texts, console: Console, team: T
                                  reply_markup=ReplyKeyboardRemove())
             continue
         told = await _tell(console.sender, console.catalog, people, user.user_id,
-                           "team-joined", role=role.value, title=event.info.title)
+                           "team-joined", event, role=role.value)
         if told is not Result.SENT:  # never talked to the bot: it cannot write first
             await team.remove(event.id, user.user_id, console.admin_id)
             await message.answer(t("team-pick-unreachable", name=name),
                                  reply_markup=ReplyKeyboardRemove())
             continue
         await message.answer(t("team-added", name=name, role=_role(t, role.value),
-                               title=event.info.title), reply_markup=ReplyKeyboardRemove())
+                               title=event.texts(t.language).title),
+                             reply_markup=ReplyKeyboardRemove())
         await _menu(bot, console.catalog, team, user.user_id)
 
 
@@ -200,9 +203,9 @@ async def join(message: Message, command: CommandObject, bot: Bot, t: Texts, tea
         at = views.moment(invite.expires_at, event.info.timezone) if invite and event else ""
         await message.answer(t(f"team-link-{done.status}", at=at))
         return
-    await message.answer(t("team-joined", role=invite.role, title=event.info.title))
+    await message.answer(t("team-joined", role=invite.role, title=event.texts(t.language).title))
     await _tell(sender, catalog, people, invite.created_by, "team-joined-tell",
-                name=user.full_name, role=invite.role, title=event.info.title)
+                event, name=user.full_name, role=invite.role)
     log.info("event %s: a %s joined the team", event.slug, invite.role)
     await _menu(bot, catalog, team, user.id)
 
