@@ -75,7 +75,7 @@ def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
             if error["type"] == "extra_forbidden":
                 lines.append(_unknown_variable(loc, variable, where))
             else:
-                lines.append(f"invalid config key `{key}` from {variable} ({where}): "
+                lines.append(f"invalid value for `{key}` from {variable} ({where}): "
                              f"{_message(error)}")
         elif error["type"] == "extra_forbidden":
             lines.append(_unknown_key(loc, path))
@@ -85,7 +85,7 @@ def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
             lines.append(f"missing key `{loc[-1]}` in {_section(loc[:-1])} of {path} "
                          f"(or {_env_name(loc)})")
         else:
-            lines.append(f"invalid config key `{key}` in {path} (or {_env_name(loc)}): "
+            lines.append(f"invalid value for `{key}` in {path} (or {_env_name(loc)}): "
                          f"{_message(error)}")
     return "\n".join(lines)
 
@@ -140,7 +140,36 @@ def _unknown_variable_name(variable: str) -> str:
     return f"unknown setting {variable} (.env){hint}"
 
 
+# pydantic's wording for a value of the wrong kind, said as an organiser would read it.
+_PLAIN = {
+    "int_parsing": "write a whole number (e.g. 10)",
+    "int_type": "write a whole number (e.g. 10)",
+    "int_from_float": "write a whole number (e.g. 10)",
+    "float_parsing": "write a number (e.g. 29.5)",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "list_type": "write a list in square brackets, e.g. [123456789] or [\"a\", \"b\"]",
+    "string_type": "write the text in quotes, e.g. \"DKU\"",
+    "dict_type": "write a [section] (a table) here, not a single value",
+    "model_type": "write a [section] (a table) here, not a single value",
+    "greater_than_equal": "must be {ge} or more",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be {le} or less",
+    "less_than": "must be less than {lt}",
+    "literal_error": "must be one of: {expected}",
+    "enum": "must be one of: {expected}",
+    "string_too_long": "is too long: at most {max_length} characters",
+    "too_long": "has too many items: at most {max_length}",
+}
+
+
 def _message(error: ErrorDetails) -> str:
+    plain = _PLAIN.get(error["type"])
+    if plain is not None:
+        try:
+            return plain.format(**(error.get("ctx") or {}))
+        except (KeyError, IndexError):
+            pass  # a context pydantic did not give: its own words below
     # pydantic prefixes our own messages with the kind of error; people need only the text.
     text = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):

@@ -152,7 +152,9 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     sender = Sender(bot, gate, settings.sender.rate_per_second, settings.sender.max_attempts,
                     settings.sender.retry_backoff, pacer=pacer)
     people = People(db)
-    organisers = Organisers(Untold(db), settings.telegram.admins, people.reader_language)
+    team = Team(TeamStore(db), events, settings, clock)
+    organisers = Organisers(Untold(db), settings.telegram.admins, people.reader_language,
+                            team.organisers_of)
     outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass,
                     organisers=organisers)
     registrations = Registrations(db, events, clock, sender, outbox)
@@ -167,7 +169,6 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     followups = Followups(events, registrations, deliveries, fanout, scheduler, clock, catalog,
                           sender, certificates)
     forms = FormStore(db, clock)
-    team = Team(TeamStore(db), events, settings, clock)
     privacy = Privacy(settings, registrations, forms, people, team)
     retention = Retention(privacy)
     dp = TrackingDispatcher(catalog, frozenset(settings.telegram.admins),

@@ -52,8 +52,14 @@ class Organisers:
     """Who hears participants' own steps, and in which language."""
 
     untold: Untold
-    admins: list[int]
+    admins: list[int]  # the owners: every event
     language_of: Callable[[int], Awaitable[str | None]]
+    # The event's own organisers (its team), by event id.
+    of_event: Callable[[int], Awaitable[list[int]]] | None = None
+
+    async def for_event(self, event_id: int) -> list[int]:
+        team = [] if self.of_event is None else await self.of_event(event_id)
+        return [*self.admins, *(user for user in team if user not in self.admins)]
 
 
 class Outbox:
@@ -201,7 +207,7 @@ class Outbox:
                 self._due = due if self._due is None else min(self._due, due)
                 continue
             event = await self.events.get(event_id)
-            for admin in [] if event is None else self.organisers.admins:
+            for admin in [] if event is None else await self.organisers.for_event(event_id):
                 assert event is not None
                 language = await self.organisers.language_of(admin)
                 t = self.catalog.for_language(language or self.catalog.default)

@@ -102,6 +102,11 @@ class Team:
     async def members(self, event_id: int) -> list[MemberRow]:
         return await self.store.members(event_id)
 
+    async def organisers_of(self, event_id: int) -> list[int]:
+        """Who hears the event's news besides the owners: its organisers (not door staff)."""
+        return [m.user_id for m in await self.store.members(event_id)
+                if m.role == Role.ORGANISER.value]
+
     async def pending(self, event_id: int) -> list[InviteRow]:
         return await self.store.pending(event_id, self.clock())
 

@@ -77,10 +77,13 @@ async def test_broadcast_can_be_cancelled_or_rewritten(fake: FakeTelegram,
     await olga.press("Cancel")
     await olga.reply(has("Broadcast cancelled; nothing was sent"))
     await ask(olga, "/broadcast", "Send me the message")
-    await ask(olga, "First draft", "Who should get it?")
+    first = await ask(olga, "First draft", "Who should get it?")
+    assert "replaced" not in first.plain_text
     await olga.press("waitlist (1)")
     await olga.reply(has("Send the message below to 1 (waitlist)?"))
-    await ask(olga, "Second draft", "Who should get it?")  # a new text replaces the draft
+    # A new text replaces the draft, and says so (a split paste would lose its first part).
+    await ask(olga, "Second draft", "Who should get it?",
+              "Your latest message replaced the text before it")
     await olga.press("everyone (4)")
     await olga.reply(has("Send the message below to 4 (everyone)?"))
     assert (await olga.reply(has("Second draft"))).text == "Second draft"

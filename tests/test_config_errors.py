@@ -5,6 +5,7 @@ aiogram)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.errors import load_or_explain
+from bot.errors import ConfigError, load_or_explain
 from core.config import closest_zones, complete_times
 from loopback import FakeTelegram
 from tests.harness import Running, has
@@ -22,6 +23,7 @@ from tests.test_cli import toml as cli_toml
 from tests.test_startup_faults import free_port
 
 TOKEN = "424242:AAE-config_Secret-Value-9x"
+ROOT = Path(__file__).resolve().parent.parent
 EVENT = {"title": '"Round table"', "starts_at": "2099-11-12T17:00:00",
          "timezone": '"Asia/Almaty"', "offline_capacity": "10", "venue": '"DKU"',
          "contact_phone": '"+7 777 397 11 27"', "zoom_conference_id": '"846 8448 4087"'}
@@ -186,8 +188,8 @@ async def test_an_unreachable_bot_api_at_start_is_tried_again(tmp_path: Path) ->
      "unknown setting REGBOT_SENDR__RATE_PER_SECOND (.env): did you mean "
      "REGBOT_SENDER__RATE_PER_SECOND?"),
     ("REGBOT_SENDER__RATE_PER_SECOND=fast",
-     "invalid config key `sender.rate_per_second` from REGBOT_SENDER__RATE_PER_SECOND (.env):"
-     " Input should be a valid number"),
+     "invalid value for `sender.rate_per_second` from REGBOT_SENDER__RATE_PER_SECOND (.env):"
+     " write a number (e.g. 29.5)"),
 ])
 def test_a_mistake_in_dotenv_names_the_line_not_the_toml_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -230,7 +232,7 @@ def test_finding_4_a_local_date_form_gets_one_line_with_the_form_to_use(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     said = refused(config(tmp_path, starts_at='"12.11.2026 17:00"'), capsys)
     assert said.strip().splitlines() == [
-        f"regbot: invalid config key `event.starts_at` in {tmp_path / 'config.toml'} (or "
+        f"regbot: invalid value for `event.starts_at` in {tmp_path / 'config.toml'} (or "
         "REGBOT_EVENT__STARTS_AT): write '12.11.2026 17:00' as 2026-11-12T17:00:00 "
         "(year-month-day, the local time, no quotes)"], said
 
@@ -251,3 +253,22 @@ def test_finding_4_the_missing_token_is_never_sent_to_the_file(
     said = refused(config(tmp_path), capsys)
     assert "REGBOT_TELEGRAM__TOKEN" in said and ".env" in said, said
     assert "under [telegram]" not in said and "never in" in said, said
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("offline_capacity = \"ten\"", "`event.offline_capacity`"
+     " in {path} (or REGBOT_EVENT__OFFLINE_CAPACITY): write a whole number (e.g. 10)"),
+    ("offline_capacity = -3", "`event.offline_capacity` in {path} (or "
+     "REGBOT_EVENT__OFFLINE_CAPACITY): must be 0 or more"),
+])
+def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, line: str, said: str) -> None:
+    """The key is right and its value is not: the line says what to write, not pydantic's
+    'Input should be a valid integer, unable to parse string as an integer'."""
+    text = (ROOT / "config.example.toml").read_text("utf-8")
+    path = tmp_path / "config.toml"
+    path.write_text(re.sub(r"(?m)^offline_capacity = .*$", line, text, count=1), "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_or_explain(path)
+    message = str(caught.value)
+    assert message.splitlines() == [f"invalid value for {said.format(path=path)}"], message
+    assert "Input should" not in message

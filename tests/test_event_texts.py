@@ -14,9 +14,10 @@ from bench.seed import seed
 from core.config import EventSection
 from loopback import FakeTelegram, FakeUser, TravelClock
 from services.events import fresh_copy, settle_texts
+from services.team import Role, Team
 from storage.models import Applicant, Format
 from tests.admin import admin, ask
-from tests.harness import Running, has, has_button, start
+from tests.harness import ADMIN, Running, has, has_button, start
 from tests.reminders import EVENT_UTC, people, with_reminders
 from tests.steps import reach
 from tests.travel import travel
@@ -273,7 +274,13 @@ async def test_finding_7_organisers_hear_of_cancellations_releases_and_erasures(
     people(fake, range(1, 4))
     olga = admin(fake)
     running = await start(fake, settings, TravelClock(EVENT_UTC - timedelta(hours=20)))
+    oscar = fake.user(9301, first_name="Oscar", language_code="ru")  # the event's organiser
+    door = fake.user(9302, first_name="Dina", language_code="en")  # door staff: not told
     try:
+        team: Team = running.app.dp["team"]
+        event = await running.event()
+        await team.add(event, Role.ORGANISER, oscar.id, "Oscar", ADMIN)
+        await team.add(event, Role.DOOR, door.id, "Dina", ADMIN)
         await olga.send("/help")  # seen in English this run
         await olga.reply(has("/start"))
         one, two, three = fake.user(1), fake.user(2), fake.user(3)
@@ -294,12 +301,15 @@ async def test_finding_7_organisers_hear_of_cancellations_releases_and_erasures(
         running.clock.travel(timedelta(minutes=1, seconds=1))
         running.app.registrations.outbox.kick()
         digest = await olga.wait_for(has("📮"))
+        theirs = await oscar.wait_for(has("📮"))
         await olga.send("/log")
         logged = await olga.reply(has("Latest organiser actions"))
     finally:
         await running.stop()
     assert before == []  # held for a minute: one message for the three
     assert [m for m in olga.messages if "📮" in m.plain_text] == [digest]
+    assert "Person 1" in theirs.plain_text  # the event's organiser too, in their language
+    assert not any("📮" in m.plain_text for m in door.messages)
     lines = digest.plain_text.splitlines()
     assert lines[0] == "📮 Round table: what participants did"
     assert "Person 2 answered \"No, free my seat\"" in lines[1]

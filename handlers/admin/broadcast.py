@@ -125,11 +125,15 @@ async def text(message: Message, bot: Bot, state: FSMContext, t: Texts,
     data = await state.get_data()
     versions = await _versions(state)
     slot = str(data.get("adding") or data.get("last") or EVERYONE)
+    # Said, not silent: a long paste that Telegram split in two would lose its first part.
+    replaced = slot in versions and versions[slot] != message.html_text
     versions[slot] = message.html_text
     await state.set_data({"versions": versions, "last": slot, "adding": None})
     last: CastLang = "all" if slot == EVERYONE else _cast_lang(slot)
     await state.set_state(Cast.audience)
     text_, markup = await _choice(t, versions, slot, last, console)
+    if replaced:
+        text_ = f"{t('adm-cast-replaced')}\n\n{text_}"
     await message.answer(text_, reply_markup=markup)
 
 

@@ -164,6 +164,7 @@ adm-act-broadcast = broadcast
 adm-cast-ask = ✉️ Send me the message for participants. Formatting is kept.
 adm-btn-stop = ✖️ Cancel
 adm-cast-text-only = Only text can be broadcast. Please send the message as text.
+adm-cast-replaced = ✏️ Your latest message replaced the text before it. To broadcast both, send them as one message.
 adm-cast-audience = Who should get it?
 adm-btn-aud = { $audience } ({ $count })
 adm-cast-nobody = Nobody is in that audience. Choose another.
