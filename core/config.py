@@ -21,6 +21,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from core.questions import FormModel, Question, check_form
+from core.roles import ROLES
 from core.timeutil import Duration, local_to_utc, zone
 from storage.after import FollowupAudience
 
@@ -232,6 +234,33 @@ class EventSection(Section):
     duration: Duration = timedelta(hours=2)
     # This event's own reminder plan; absent: the top-level [[reminders]].
     reminders: list[Reminder] | None = None
+    # The event's own questions ([[event.questions]], core/questions.py) and the order of
+    # the whole form (default: name, org, role, phone, then the questions in order).
+    questions: list[Question] = Field(default_factory=list)
+    form: list[str] | None = None
+    # Registrations wait for an organiser's Approve / Decline.
+    approval: bool = False
+    # The role question's options (codes; labels per language in [event.text.<lang>] roles,
+    # else the catalog's for the six default codes). Absent: the six default roles.
+    roles: list[str] | None = None
+
+    @field_validator("roles")
+    @classmethod
+    def _role_codes(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        if len(value) < 2 or len(set(value)) != len(value):
+            raise ValueError("give two or more different role codes, e.g. "
+                             '["student", "teacher", "other"]')
+        bad = [code for code in value if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,29}", code)]
+        if bad:
+            raise ValueError(f"role code {bad[0]!r}: use 1-30 lowercase letters, digits and "
+                             "'-' (the labels go in [event.text.<language>] roles)")
+        return value
+
+    @property
+    def role_codes(self) -> tuple[str, ...]:
+        return tuple(self.roles) if self.roles else ROLES
     # Messages after the end ([[event.followups]]), each once per person.
     followups: list[Followup] = Field(default_factory=list)
     # The feedback poll; absent: on (30 minutes after the end) when there are follow-ups.
@@ -282,9 +311,18 @@ class EventSection(Section):
             check_plan(value, "this event's reminders")
         return value
 
+    @model_validator(mode="after")
+    def _form(self) -> EventSection:
+        check_form(self.questions, self.form, f"event {self.slug!r}")
+        return self
+
     @property
     def slug(self) -> str:
         return self.id or DEFAULT_SLUG
+
+    @property
+    def form_model(self) -> FormModel:
+        return FormModel.of(self.questions, self.form)
 
     def in_language(self, language: str) -> EventSection:
         """This event as a reader of `language` sees it: that language's texts where the

@@ -10,6 +10,7 @@ from babel.dates import format_timedelta
 
 from core.config import EventSection
 from core.i18n import Safe, Texts
+from core.questions import FormModel, Question, shown
 from core.timeutil import city, show, zone
 from storage.audit import News
 from storage.models import Counts, Placement, Registration
@@ -119,8 +120,50 @@ def summary(t: Texts, data: dict[str, Any], counts: Counts,
         fmt_label = t("format-offline") if counts.seats_left else t("format-offline-full")
     else:
         fmt_label = t("format-online")
-    return t("summary", name=data["name"], org=data["org"], role=role_label(t, data["role"], event),
+    text = t("summary", name=data["name"], org=data["org"],
+             role=role_label(t, data["role"], event),
              phone=data.get("phone") or t("phone-none"), format=fmt_label)
+    if event is None or not event.questions:
+        return text
+    model = event.form_model
+    answers = data.get("answers") or {}
+    return text + answer_lines(t, model, {q: answers.get(q) for q in answers
+                                          if model.asks(q, data.get("format"))})
+
+
+def answer(t: Texts, question: Question, value: Any) -> str:
+    """One answer in the reader's language."""
+    return shown(value, question, t.language, t("answer-yes"), t("answer-no"),
+                 t("answer-none"))
+
+
+def answer_lines(t: Texts, model: FormModel, answers: Any) -> str:
+    """The event's own questions with these answers, one line each ("" without any); a
+    question added after the registration shows as not answered."""
+    lines = [t("answer-line", label=q.label_in(t.language),
+               value=answer(t, q, answers.get(q.id))) for q in model.questions
+             if q.id in answers or not q.limited]
+    return "\n" + "\n".join(lines) if lines else ""
+
+
+def question(t: Texts, q: Question, head: str = "") -> str:
+    """An event's own question as it is asked, with what kind of answer it takes."""
+    hints = []
+    if q.kind == "multi":
+        hints.append(t("q-hint-multi"))
+    elif q.kind == "number":
+        hints.append(t("q-hint-number-range", min=q.min, max=q.max)
+                     if q.min is not None and q.max is not None else t("q-hint-number"))
+    elif q.kind == "email":
+        hints.append(t("q-hint-email"))
+    elif q.kind == "phone":
+        hints.append(t("q-hint-phone"))
+    if not q.required:
+        hints.append(t("q-hint-optional"))
+    body = t("q-ask", label=q.label_in(t.language))
+    if hints:
+        body += "\n" + " ".join(hints)
+    return f"{head}\n\n{body}" if head else body
 
 
 def placement(t: Texts, event: EventSection, reg: Registration, position: int | None) -> str:
@@ -140,6 +183,8 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
     head = t("my-head", title=event.in_language(t.language).title, name=reg.full_name,
              org=reg.organisation, role=role_label(t, reg.role, event),
              phone=reg.phone or t("phone-none"))
+    if event.questions:
+        head += answer_lines(t, event.form_model, reg.answers)
     return head + "\n\n" + placement(t, event, reg, position)
 
 

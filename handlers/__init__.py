@@ -18,6 +18,7 @@ from handlers import (
     language,
     my,
     privacy,
+    questions,
     start,
 )
 from handlers.admin import router as admin_router
@@ -47,6 +48,7 @@ def setup_routers() -> Router:
         my.router(),
         attendance.router(),
         extras.router(),
+        questions.router(),  # before form-buttons' stale-button catch-all
         form_buttons.router(),
         form_text.router(),
         fallback.router(),

@@ -6,10 +6,11 @@ reaching a handler; the stale-button fallback answers those. The packed text is 
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Literal
+from enum import IntEnum, StrEnum
+from typing import Annotated, Literal
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field as Within
 
 from core.ids import RowId, Version
 from storage.models import Format
@@ -34,6 +35,9 @@ class Field(StrEnum):
     ROLE = "role"
     PHONE = "phone"
     FORMAT = "format"
+
+
+QuestionId = Annotated[str, Within(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 
 
 class StartAction(StrEnum):
@@ -62,8 +66,11 @@ class FormCb(CallbackData, prefix="f"):
 
 
 class RoleCb(CallbackData, prefix="f"):
+    """A role code: the six default ones (Role) or an event's own (checked against the
+    event's `roles` by the handler: a forged code is a stale button)."""
+
     action: Literal["role"] = "role"
-    value: Role
+    value: Annotated[str, Within(pattern=r"^[a-z0-9][a-z0-9-]{0,29}$")]
 
 
 class FormatCb(CallbackData, prefix="f"):
@@ -86,7 +93,31 @@ class ConsentCb(CallbackData, prefix="f"):
     value: Consent
 
 
-FORM_BUTTONS: tuple[type[CallbackData], ...] = (FormCb, RoleCb, FormatCb, FieldCb, ConsentCb)
+class Pick(IntEnum):
+    """What a question button does besides choosing option `v` (0, 1, ...)."""
+
+    DONE = -1  # multi: the ticks are the answer
+    SKIP = -2  # an optional question left out
+
+
+class QuestionCb(CallbackData, prefix="f"):
+    """An answer to one of the event's own questions: option `v` of question `q` (yes/no:
+    1/0), or a Pick. A button of another question than the one asked is stale."""
+
+    action: Literal["q"] = "q"
+    q: QuestionId
+    v: Annotated[int, Within(ge=-2, le=99)]
+
+
+class QuestionEditCb(CallbackData, prefix="f"):
+    """The summary's Edit: ask this one of the event's own questions again."""
+
+    action: Literal["qe"] = "qe"
+    q: QuestionId
+
+
+FORM_BUTTONS: tuple[type[CallbackData], ...] = (FormCb, RoleCb, FormatCb, FieldCb, ConsentCb,
+                                                QuestionCb, QuestionEditCb)
 
 
 class MyAction(StrEnum):

@@ -10,12 +10,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from core.i18n import Texts
-from handlers.states import Form
+from core.i18n import Catalog, Texts
+from handlers.admin import approval
+from handlers.states import ANSWERS, Form
 from handlers.views import ask, editable, my, show
 from services.registration import Desk, Intake
+from services.team import Team
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
+from storage.people import People
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +28,8 @@ def _moment(text: object) -> datetime | None:
 
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                  state: FSMContext, t: Texts, desk: Desk) -> None:
+                  state: FSMContext, t: Texts, desk: Desk, catalog: Catalog,
+                  people: People, team: Team) -> None:
     data = await state.get_data()
     intake = await desk.intake()
     wants = Format(data.get("format", "online"))
@@ -42,7 +46,11 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     who = Applicant(user_id=cb.from_user.id, chat_id=cb.from_user.id, language=t.language,
                     full_name=data["name"], organisation=data["org"], role=data["role"],
                     phone=data.get("phone"), consent_at=_moment(data.get("consent_at")),
-                    consent_version=data.get("consent_version"))
+                    consent_version=data.get("consent_version"),
+                    answers=desk.info.form_model.kept(data.get(ANSWERS), wants))
+    if desk.info.approval and await desk.active(cb.from_user.id) is None:
+        await _hold(cb, bot, state, t, desk, who, wants, catalog, people, team)
+        return
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
     try:
@@ -55,3 +63,15 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
     head = t("registered-head") if outcome.changed else t("already-registered")
     # The summary becomes the registration: its buttons are the only live ones left.
     await show(bot, cb.from_user.id, head + "\n\n" + text, markup, editable(cb.message))
+
+
+async def _hold(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
+                who: Applicant, wants: Format, catalog: Catalog, people: People,
+                team: Team) -> None:
+    """An event with approval: the form waits for the organisers, who are told once."""
+    waiting, fresh = await desk.hold(who, wants)
+    await state.clear()
+    await show(bot, cb.from_user.id, t("pending-head", title=desk.info.in_language(
+        t.language).title), on=editable(cb.message))
+    if fresh:
+        await approval.tell_organisers(bot, desk, waiting, catalog, people, team)

@@ -24,7 +24,7 @@ from handlers.callbacks import (
     RoleCb,
 )
 from handlers.confirm import confirm
-from handlers.states import Form
+from handlers.states import QUESTION, Form
 from handlers.views import advance, ask, editable, show
 from services.registration import Desk, Intake
 from storage.models import Format
@@ -43,10 +43,15 @@ async def consent(cb: CallbackQuery, callback_data: ConsentCb, bot: Bot, state: 
                   consent_version=desk.settings.privacy.notice_version)
 
 
-async def role(cb: CallbackQuery, callback_data: RoleCb, bot: Bot, state: FSMContext,
-               t: Texts, desk: Desk) -> None:
+async def role(cb: CallbackQuery, callback_data: RoleCb, callback_answer: CallbackAnswer,
+               bot: Bot, state: FSMContext, t: Texts, desk: Desk) -> None:
+    if callback_data.value not in desk.info.role_codes:  # forged, or the roles changed:
+        # as any button that does not parse (handlers/fallback.py)
+        callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
+        await ask(bot, cb.from_user.id, state, t, desk)
+        return
     await advance(bot, cb.from_user.id, state, t, desk, on=editable(cb.message),
-                  role=callback_data.value.value)  # plain text in the FSM data (JSON)
+                  role=str(callback_data.value))  # plain text in the FSM data (JSON)
 
 
 async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: CallbackAnswer,
@@ -60,8 +65,11 @@ async def fmt(cb: CallbackQuery, callback_data: FormatCb, callback_answer: Callb
                   format=callback_data.value.value)
 
 
-async def edit(cb: CallbackQuery, bot: Bot, t: Texts) -> None:
-    await show(bot, cb.from_user.id, t("ask-edit"), keyboards.edit_fields(t),
+async def edit(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+               desk: Desk) -> None:
+    model, fmt = desk.info.form_model, (await state.get_data()).get("format")
+    own = [q for q in model.questions if model.asks(q.id, fmt)]
+    await show(bot, cb.from_user.id, t("ask-edit"), keyboards.edit_fields(t, own),
                editable(cb.message))
 
 
@@ -77,8 +85,12 @@ async def back(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
     await ask(bot, cb.from_user.id, state, t, desk, on=editable(cb.message))
 
 
-async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
-    phone_up = await state.get_state() == Form.phone.state
+async def abort(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
+                desk: Desk) -> None:
+    current = await state.get_state()
+    asked = desk.info.form_model.question(str((await state.get_data()).get(QUESTION)))
+    phone_up = current == Form.phone.state or (
+        current == Form.question.state and asked is not None and asked.kind == "phone")
     await state.clear()
     if phone_up:  # the phone step's share keyboard is up: only a new message removes it
         await bot.send_message(cb.from_user.id, t("form-cancelled"),

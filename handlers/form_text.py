@@ -13,8 +13,9 @@ from aiogram.types import Message, ReplyKeyboardRemove
 
 from core.i18n import Texts
 from core.validation import Problem, clean_name, clean_organisation, clean_phone
+from handlers import questions
 from handlers.filters import Inline
-from handlers.states import Form
+from handlers.states import QUESTION, Form
 from handlers.views import advance, ask
 from services.registration import Desk, Intake
 
@@ -37,9 +38,10 @@ async def take(message: Message, bot: Bot, state: FSMContext, t: Texts,
     await advance(bot, message.chat.id, state, t, desk, **answer)
 
 
-def _not_accepted(current: str | None) -> str:
-    """The reason for a message the step cannot use (sticker, photo, voice, text...)."""
-    if current in BUTTON_STEPS:
+def _not_accepted(current: str | None, kind: str | None = None) -> str:
+    """The reason for a message the step cannot use (sticker, photo, voice, text...);
+    `kind`: the event's own question being asked, if it is one."""
+    if current in BUTTON_STEPS or kind in ("choice", "multi", "yesno"):
         return "error-use-buttons"
     return "error-phone" if current == Form.phone.state else "error-not-text"
 
@@ -80,7 +82,11 @@ async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
 async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
                      desk: Desk) -> None:
     """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
-    key = _not_accepted(await state.get_state())
+    current, kind = await state.get_state(), None
+    if current == Form.question.state:
+        asked = desk.info.form_model.question(str((await state.get_data()).get(QUESTION)))
+        kind = asked.kind if asked else None
+    key = _not_accepted(current, kind)
     await refuse(message, bot, state, t, desk, key)
 
 
@@ -121,6 +127,7 @@ def router() -> Router:
     r.message.register(organisation, StateFilter(Form.org), Inline(F.text))
     r.message.register(contact, StateFilter(Form.phone), Inline(F.contact))
     r.message.register(phone, StateFilter(Form.phone), Inline(F.text))
+    questions.register_messages(r)
     r.message.register(unexpected, StateFilter(Form))
     r.edited_message.register(edited, StateFilter(Form))
     return r

@@ -5,7 +5,10 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from core.config import EventSection
 from core.i18n import Texts
+from core.questions import Question
+from core.render import role_label
 from handlers.callbacks import (
     Consent,
     ConsentCb,
@@ -18,6 +21,9 @@ from handlers.callbacks import (
     FormCb,
     MyAction,
     MyCb,
+    Pick,
+    QuestionCb,
+    QuestionEditCb,
     Role,
     RoleCb,
     StartAction,
@@ -58,10 +64,12 @@ def consent(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def roles(t: Texts) -> InlineKeyboardMarkup:
+def roles(t: Texts, event: EventSection | None = None) -> InlineKeyboardMarkup:
+    """The event's roles (the six default ones unless it sets its own), with the event's
+    labels in this language where it gives them."""
     kb = InlineKeyboardBuilder()
-    for role in Role:
-        kb.button(text=t(f"role-{role}"), callback_data=RoleCb(value=role))
+    for role in event.role_codes if event is not None else tuple(Role):
+        kb.button(text=role_label(t, role, event), callback_data=RoleCb(value=role))
     kb.adjust(2)
     return kb.as_markup()
 
@@ -95,12 +103,48 @@ def summary(t: Texts) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def edit_fields(t: Texts) -> InlineKeyboardMarkup:
+def edit_fields(t: Texts, own: list[Question] | None = None) -> InlineKeyboardMarkup:
+    """The built-in answers, then the event's own questions asked of this person."""
     kb = InlineKeyboardBuilder()
     for field in Field:
         kb.button(text=t(f"field-{field}"), callback_data=FieldCb(value=field))
+    for q in own or []:
+        kb.button(text=short(q.label_in(t.language)), callback_data=QuestionEditCb(q=q.id))
     kb.button(text=t("btn-back"), callback_data=FormCb(action=FormAction.BACK))
-    kb.adjust(3, 2, 1)
+    kb.adjust(3, 2, *[1] * len(own or []), 1)
+    return kb.as_markup()
+
+
+def short(label: str, limit: int = 32) -> str:
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def question(t: Texts, q: Question,
+             picked: list[int] | None = None) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    """The buttons of one of the event's own questions: options, ticks and Done, Yes/No,
+    the phone's share button; Skip where the answer is optional."""
+    if q.kind == "phone":
+        rows = [[KeyboardButton(text=t("btn-share-phone"), request_contact=True)]]
+        if not q.required:
+            rows.append([KeyboardButton(text=t("btn-skip"))])
+        return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+    kb = InlineKeyboardBuilder()
+    if q.kind == "choice":
+        for n, option in enumerate(q.options_in(t.language)):
+            kb.button(text=option, callback_data=QuestionCb(q=q.id, v=n))
+    elif q.kind == "multi":
+        for n, option in enumerate(q.options_in(t.language)):
+            tick = "✓ " if n in (picked or []) else ""
+            kb.button(text=tick + option, callback_data=QuestionCb(q=q.id, v=n))
+        kb.button(text=t("btn-done"), callback_data=QuestionCb(q=q.id, v=Pick.DONE))
+    elif q.kind == "yesno":
+        kb.button(text=t("answer-yes"), callback_data=QuestionCb(q=q.id, v=1))
+        kb.button(text=t("answer-no"), callback_data=QuestionCb(q=q.id, v=0))
+    if not q.required:
+        kb.button(text=t("btn-skip"), callback_data=QuestionCb(q=q.id, v=Pick.SKIP))
+    if not kb.buttons:
+        return None
+    kb.adjust(2 if q.kind == "yesno" else 1)
     return kb.as_markup()
 
 

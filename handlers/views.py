@@ -17,7 +17,7 @@ from aiogram.types import InlineKeyboardMarkup, MaybeInaccessibleMessage, Messag
 from core import render
 from core.i18n import Texts
 from handlers import keyboards
-from handlers.states import ORDER, Form
+from handlers.states import PICKED, QUESTION, Form, state_of
 from services import calendar
 from services.privacy import notice
 from services.registration import Desk, Intake
@@ -74,23 +74,33 @@ async def ask(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
     current = await state.get_state()  # counts and answers only where the step shows them
     markup: Any = None
     if current == Form.consent.state:
-        text = notice(t, desk.settings, desk.event) + "\n\n" + t("consent-ask")
+        text = (notice(t, desk.settings, desk.event) + own_questions(t, desk) + "\n\n"
+                + t("consent-ask"))
         markup = keyboards.consent(t)
     elif current == Form.name.state:
         text = t("ask-name")
     elif current == Form.org.state:
         text = t("ask-org")
     elif current == Form.role.state:
-        text, markup = t("ask-role"), keyboards.roles(t)
+        text, markup = t("ask-role"), keyboards.roles(t, desk.info)
     elif current == Form.phone.state:
         text, markup = t("ask-phone"), keyboards.phone(t)
+    elif current == Form.question.state:
+        data = await state.get_data()
+        asked = desk.info.form_model.question(str(data.get(QUESTION)))
+        if asked is None:  # the organisers removed it meanwhile: on to the next step
+            await advance(bot, chat_id, state, t, desk, on=on)
+            return
+        text = render.question(t, asked)
+        markup = keyboards.question(t, asked, data.get(PICKED))
     elif current == Form.format.state:
         counts = await desk.counts()
         offline = await desk.intake() is Intake.OPEN
         text, markup = t("ask-format"), keyboards.formats(t, counts, offline)
     elif current == Form.confirm.state:
         data, counts = await state.get_data(), await desk.counts()
-        text, markup = render.summary(t, data, counts), keyboards.summary(t)
+        text = render.summary(t, data, counts, desk.info)
+        markup = keyboards.summary(t)
     else:
         if head:
             await show(bot, chat_id, head, on=on)
@@ -115,12 +125,23 @@ async def advance(bot: Bot, chat_id: int, state: FSMContext, t: Texts,
         await show(bot, chat_id, t("registration-closed-mid-form"), on=on)
         return
     data = await state.update_data(**answer)
-    current = await state.get_state()
-    following = ORDER[[s.state for s in ORDER].index(current) + 1]
-    if following == Form.format and data.get("format_chosen"):
-        following = Form.confirm  # the link they came by chose offline or online already
-    await state.set_state(Form.confirm if data.get("editing") else following)
+    # The first step still unanswered (core/questions.py): after an edit that is the
+    # summary, unless the new format brings questions of its own. A link that chose the
+    # format answered that step already.
+    following = desk.info.form_model.next_step(data)
+    await state.set_state(state_of(following))
+    if following in desk.info.form_model.own:
+        await state.update_data({QUESTION: following, PICKED: []})
     await ask(bot, chat_id, state, t, desk, on=on)
+
+
+def own_questions(t: Texts, desk: Desk) -> str:
+    """The consent notice names what this event's form asks besides the usual."""
+    own = desk.info.form_model.questions
+    if not own:
+        return ""
+    return "\n\n" + t("privacy-own-questions", questions=", ".join(
+        q.label_in(t.language) for q in own))
 
 
 async def card(t: Texts, desk: Desk) -> Screen:

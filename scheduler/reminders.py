@@ -92,6 +92,11 @@ class Reminders:
             else:  # due, overdue within grace, or interrupted mid-way: send what is left
                 log.info("event %s: reminder %s is due; sending now", event.slug, key)
                 self._schedule(event, reminder, now)
+        if event.info.approval:  # at the start, whoever still waits is told it is closed
+            self.scheduler.add_job(
+                self.close_pending, "date", id=f"pending:{event.id}", replace_existing=True,
+                run_date=self._real(event.starts_utc), args=[event.id],
+                misfire_grace_time=None)
         attendance_on = self.settings.attendance.release_silent and self.attendance_campaign(
             event)
         if attendance_on and self.clock() < event.starts_utc:
@@ -115,6 +120,28 @@ class Reminders:
         log.info("event %s: released %d seats whose holders did not confirm", event.slug,
                  released)
         return released
+
+    async def close_pending(self, event_id: int) -> int:
+        """Forms still waiting for approval when the event starts: deleted, and each
+        person told (once: the deletion decides, as a Decline would) in their language."""
+        event = await self.events.get(event_id)
+        if event is None:
+            return 0
+        desk = self.registrations.of(event)
+        if not desk.started():  # moved later meanwhile: its new job comes with the re-plan
+            return 0
+        told = 0
+        for waiting in await desk.waiting_list():
+            if await desk.decline(waiting.id) is None:
+                continue  # an organiser decided it meanwhile
+            t = self.catalog.for_language(waiting.who.language)
+            await self.fanout.sender.send(waiting.who.chat_id, t(
+                "pending-closed", title=event.info.in_language(t.language).title))
+            told += 1
+        if told:
+            log.info("event %s: %d registrations still waiting for approval at the start "
+                     "were closed", event.slug, told)
+        return told
 
     def _real(self, when: datetime) -> datetime:
         """The injected clock may be travelling: its `when` as a real moment (now at the

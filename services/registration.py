@@ -17,6 +17,7 @@ from core.sender import Sender
 from core.timeutil import Clock
 from services.events import Event, Events
 from services.outbox import Outbox
+from storage import pending
 from storage.audit import PARTICIPANT, AuditLog
 from storage.database import Database
 from storage.ledger import Ledger, registrations_of, remember_group
@@ -191,7 +192,10 @@ class Desk:
         if now >= self.event.ends_utc:
             return Intake.CLOSED
         if now >= self.event.closes_utc:
-            if self.info.registration_closes_at is not None or not self.started():
+            # With approval nothing is decided after the start (those still waiting are
+            # told it is closed then): no late online registrations either.
+            if (self.info.registration_closes_at is not None or not self.started()
+                    or self.info.approval):
                 return Intake.CLOSED
             stored = Intake(await self.ledger.intake())
             return Intake.CLOSED if stored is Intake.CLOSED else Intake.ONLINE_ONLY
@@ -246,3 +250,25 @@ class Desk:
 
     async def tell_promoted(self, regs: tuple[Registration, ...]) -> None:
         await self._all.tell_promoted(self.event, regs)
+
+    # --- approval (`approval = true`): forms that wait for an organiser --------------
+    async def hold(self, who: Applicant, wants: Format) -> tuple[pending.Waiting, bool]:
+        """Keep a confirmed form for the organisers; False: it was waiting already."""
+        return await pending.hold(self._all.db, self.event.id, who, wants, self.clock())
+
+    async def waiting(self, user_id: int) -> pending.Waiting | None:
+        return await pending.of_person(self._all.db, self.event.id, user_id)
+
+    async def waiting_list(self) -> list[pending.Waiting]:
+        """In order of registration (the order "approve all" follows)."""
+        return await pending.of_event(self._all.db, self.event.id)
+
+    async def waiting_count(self) -> int:
+        return await pending.count(self._all.db, self.event.id)
+
+    async def approve(self, pending_id: int) -> Outcome | None:
+        """The seat rule at this moment; None: decided already."""
+        return await self.ledger.approve(pending_id, self.clock())
+
+    async def decline(self, pending_id: int) -> pending.Waiting | None:
+        return await self.ledger.decline(pending_id)

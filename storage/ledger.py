@@ -10,7 +10,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage import notices, seating
+from storage import notices, pending, seating
 from storage.database import Database
 from storage.events import intakes
 from storage.models import Applicant, Counts, Format, Outcome, Registration, Status, to_db
@@ -19,12 +19,13 @@ from storage.seating import ACTIVE, CAPACITY, OF_EVENT, MissingRow, row
 
 UPSERT = (
     "INSERT INTO registrations (event_id, user_id, chat_id, language, full_name, organisation,"
-    " role, phone, format, status, created_at, updated_at, consent_at, consent_version)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?, ?, ?)"
+    " role, phone, format, status, created_at, updated_at, consent_at, consent_version, answers)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'online', 'active', ?, ?, ?, ?, ?)"
     " ON CONFLICT (event_id, user_id) DO UPDATE SET chat_id = excluded.chat_id,"
     " language = excluded.language, full_name = excluded.full_name,"
     " organisation = excluded.organisation, role = excluded.role, phone = excluded.phone,"
     " consent_at = excluded.consent_at, consent_version = excluded.consent_version,"
+    " answers = excluded.answers,"
     " format = 'online', status = 'active', waitlisted_at = NULL, queue_no = NULL,"
     " entry_code = NULL, cancelled_at = NULL, checked_in_at = NULL, unreachable_at = NULL,"
     " version = registrations.version + 1, updated_at = excluded.updated_at"
@@ -128,20 +129,39 @@ class Ledger:
         One transaction of at most four statements: BEGIN IMMEDIATE, the upsert, the seat
         decision (offline only), COMMIT. `counted`: the outcome also carries the counts
         after it and the place in the queue (from the same statements' RETURNING)."""
-        stamp = to_db(now)
-        after = _AFTER.replace(":event", "?") if counted else ""  # the upsert's are positional
         async with self.db.transaction() as conn:
-            written = await row(conn, UPSERT + after, (
-                self.event, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
-                who.role, who.phone, stamp, stamp,
-                None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
-                *[self.event] * after.count("?")))
-            if written is None:  # already registered: a double tap, or a second device
-                return Outcome(await self._must_get(conn, who.user_id), changed=False)
-            if wants is Format.OFFLINE:
-                written = await seating.seat_or_queue_row(conn, self.event, who.user_id, stamp,
-                                                          returning=_AFTER if counted else "")
-            return _outcome(written, counted)
+            return await self._register(conn, who, wants, to_db(now), counted)
+
+    async def _register(self, conn: aiosqlite.Connection, who: Applicant, wants: Format,
+                        stamp: str, counted: bool) -> Outcome:
+        after = _AFTER.replace(":event", "?") if counted else ""  # the upsert's are positional
+        written = await row(conn, UPSERT + after, (
+            self.event, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
+            who.role, who.phone, stamp, stamp,
+            None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
+            json.dumps(dict(who.answers), ensure_ascii=False) if who.answers else None,
+            *[self.event] * after.count("?")))
+        if written is None:  # already registered: a double tap, or a second device
+            return Outcome(await self._must_get(conn, who.user_id), changed=False)
+        if wants is Format.OFFLINE:
+            written = await seating.seat_or_queue_row(conn, self.event, who.user_id, stamp,
+                                                      returning=_AFTER if counted else "")
+        return _outcome(written, counted)
+
+    async def approve(self, pending_id: int, now: datetime) -> Outcome | None:
+        """An organiser approves a waiting registration: it becomes one, under the seat rule
+        at this moment (a seat if free, else the waitlist), in one transaction. None: it
+        was decided already (a second press, another organiser)."""
+        async with self.db.transaction() as conn:
+            waiting = await pending.take(conn, self.event, pending_id)
+            if waiting is None:
+                return None
+            return await self._register(conn, waiting.who, waiting.wants, to_db(now), False)
+
+    async def decline(self, pending_id: int) -> pending.Waiting | None:
+        """The waiting form is deleted (nothing of it kept); None: decided already."""
+        async with self.db.transaction() as conn:
+            return await pending.take(conn, self.event, pending_id)
 
     async def switch(self, user_id: int, to: Format, now: datetime,
                      notice: Notice | None = None) -> Outcome | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -105,6 +106,7 @@ class Applicant:
     phone: str | None
     consent_at: datetime | None = None
     consent_version: str | None = None
+    answers: Mapping[str, Any] = field(default_factory=dict)  # the event's own questions
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class Registration:
     version: int = 0  # raised by every change; buttons carry it
     consent_at: datetime | None = None  # when the person agreed to the privacy notice
     consent_version: str | None = None  # which notice they agreed to
+    # Answers to the event's own questions by question id (core/questions.py).
+    answers: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -158,6 +162,7 @@ class Registration:
             checked_in_at=from_db(row["checked_in_at"]),
             unreachable_at=from_db(row["unreachable_at"]), version=int(row["version"]),
             consent_at=from_db(row["consent_at"]), consent_version=row["consent_version"],
+            answers=json.loads(row["answers"]) if row["answers"] else {},
         )
 
 

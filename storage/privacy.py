@@ -18,6 +18,7 @@ from storage.notices import Letter
 
 ANONYMISE = (
     "UPDATE registrations SET full_name = '', organisation = '', role = '', phone = NULL,"
+    " answers = NULL,"
     " user_id = -id, chat_id = -id, erased_at = :stamp, version = version + 1"
 )
 
@@ -50,6 +51,9 @@ async def erase_person(db: Database, user_id: int, now: datetime) -> int:
         await _scrub(conn, "user_id = :user", params)
         cur = await conn.execute(f"{ANONYMISE} WHERE user_id = :user", params)
         erased = cur.rowcount
+        # Forms still waiting for approval are not registrations: nothing of them stays.
+        erased += (await conn.execute("DELETE FROM pending WHERE user_id = :user",
+                                      params)).rowcount
         await conn.execute("INSERT INTO erasures (reason, rows, at) VALUES"
                            " ('forget-me', :rows, :stamp)", {**params, "rows": erased})
     await db.checkpoint()
@@ -64,6 +68,7 @@ async def erase_event(db: Database, event_id: int, now: datetime) -> int:
         await _scrub(conn, where, params)
         cur = await conn.execute(f"{ANONYMISE} WHERE {where}", params)
         erased = cur.rowcount
+        await conn.execute("DELETE FROM pending WHERE event_id = :event", params)
         await conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
         await conn.execute("INSERT INTO erasures (reason, event_id, rows, at) VALUES"
                            " ('retention', :event, :rows, :stamp)", {**params, "rows": erased})

@@ -78,6 +78,7 @@ def reapply(conn: sqlite3.Connection, erasures: Erasures) -> int:
             if row["id"] in erasures.forgotten:  # the person, not only the event
                 user = int(found["user_id"])
                 conn.execute("DELETE FROM people WHERE user_id = ?", (user,))
+                conn.execute("DELETE FROM pending WHERE user_id = ?", (user,))
                 conn.execute(r"DELETE FROM fsm WHERE key LIKE ? ESCAPE '\'",
                              (f"%:{user}:{user}:%",))
             again += 1
@@ -92,6 +93,7 @@ def reapply(conn: sqlite3.Connection, erasures: Erasures) -> int:
                 conn.execute(statement.format(where=where), params)
             again += conn.execute(f"{ANONYMISE} WHERE {where}", params).rowcount
             conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
+            conn.execute("DELETE FROM pending WHERE event_id = :event", params)
             conn.execute("DELETE FROM fsm WHERE json_valid(data)"
                          " AND json_extract(data, '$.event') = ?", (event["id"],))
         latest = conn.execute("SELECT max(at) FROM erasures").fetchone()[0] or ""

@@ -1,5 +1,6 @@
 """The ledger's seat rules as properties: Hypothesis drives random sequences of register,
-cancel, switch, capacity changes, organiser promotions and check-ins over TWO events in one
+cancel, switch, capacity changes, organiser promotions, check-ins and approvals (forms
+waiting, approved under the seat rule or declined) over TWO events in one
 real SQLite file, and after every step checks, per event, what must always hold.
 
 Hypothesis' stateful runner is synchronous; each machine (one example) owns a fresh event
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from bench.seed import event
+from storage import pending
 from storage.database import Database
 from storage.ledger import Ledger
 from storage.models import Applicant, Format, Placement, Registration
@@ -108,6 +110,29 @@ class LedgerRules(RuleBasedStateMachine):
         if outcome is not None:
             self._placed(index, outcome.registration)
             self._promoted(index, outcome.promoted)
+
+    @rule(user=USERS, index=EVENTS, wants=FORMATS)
+    def apply(self, user: int, index: int, wants: Format) -> None:
+        """Approval: a confirmed form waits (no seat, no queue) until decided."""
+        self.run(pending.hold(self.db, self.ledgers[index].event, who(user), wants,
+                              self.now()))
+
+    @rule(index=EVENTS, pick=st.integers(min_value=0, max_value=8), yes=st.booleans())
+    def decide(self, index: int, pick: int, yes: bool) -> None:
+        """An organiser approves (the seat rule at that moment) or declines a waiting
+        form, maybe one decided already or of the other event."""
+        ledger = self.ledgers[index]
+        waiting = self.run(pending.of_event(self.db, ledger.event))
+        real = bool(waiting) and pick < 7  # mostly one that waits; else none at all
+        chosen = waiting[pick % len(waiting)].id if real else pick + 1000
+        if not yes:
+            gone = self.run(ledger.decline(chosen))
+            assert (gone is not None) == real
+            return
+        outcome = self.run(ledger.approve(chosen, self.now()))
+        assert (outcome is not None) == real
+        if outcome is not None and outcome.changed:
+            self._placed(index, outcome.registration)
 
     @rule(index=EVENTS, size=SIZES)
     def set_capacity(self, index: int, size: int) -> None:

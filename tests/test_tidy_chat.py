@@ -3,8 +3,11 @@ buttons, and one registration costs few new messages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from loopback import FakeTelegram
-from tests.harness import Running, has
+from tests.harness import Running, has, start
+from tests.own_form import FORM, open_own_form, own_settings, texts, walk
 from tests.steps import QUESTION, answer, open_form
 
 SENDS = ("sendMessage", "sendPhoto", "sendDocument", "sendSticker", "sendMediaGroup")
@@ -81,3 +84,22 @@ async def test_a_re_asked_question_takes_the_old_buttons_away(fake: FakeTelegram
     assert role.buttons == [], alice.transcript()  # only the newest question can be pressed
     live = [m for m in alice.messages if m.inline_buttons]
     assert live == [again]
+
+
+async def test_an_own_form_costs_at_most_one_message_per_question(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """Issue 21: (questions + 3) new messages at most, and at most 2 live keyboards."""
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        alice = fake.user(1, language_code="en")
+        t = texts("en")
+        await open_own_form(alice, t)
+        await walk(alice, "en", offline=True)
+        await alice.press(t("btn-confirm"))
+        done = await alice.reply(has("You are registered"))
+        assert sends_to(fake, 1) <= len(FORM) + 3, alice.transcript()
+        live = [m for m in alice.messages if not m.deleted and m.inline_buttons]
+        assert len(live) <= 2 and done in live, alice.transcript()
+        assert alice.keyboard == []
+    finally:
+        await running.stop()

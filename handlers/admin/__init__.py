@@ -7,9 +7,11 @@ from aiogram import Router
 
 from handlers.admin import (
     actions,
+    approval,
     broadcast,
     door,
     events,
+    form,
     lists,
     overview,
     reminders,
@@ -30,9 +32,11 @@ def router() -> Router:
     r.callback_query.middleware(ConsoleMiddleware())
     r.include_routers(
         overview.router(),
+        form.router(),  # before lists: its /list <question id>
         lists.router(),
         actions.router(),
         door.router(),
+        approval.router(),
         team.router(),
         room.router(),
         reminders.router(),

@@ -20,9 +20,11 @@ from aiogram.types import CallbackQuery, Chat, Message, User
 
 from core.config import Settings
 from handlers.admin.callbacks import (
+    ApprovalCb,
     CastCb,
     DraftCb,
     EventCb,
+    FormEditCb,
     IntakeCb,
     InviteCb,
     ListCb,
@@ -52,10 +54,11 @@ BUTTONS: dict[str, Role] = {
     VersionCb.__prefix__: Role.ORGANISER, InviteCb.__prefix__: Role.ORGANISER,
     ExportCb.__prefix__: Role.ORGANISER, TeamCb.__prefix__: Role.ORGANISER,
     EventCb.__prefix__: Role.DOOR, DraftCb.__prefix__: Role.OWNER,
+    ApprovalCb.__prefix__: Role.ORGANISER, FormEditCb.__prefix__: Role.ORGANISER,
 }  # fmt: skip
 # Buttons that name their own event: the role there counts, not at the current event.
-EVENT_BUTTONS: tuple[type[EventCb | InviteCb | ExportCb | TeamCb], ...] = (
-    EventCb, InviteCb, ExportCb, TeamCb)
+EVENT_BUTTONS: tuple[type[EventCb | InviteCb | ExportCb | TeamCb | ApprovalCb | FormEditCb],
+                     ...] = (EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb, FormEditCb)
 # Anything else a member sends (a draft's text, a contact picked for the team).
 OTHER_MESSAGES = Role.ORGANISER
 
@@ -126,7 +129,7 @@ async def member_access(team: Team, user_id: int, event: Message | CallbackQuery
     if need is None:
         return None
     data = _unpack(event.data or "")
-    if isinstance(data, (EventCb, InviteCb, ExportCb, TeamCb)):
+    if isinstance(data, (EventCb, InviteCb, ExportCb, TeamCb, ApprovalCb, FormEditCb)):
         there = roles.get(data.ev)
         return access if there is not None and covers(there, need) else None
     if isinstance(data, RegCb) and await team.event_of(data.reg) != current.id:

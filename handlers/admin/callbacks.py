@@ -82,3 +82,21 @@ class TeamCb(CallbackData, prefix="am"):
     role: Literal["organiser", "door"] = "door"
     who: RowId = 0  # a Telegram user id
     tok: str = ""
+
+
+class ApprovalCb(CallbackData, prefix="aq"):
+    """Approval (issue 21): approve or decline waiting registration `p` of event `ev`, or
+    approve everyone waiting for `ev` (p = 0)."""
+
+    act: Literal["ok", "no", "nr", "all"]  # nr: decline, no reason given
+    ev: RowId
+    p: int = 0
+
+
+class FormEditCb(CallbackData, prefix="af"):
+    """/form on an event made in the chat: add a question (then its kind), reword, remove
+    or move up question `q`, save or drop the previewed one, turn approval on or off."""
+
+    act: Literal["add", "kind", "edit", "del", "up", "save", "drop", "approval"]
+    ev: RowId
+    q: str = ""  # a question id, or the kind chosen

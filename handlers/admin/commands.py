@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT = ("start", "my", "help", "cancel", "language")
 ADMIN = ("events", "newevent", "editevent", "stats", "list", "door", "checkin", "capacity",
-         "close", "open", "broadcast", "reminders", "export", "report", "log", "team")
+         "close", "open", "broadcast", "reminders", "export", "report", "log", "team",
+         "pending", "form")
 
 Scope = BotCommandScopeDefault | BotCommandScopeChat
 

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from core.questions import Question, plain
 from core.spreadsheet import neutralise
 from core.timeutil import zone
 from storage.models import Registration
@@ -46,16 +47,22 @@ def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
 
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
            delimiter: str = ",",
-           results: Mapping[int, tuple[str, str, str]] | None = None) -> bytes:
+           results: Mapping[int, tuple[str, str, str]] | None = None,
+           own: list[Question] | None = None) -> bytes:
     """`erased_label` stands in the name column of registrations whose data is erased;
-    `results`: the feedback and certificate by registration id (AFTER_COLUMNS)."""
+    `results`: the feedback and certificate by registration id (AFTER_COLUMNS); `own`: the
+    event's own questions, a column each (headed by the question's id)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     extra = AFTER_COLUMNS if results else ()
-    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in (*COLUMNS, *extra)])
+    writer.writerow([f"{c} ({tz})" if c in TIMES else c for c in (*COLUMNS, *extra)]
+                    + [q.id for q in own or []])
     empty = ("",) * len(AFTER_COLUMNS)
     writer.writerows(
         cells(reg, tz, erased_label) + ([neutralise(v) for v in results.get(reg.id, empty)]
                                         if results else [])
+        # The event's own questions, one column each: empty where not asked (a question
+        # added later, or one for the other format) or erased.
+        + [neutralise(plain(reg.answers.get(q.id))) for q in own or []]
         for reg in regs)
     return buffer.getvalue().encode("utf-8-sig")

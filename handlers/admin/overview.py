@@ -26,10 +26,11 @@ async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> N
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
     pace = views.pace(t, pacer.rate, pacer.configured, pacer.waiting)
-    await message.answer(views.stats(t, console.event.texts(t.language).title, counts, intake,
-                                     everyone, console.tz, await next_reminder(t, console),
-                                     pace)
-                         + await stats_after(t, console, everyone))
+    text = views.stats(t, console.event.texts(t.language).title, counts, intake, everyone,
+                       console.tz, await next_reminder(t, console), pace)
+    if console.event.info.approval:  # apart: they hold no seat and are in no count above
+        text += "\n" + t("adm-stats-pending", count=await console.desk.waiting_count())
+    await message.answer(text + await stats_after(t, console, everyone))
 
 
 async def export(message: Message, t: Texts, console: Console,
@@ -41,7 +42,8 @@ async def export(message: Message, t: Texts, console: Console,
     if command is not None and (command.args or "").strip().lower() == "csv":
         results = await Aftercare(console.registrations).results(console.event.id)
         data = csvfile.export(everyone, console.tz, t("adm-erased"),
-                              delimiter=delimiter(t.language), results=results)
+                              delimiter=delimiter(t.language), results=results,
+                              own=console.event.info.form_model.questions)
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:
         data = sheet.workbook(t, everyone, console.tz, console.event.info,

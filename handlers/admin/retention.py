@@ -24,7 +24,8 @@ async def export_now(cb: CallbackQuery, callback_data: ExportCb, callback_answer
     everyone = await organiser.everyone()
     tz = event.info.timezone
     results = await Aftercare(console.registrations).results(event.id)
-    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"), results=results),
+    document = BufferedInputFile(csvfile.export(everyone, tz, t("adm-erased"), results=results,
+                                                 own=event.info.form_model.questions),
                                  f"registrations-{event.slug}.csv")
     await organiser.record(console.admin_id, "export", details=f"{len(everyone)} rows")
     await bot.send_document(cb.from_user.id, document, caption=t(

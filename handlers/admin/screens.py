@@ -52,6 +52,7 @@ async def page(t: Texts, console: Console, kind: Kind, number: int) -> Screen:
 
 async def details(t: Texts, console: Console, reg: Registration, kind: Kind, number: int,
                   head: str = "") -> Screen:
-    text = views.details(t, reg, console.tz, await console.organiser.waitlist_position(reg))
+    text = views.details(t, reg, console.tz, await console.organiser.waitlist_position(reg),
+                         console.event.info)
     return (f"{head}\n\n{text}" if head else text), keyboards.details(
         t, reg, kind, number, console.desk.started())

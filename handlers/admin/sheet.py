@@ -10,7 +10,7 @@ from datetime import datetime
 
 from core.config import EventSection
 from core.i18n import Texts
-from core.render import role_label
+from core.render import answer, role_label
 from core.timeutil import zone
 from storage.models import Placement, Registration
 from storage.privacy import erased
@@ -66,15 +66,20 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
     book = Workbook()
     sheet = book.active
     sheet.title = t("adm-sheet-title")[:31]  # Excel's limit for a sheet name
-    sheet.append([t(key, tz=tz) for key, _ in COLUMNS])
+    # The event's own questions: a column each, headed by the question in the organiser's
+    # language, the answers in it too (empty where not asked, or erased).
+    own = event.form_model.questions if event is not None else []
+    sheet.append([t(key, tz=tz) for key, _ in COLUMNS] + [q.label_in(t.language) for q in own])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for reg in regs:
-        sheet.append(row(t, reg, tz, event, (positions or {}).get(reg.id)))
+        sheet.append(row(t, reg, tz, event, (positions or {}).get(reg.id))
+                     + [answer(t, q, reg.answers[q.id]) if q.id in reg.answers else ""
+                        for q in own])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # typed text, never a formula Excel would run
-    for index, (_, width) in enumerate(COLUMNS, start=1):
+    for index, width in enumerate([w for _, w in COLUMNS] + [24] * len(own), start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     for column in (9, 10, 11, 13):  # dates as dates, in the local form
         for cells in sheet.iter_rows(min_row=2, min_col=column, max_col=column):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from core.config import EventSection
 from core.i18n import Safe, Texts
-from core.render import role_label
+from core.render import answer_lines, role_label
 from core.timeutil import show, zone
 from handlers.admin import rules
 from services.events import Event, Tally
@@ -51,7 +52,8 @@ def row(t: Texts, n: int, reg: Registration, tz: str, position: int | None) -> s
              status=status(t, reg, tz, position))
 
 
-def details(t: Texts, reg: Registration, tz: str, position: int | None) -> str:
+def details(t: Texts, reg: Registration, tz: str, position: int | None,
+            event: EventSection | None = None) -> str:
     if erased(reg):
         lines = [t("adm-details-erased", erased=who(t, reg), id=str(reg.id),
                    status=status(t, reg, tz, position), created=moment(reg.created_at, tz),
@@ -63,6 +65,8 @@ def details(t: Texts, reg: Registration, tz: str, position: int | None) -> str:
                role=role_label(t, reg.role), phone=reg.phone or t("phone-none"),
                status=status(t, reg, tz, position), created=moment(reg.created_at, tz),
                language=reg.language)]
+    if event is not None and event.questions:
+        lines.append(answer_lines(t, event.form_model, reg.answers).strip("\n"))
     if reg.cancelled_at and not reg.active:
         lines.append(t("adm-details-cancelled", at=moment(reg.cancelled_at, tz)))
     if reg.unreachable_at:
