@@ -257,14 +257,21 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
     return kept, told
 
 
+# One request's trip from the bot to the fake, on a loaded machine (see told_after_leaving).
+IN_FLIGHT = 0.2
+
+
 def told_after_leaving(snap: Snapshot, people: list[Person]) -> tuple[list[str], int]:
     """Seat notices ("a seat has freed up ... Entry code: X") that reached the chat after the
     seat X had been left: (the findings, how many seat notices were checked).
 
     The chat's receive times are the fake's time.monotonic() (system-wide on Linux); the
     departures carry the bot's wall clock: the offset between the two is taken here, in
-    this process. A notice decided in the instant before the change may still be in flight
-    when the change is written: it counts as late too, so the check is strict."""
+    this process. A notice decided (against the row) in the instant before the change may
+    still be on its way when the change is written: nothing can call back a request in
+    flight, so IN_FLIGHT is allowed for that one trip over loopback. The faults this check
+    exists for were 0.4 s to 5 s late (a notice decided from a copy read before the change),
+    well past it; one seen 0.005 s after the change under a loaded machine was in flight."""
     offset = time.time() - time.monotonic()
     left = {(d["user_id"], d["code"]): float(d["at"]) for d in snap.departures if d["code"]}
     found: list[str] = []
@@ -277,7 +284,7 @@ def told_after_leaving(snap: Snapshot, people: list[Person]) -> tuple[list[str],
             for code in CODE.findall(message.plain_text):
                 departed = left.get((person.user.id, code))
                 received = message.at + offset
-                if departed is not None and received > departed:
+                if departed is not None and received > departed + IN_FLIGHT:
                     found.append(f"user {person.user.id}: told the seat {code} is theirs"
                                  f" {received - departed:.3f} s after leaving it")
     return found, checked
