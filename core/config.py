@@ -610,10 +610,23 @@ class TomlSyntaxError(ValueError):
     pass
 
 
+def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """A file saved in a legacy code page (cp1251 is common here): say where and how to fix."""
+    line = raw[:exc.start].count(b"\n") + 1
+    return (f"the file is not saved as UTF-8 (line {line} has a character in another "
+            "encoding, such as Windows-1251). Save it as UTF-8: in Notepad, File → Save as"
+            " → Encoding: UTF-8")
+
+
 class FriendlyToml(TomlConfigSettingsSource):
     def _read_file(self, file_path: Any) -> dict[str, Any]:
         with file_path.open(mode="rb") as fh:
-            text = fh.read().decode("utf-8")
+            raw = fh.read()
+        try:
+            # utf-8-sig: Windows Notepad may save UTF-8 with a byte-order mark in front.
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TomlSyntaxError(not_utf8(raw, exc)) from None
         try:
             data: dict[str, Any] = tomllib.loads(complete_times(text))
         except tomllib.TOMLDecodeError as exc:

@@ -82,7 +82,12 @@ def name_shape(text: str) -> Problem | None:
 
 
 def clean_organisation(raw: str | None) -> str | Problem:
-    return clean_text(raw, ORG_MAX)
+    """Letters, as for a name: "1", "-" or "." is a key pressed to get past the question,
+    and the list at the door would show it (the question says what to write if none)."""
+    text = clean_text(raw, ORG_MAX)
+    if isinstance(text, str) and sum(ch.isalpha() for ch in text) < NAME_LETTERS_MIN:
+        return Problem("org-letters")
+    return text
 
 
 _PHONE_CHARS = re.compile(r"\+?[\d\s().-]+")

@@ -109,6 +109,22 @@ def test_a_syntax_error_is_explained_with_an_example(
     assert "starts_at = 2027-03-20T18:00:00" in said, said
 
 
+def test_a_notepad_byte_order_mark_is_read_as_utf8(tmp_path: Path) -> None:
+    path = config(tmp_path, venue='"ДКУ"')
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_or_explain(path).all_events[0].venue == "ДКУ"
+
+
+def test_a_windows_1251_file_is_explained(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = config(tmp_path, venue='"ДКУ"')
+    path.write_bytes(path.read_text("utf-8").encode("cp1251"))
+    said = refused(path, capsys)
+    line = 1 + path.read_text("cp1251").split("\n").index('venue = "ДКУ"')
+    assert f"not saved as UTF-8 (line {line}" in said and "Encoding: UTF-8" in said, said
+    assert "codec" not in said, said
+
+
 def test_closing_after_the_start_is_refused(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     said = refused(config(tmp_path, registration_closes_at="2099-11-13T12:00:00"), capsys)

@@ -230,6 +230,18 @@ async def test_finding_9_a_name_has_two_letters_and_no_link(fake: FakeTelegram,
     assert all("cannot be a link or an @username" in text for text in said[1:]), said
 
 
+async def test_an_organisation_is_written_in_letters(fake: FakeTelegram,
+                                                     running: Running) -> None:
+    user = fake.user(1, language_code="en")
+    await reach(user, "org")
+    for junk in ("1", "-", "42."):
+        await user.send(junk)
+        said = await user.reply(has("Which organisation do you represent?"))
+        assert "name of your organisation in letters" in said.plain_text, said.plain_text
+    await user.send("ИП")  # two letters are enough
+    await user.reply(has("Who are you at this round table?"))  # taken: the form goes on
+
+
 async def test_finding_9_the_freed_seat_names_the_event_and_gives_the_pass(
         fake: FakeTelegram, tmp_path: Path) -> None:
     running = await start(fake, with_reminders(fake, tmp_path, [{"before": "PT1H"}],

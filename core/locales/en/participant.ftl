@@ -153,6 +153,7 @@ error-name-letters = Please write your name in letters.
 error-name-link = A name cannot be a link or an @username: write your first and last name.
 error-name-short = That is too short for a name: write your first and last name.
 error-name-digits = That looks like a phone number, not a name. Please write your full name.
+error-org-letters = Please write the name of your organisation in letters. If you have none, write "private person".
 error-forwarded = A forwarded message cannot be your answer. Please type it yourself.
 error-edited = Edits to earlier messages are not read. Please send your answer as a new message.
 error-phone = That does not look like a phone number. Example: +7 777 123 45 67. Or press "Skip".
