@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,17 @@ from core.questions import FormModel, Question, shown
 from core.timeutil import city, show, zone
 from storage.audit import News
 from storage.models import Counts, Placement, Registration
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words with "…" (a button that reads
+    "Migration and the l" is a worse label than "Migration and the…"). A first word
+    longer than the limit is cut inside it: something must show."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = textwrap.shorten(flat, width=limit, placeholder="…", break_on_hyphens=False)
+    return cut if cut != "…" else flat[:limit - 1] + "…"
 
 
 def place(event: EventSection) -> str:

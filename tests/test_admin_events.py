@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from core.config import EventSection
+from core.render import shorten
 from handlers.admin import drafts
 from handlers.admin.callbacks import DraftCb
 from loopback import BotMessage, FakeTelegram, FakeUser
@@ -93,6 +94,20 @@ async def test_events_lists_and_switches(fake: FakeTelegram, small: Running) -> 
     # ... and stays chosen: another admin command works on it too.
     await ask(olga, "/door", "Door: 0 of 1 arrived · room of 20")
     await ask(olga, "/capacity", "Room: 20 seats")
+
+
+async def test_event_buttons_cut_long_titles_between_words(fake: FakeTelegram,
+                                                          small: Running) -> None:
+    await chat_event(small, "Labour migration and the role of non-governmental organisations"
+                            " in Central Asia", "2031-03-20T18:00:00")
+    listed = await ask(admin(fake), "/events", "Events")
+    assert "Labour migration and the role of… · 20.03.2031" in listed.buttons, listed.buttons
+
+
+def test_shorten_keeps_words_whole() -> None:
+    assert shorten("Round  table", 40) == "Round table"
+    assert shorten("Круглый стол про трудовую миграцию", 20) == "Круглый стол про…"
+    assert shorten("Дипломатическая-академия", 10) == "Дипломати…"  # one long word
 
 
 async def test_newevent_full_flow(fake: FakeTelegram, small: Running) -> None:

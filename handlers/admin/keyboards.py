@@ -6,6 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import NAMES, Texts
+from core.render import shorten
 from handlers.admin import rules, views
 from handlers.admin.callbacks import (
     VERSIONS,
@@ -38,7 +39,7 @@ def page(t: Texts, kind: Kind, number: int, pages: int, start: int,
          regs: list[Registration]) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for i, reg in enumerate(regs):  # one row each
-        kb.button(text=f"{start + i}. {views.who(t, reg)}"[:60],
+        kb.button(text=shorten(f"{start + i}. {views.who(t, reg)}", 60),
                   callback_data=RegCb(act="show", reg=reg.id, kind=kind, page=number))
     nav = InlineKeyboardBuilder()  # one row: previous, next (either may be missing)
     if number > 0:

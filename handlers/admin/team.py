@@ -20,6 +20,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import Catalog, Texts
+from core.render import shorten
 from core.sender import Result, Sender
 from handlers.admin import commands, screens, views
 from handlers.admin.access import commands_for, console_role
@@ -64,7 +65,8 @@ def _screen(t: Texts, console: Console, members: list[MemberRow],
                       callback_data=TeamCb(act="invite", ev=ev, role=role))
     for m in members:
         if may_manage(console.role, Role(m.role)):
-            kb.button(text=t("team-btn-remove", name=(m.name or str(m.user_id))[:40]),
+            name = shorten(m.name or str(m.user_id), 40)
+            kb.button(text=t("team-btn-remove", name=name),
                       callback_data=TeamCb(act="remove", ev=ev, who=m.user_id))
     for i in pending:
         if may_manage(console.role, Role(i.role)):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from core.config import EventSection
 from core.i18n import Safe, Texts
-from core.render import answer_lines, role_label
+from core.render import answer_lines, role_label, shorten
 from core.timeutil import show, zone
 from handlers.admin import rules
 from services.events import Event, Tally
@@ -170,4 +170,4 @@ def events(t: Texts, upcoming: list[Event], past: list[Event], tallies: dict[int
 
 def event_button(t: Texts, event: Event, current: bool) -> str:
     day = event.info.starts_at.strftime("%d.%m.%Y")
-    return f"{'📌 ' if current else ''}{event.texts(t.language).title[:40]} · {day}"
+    return f"{'📌 ' if current else ''}{shorten(event.texts(t.language).title, 40)} · {day}"
