@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from bench.seed import applicant
@@ -129,6 +130,22 @@ async def test_after_the_event_end_to_end(fake: FakeTelegram, tmp_path: Path) ->
     for reg_id in (1, 2):
         await bob.press_data(CertCb(reg=reg_id, act=CertAction.ISSUE).pack())
         assert "did not attend" in (await bob.answer_to_press()).get("text", "")
+    # The organiser's workbook and CSV carry the rating, the comment and the certificate.
+    olga = fake.user(ADMIN, language_code="en")
+    await olga.send("/export")
+    book = await olga.reply(lambda m: m.document is not None
+                            and m.document[0].endswith(".xlsx"))
+    assert book.document is not None
+    sheet = load_workbook(io.BytesIO(book.document[1])).active
+    heads = [c.value for c in sheet[1]]
+    mine = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == 1)
+    assert [mine[heads.index(h)] for h in ("Rating", "Comment", "Certificate")] == [
+        5, "Сұрақтарға көбірек уақыт", link.group(1).removeprefix("verify_")]
+    await olga.send("/export csv")
+    table = await olga.reply(lambda m: m.document is not None
+                             and m.document[0].endswith(".csv"))
+    assert table.document is not None and "Сұрақтарға көбірек уақыт" in table.document[
+        1].decode("utf-8-sig")
     allowed = fake.calls("getUpdates")[-1].params.get("allowed_updates")
     db = running.app.db
     rows = await db.fetchall("SELECT rating, comment FROM feedback")

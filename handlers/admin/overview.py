@@ -47,7 +47,8 @@ async def export(message: Message, t: Texts, console: Console,
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:
         data = sheet.workbook(t, everyone, console.tz, console.event.info,
-                              await console.organiser.queue_positions())
+                              await console.organiser.queue_positions(),
+                              await Aftercare(console.registrations).results(console.event.id))
         document = BufferedInputFile(data, f"registrations-{stamp}.xlsx")
     await console.record("export", details=f"{len(everyone)} rows")
     await message.answer_document(document, caption=t("adm-export-caption",

@@ -57,9 +57,16 @@ def row(t: Texts, reg: Registration, tz: str, event: EventSection | None,
             reg.consent_version or ""]
 
 
+# After the event: the feedback poll's rating and comment, and the certificate's code; added
+# (like the CSV's) once anyone answered the poll or was given a certificate.
+AFTER_COLUMNS = (("adm-col-rating", 8), ("adm-col-comment", 40), ("adm-col-certificate", 14))
+
+
 def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSection | None,
-             positions: dict[int, int] | None = None) -> bytes:
-    """`positions`: registration id -> place in the waitlist."""
+             positions: dict[int, int] | None = None,
+             results: dict[int, tuple[str, str, str]] | None = None) -> bytes:
+    """`positions`: registration id -> place in the waitlist; `results`: registration id
+    -> (rating, comment, certificate code), "" where there is none."""
     from openpyxl import Workbook  # here: only /export needs it
     from openpyxl.styles import Font
 
@@ -69,17 +76,21 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
     # The event's own questions: a column each, headed by the question in the organiser's
     # language, the answers in it too (empty where not asked, or erased).
     own = event.form_model.questions if event is not None else []
-    sheet.append([t(key, tz=tz) for key, _ in COLUMNS] + [q.label_in(t.language) for q in own])
+    after = AFTER_COLUMNS if results else ()
+    sheet.append([t(key, tz=tz) for key, _ in COLUMNS] + [q.label_in(t.language) for q in own]
+                 + [t(key) for key, _ in after])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for reg in regs:
         sheet.append(row(t, reg, tz, event, (positions or {}).get(reg.id))
                      + [answer(t, q, reg.answers[q.id]) if q.id in reg.answers else ""
-                        for q in own])
+                        for q in own]
+                     + (_after(reg, results) if after else []))
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # typed text, never a formula Excel would run
-    for index, width in enumerate([w for _, w in COLUMNS] + [24] * len(own), start=1):
+    widths = [w for _, w in COLUMNS] + [24] * len(own) + [w for _, w in after]
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     for column in (9, 10, 11, 13):  # dates as dates, in the local form
         for cells in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
@@ -88,3 +99,11 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _after(reg: Registration, results: dict[int, tuple[str, str, str]] | None) -> list[object]:
+    """The rating as a number (so Excel can average it); nothing of an erased person."""
+    rating, comment, code = (results or {}).get(reg.id, ("", "", ""))
+    if erased(reg):
+        return ["", "", ""]
+    return [int(rating) if rating else "", comment, code]
