@@ -138,6 +138,15 @@ class Reminder(Section):
     # Offline attendees get "Still coming?" Yes / No buttons with this reminder.
     ask_attendance: bool = False
 
+    @field_validator("audience")
+    @classmethod
+    def _before_the_start(cls, value: Audience) -> Audience:
+        # Who came is known only after the start: a reminder to them would reach nobody.
+        if value.came is not None:
+            raise ValueError(f"a reminder goes before the start, so `{value.value}` reaches"
+                             " nobody: use [[event.followups]] (after the end) for it")
+        return value
+
     @property
     def key(self) -> str:
         """Stable id for the job and the delivery ledger: the same config gives the same key."""

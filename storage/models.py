@@ -46,21 +46,33 @@ def placement_sql(placements: Iterable[Placement]) -> str:
 
 class Audience(StrEnum):
     """Who a reminder or broadcast reaches. The one rule: every value is a set of
-    placements (_AUDIENCE below), always of active registrations; Python (`reaches`) and
-    SQL (`audience_sql`) both derive from it. Declaration order is the admin button order."""
+    placements (_AUDIENCE below), always of active registrations, and for the two
+    after-the-start values whether the person came (_CAME); Python (`reaches`) and SQL
+    (`audience_sql`) both derive from it. Declaration order is the admin button order."""
 
     ALL = "all"
     OFFLINE = "offline"  # seated
     ONLINE = "online"  # everyone attending online, the waitlisted included: they watch meanwhile
     WAITLIST = "waitlist"  # queued for a seat (also in ONLINE)
+    # After the start (a follow-up from the chat): "came" is checked_in_at, set at the door
+    # for a seat and by "Join now" (or an organiser's mark) for an online participant.
+    ATTENDED = "attended"
+    ABSENT = "absent"
 
     @property
     def placements(self) -> frozenset[Placement]:
         return _AUDIENCE[self]
 
+    @property
+    def came(self) -> bool | None:
+        """True: only those who came; False: only those who did not; None: either."""
+        return _CAME.get(self)
+
     def reaches(self, reg: Registration) -> bool:
         """Checked again at send time: people cancel and switch after a campaign opens."""
-        return reg.active and reg.placement in self.placements
+        came = self.came
+        return (reg.active and reg.placement in self.placements
+                and (came is None or (reg.checked_in_at is not None) is came))
 
 
 _AUDIENCE: Final[Mapping[Audience, frozenset[Placement]]] = {
@@ -68,7 +80,10 @@ _AUDIENCE: Final[Mapping[Audience, frozenset[Placement]]] = {
     Audience.OFFLINE: frozenset({Placement.SEATED}),
     Audience.ONLINE: frozenset({Placement.WAITLISTED, Placement.ONLINE}),
     Audience.WAITLIST: frozenset({Placement.WAITLISTED}),
+    Audience.ATTENDED: frozenset(Placement),
+    Audience.ABSENT: frozenset(Placement),
 }
+_CAME: Final[Mapping[Audience, bool]] = {Audience.ATTENDED: True, Audience.ABSENT: False}
 
 
 def parse_audience(value: str) -> Audience:
@@ -81,7 +96,10 @@ def parse_audience(value: str) -> Audience:
 
 def audience_sql(value: str) -> str:
     """WHERE fragment over `registrations r` for who an audience reaches."""
-    return placement_sql(parse_audience(value).placements)
+    who = parse_audience(value)
+    came = {None: "", True: " AND r.checked_in_at IS NOT NULL",
+            False: " AND r.checked_in_at IS NULL"}[who.came]
+    return placement_sql(who.placements) + came
 
 
 def to_db(moment: datetime) -> str:

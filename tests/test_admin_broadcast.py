@@ -11,9 +11,10 @@ import pytest
 from core.config import Reminder
 from handlers.admin.callbacks import CastCb
 from loopback import FakeTelegram
-from storage.models import Format
+from storage.models import Audience, Format
 from tests.admin import admin, ask, audit_rows, enrol
 from tests.harness import ADMIN, Running, has, has_button, settings_for, start
+from tests.travel import travel
 
 
 @pytest.fixture
@@ -67,6 +68,39 @@ async def test_broadcast_to_the_room(fake: FakeTelegram, small: Running) -> None
     rows = await audit_rows(small)
     assert len(rows) == 1 and rows[0][:2] == (ADMIN, "broadcast")
     assert rows[0][3].endswith("to offline (2)")
+
+
+async def test_after_the_start_a_broadcast_reaches_who_came_or_not(
+        fake: FakeTelegram, small: Running) -> None:
+    """A follow-up from the chat (the recording, the slides): "came" / "did not come" are
+    offered once the event began, and reach only those."""
+    await people(small, fake)
+    olga = admin(fake)
+    await ask(olga, "/broadcast", "Send me the message")
+    before = await ask(olga, "Doors open at 16:30", "Who should get it?")
+    assert not any("came" in b for b in before.buttons), before.buttons
+    await olga.press_data(CastCb(act="aud", aud=Audience.ATTENDED).pack(), before.message_id)
+    assert "once the event has begun" in (await olga.answer_to_press())["text"]  # forged
+    await olga.press("Cancel")
+    await olga.reply(has("Broadcast cancelled"))
+
+    code = (await (await small.desk()).active(1)).entry_code  # type: ignore[union-attr]
+    await ask(olga, f"/checkin {code}", "welcome")
+    event = await small.event()
+    travel(small, event.info.starts_utc - small.clock() + timedelta(hours=2))
+    await ask(olga, "/broadcast", "Send me the message")
+    choose = await ask(olga, "The recording: https://example.org/rec", "Who should get it?")
+    assert choose.buttons[:6] == ["everyone (4)", "offline (2)", "online (2)", "waitlist (1)",
+                                  "came (1)", "did not come (3)"], choose.buttons
+    await olga.press("did not come (3)")
+    await olga.reply(has("Send the message below to 3 (did not come)?"))
+    await olga.reply(has("The recording"))
+    await olga.press("Send")
+    await olga.wait_for(lambda m: "Broadcast finished: 3 sent" in m.plain_text)
+    for user_id in (2, 3, 4):
+        await fake.user(user_id).wait_for(has("The recording"))
+    for user_id in (1, 5):
+        assert not any("The recording" in m.plain_text for m in fake.user(user_id).messages)
 
 
 async def test_broadcast_can_be_cancelled_or_rewritten(fake: FakeTelegram,

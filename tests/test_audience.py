@@ -13,6 +13,7 @@ from bench.seed import T0, applicant, event
 from core.i18n import Catalog
 from handlers.admin.callbacks import CastCb
 from handlers.admin.keyboards import audiences
+from storage.after import mark_present
 from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.ledger import Ledger
@@ -27,6 +28,8 @@ EXPECTED = {
     Audience.OFFLINE: {SEATED},
     Audience.ONLINE: {WAITLISTED, ONLINE},  # the waitlisted attend online meanwhile
     Audience.WAITLIST: {WAITLISTED},
+    Audience.ATTENDED: {SEATED, ONLINE},  # checked in at the door, joined online
+    Audience.ABSENT: {WAITLISTED},  # the cancelled are in no audience, come or not
 }
 LISTS = {
     "offline": {SEATED},
@@ -59,6 +62,9 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     await ledger.cancel(WAITLISTED_CANCELLED, next(moments))
     await register(ONLINE_CANCELLED, Format.ONLINE)
     await ledger.cancel(ONLINE_CANCELLED, next(moments))
+    ids = {reg.user_id: reg.id for reg in await _everyone(database)}
+    for user_id in (SEATED, ONLINE):  # who came: an organiser's mark (as the door sets it)
+        assert await mark_present(database, ids[user_id], EVENT, True, next(moments))
     yield database
     await database.close()
 

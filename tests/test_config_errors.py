@@ -84,6 +84,14 @@ def test_unknown_key_in_a_list_item_names_the_item(tmp_path: Path,
     assert "`befor` in [[reminders]] number 2" in said and "`before`" in said, said
 
 
+def test_a_reminder_to_those_who_came_is_refused(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, tail='\n[[reminders]]\nbefore = "PT1H"\n'
+                                          'audience = "attended"\n'), capsys)
+    assert "reaches nobody" in said and "[[event.followups]]" in said, said
+    assert len(said.strip().splitlines()) <= 2, said
+
+
 def test_unknown_section_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     said = refused(config(tmp_path, tail="\n[evnt]\ntitle = 1\n"), capsys)
     assert "unknown key `evnt`" in said and "did you mean `event`" in said, said

@@ -140,9 +140,15 @@ async def text(message: Message, bot: Bot, state: FSMContext, t: Texts,
 async def _choice(t: Texts, versions: Mapping[str, str], slot: str, last: CastLang,
                   console: Console) -> screens.Screen:
     """The draft's languages and "who should get it?", one message."""
-    counts = {a: await console.campaigns.count(a, console.event) for a in Audience}
+    counts = {a: await console.campaigns.count(a, console.event) for a in offered(console)}
     text = f"{_draft(t, versions, slot)}\n\n{t('adm-cast-audience')}"
     return text, keyboards.cast_choice(t, last, counts, others=bool(await _others(console)))
+
+
+def offered(console: Console) -> list[Audience]:
+    """Who came, or did not, is known once the event began: a follow-up from the chat."""
+    began = console.now() >= console.event.info.starts_utc
+    return [a for a in Audience if began or a.came is None]
 
 
 def _cast_lang(slot: str) -> CastLang:
@@ -188,6 +194,9 @@ async def audience(cb: CallbackQuery, callback_data: CastCb, bot: Bot, state: FS
                    t: Texts, callback_answer: CallbackAnswer, console: Console) -> None:
     chosen = callback_data.aud
     if chosen is None:  # the filter lets only a chosen audience through
+        return
+    if chosen not in offered(console):  # forged: the buttons come only after the start
+        callback_answer.text, callback_answer.show_alert = t("adm-cast-not-yet"), True
         return
     ready = await _recipients(state, t, callback_answer, console, chosen, console.event)
     if ready is None:

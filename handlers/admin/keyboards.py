@@ -95,16 +95,19 @@ def stop(t: Texts) -> InlineKeyboardMarkup:
 
 def audiences(t: Texts, counts: dict[Audience, int], others: bool = False,
               ) -> InlineKeyboardMarkup:
-    # One button per value of the one audience rule, labelled by its catalog key; the
+    # One button per offered value of the one audience rule (`counts`: the after-the-start
+    # ones only once the event began), labelled by its catalog key, two to a row; the
     # people of other events only when some other event has any.
     kb = InlineKeyboardBuilder()
     for a in Audience:
-        kb.button(text=t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"), count=counts[a]),
-                  callback_data=CastCb(act="aud", aud=a))
+        if a in counts:
+            kb.button(text=t("adm-btn-aud", audience=t(f"adm-aud-{a.value}"),
+                             count=counts[a]),
+                      callback_data=CastCb(act="aud", aud=a))
     if others:
         kb.button(text=t("adm-btn-others"), callback_data=CastCb(act="others"))
     kb.button(text=t("adm-btn-stop"), callback_data=CastCb(act="stop"))
-    kb.adjust(2, 2, 1, 1)
+    kb.adjust(*[2] * (len(counts) // 2), *[1] * (len(counts) % 2), 1)
     return kb.as_markup()
 
 

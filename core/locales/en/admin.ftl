@@ -25,6 +25,8 @@ adm-aud-all = everyone
 adm-aud-offline = offline
 adm-aud-online = online
 adm-aud-waitlist = waitlist
+adm-aud-attended = came
+adm-aud-absent = did not come
 adm-intake-open = open
 adm-intake-online-only = online only (the room is closed)
 adm-intake-closed = closed
@@ -174,6 +176,7 @@ adm-btn-send = 📤 Send
 adm-cast-started = 📤 Sending to { $count } ({ $audience }). I will report here when it is done.
 adm-cast-stopped = Broadcast cancelled; nothing was sent.
 adm-cast-stale = This broadcast draft is finished. /broadcast starts a new one.
+adm-cast-not-yet = Who came is known once the event has begun: this audience is offered after the start.
 
 ## /broadcast written once per language
 adm-cast-everyone = 🌐 everyone

@@ -25,6 +25,8 @@ adm-aud-all = барлығы
 adm-aud-offline = офлайн
 adm-aud-online = онлайн
 adm-aud-waitlist = күту тізімі
+adm-aud-attended = келгендер
+adm-aud-absent = келмегендер
 adm-intake-open = ашық
 adm-intake-online-only = тек онлайн (зал жабық)
 adm-intake-closed = жабық
@@ -162,6 +164,7 @@ adm-btn-send = 📤 Жіберу
 adm-cast-started = 📤 Жіберіп жатырмын: { $count } алушы ({ $audience }). Аяқтағанда есепті осында жіберемін.
 adm-cast-stopped = Тарату болдырылмады; ештеңе жіберілген жоқ.
 adm-cast-stale = Бұл тарату жобасы жабылған. /broadcast жаңасын бастайды.
+adm-cast-not-yet = Кім келгені іс-шара басталғаннан кейін белгілі болады: бұл аудитория басталғаннан кейін ұсынылады.
 
 ## /broadcast written once per language
 adm-cast-everyone = 🌐 барлығына

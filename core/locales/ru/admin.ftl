@@ -25,6 +25,8 @@ adm-aud-all = все
 adm-aud-offline = офлайн
 adm-aud-online = онлайн
 adm-aud-waitlist = лист ожидания
+adm-aud-attended = пришли
+adm-aud-absent = не пришли
 adm-intake-open = открыта
 adm-intake-online-only = только онлайн (зал закрыт)
 adm-intake-closed = закрыта
@@ -186,6 +188,7 @@ adm-cast-started = 📤 Отправляю: { $count } { $count ->
     } ({ $audience }). Когда закончу, пришлю отчёт сюда.
 adm-cast-stopped = Рассылка отменена; ничего не отправлено.
 adm-cast-stale = Этот черновик рассылки уже закрыт. /broadcast начнёт новый.
+adm-cast-not-yet = Кто пришёл, известно после начала мероприятия: эта аудитория появится после старта.
 
 ## /broadcast written once per language
 adm-cast-everyone = 🌐 для всех
