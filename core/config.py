@@ -24,7 +24,6 @@ from pydantic_settings import (
 from core.questions import FormModel, Question, check_form
 from core.roles import ROLES
 from core.timeutil import Duration, local_to_utc, zone
-from storage.after import FollowupAudience
 
 # The audience rule lives with the ledger (storage may not import bot); re-exported here
 # because [[reminders]] `audience` is one of its values.
@@ -195,7 +194,7 @@ class Followup(Section):
     `duration`), to `audience`, in each reader's language."""
 
     after: Duration
-    audience: FollowupAudience = FollowupAudience.ALL
+    audience: Audience = Audience.ALL
     text: str = Field(min_length=1)
     link: str | None = None
     translations: dict[Language, FollowupText] = Field(default_factory=dict)

@@ -28,9 +28,9 @@ from services.certificates import Certificates
 from services.events import Event, Events
 from services.registration import Registrations
 from storage import after
-from storage.after import FollowupAudience, open_followup
+from storage.after import open_followup
 from storage.deliveries import Deliveries, Report
-from storage.models import Registration
+from storage.models import Audience, Registration
 
 log = logging.getLogger(__name__)
 PREFIX = "followup"
@@ -68,7 +68,7 @@ class Step:
 
     key: str
     due: datetime
-    audience: FollowupAudience
+    audience: Audience
     render: Render
     via: Via | None = None  # None: a text message
 
@@ -90,11 +90,11 @@ class Followups:
                               followup.audience, self._followup(followup)))
         if info.certificates:
             found.append(Step(f"certificate:{event.id}{_moved(event)}", info.ends_utc,
-                              FollowupAudience.ATTENDED, self._certificate_offer))
+                              Audience.ATTENDED, self._certificate_offer))
         feedback = info.feedback_after
         if feedback is not None:
             found.append(Step(f"feedback:{event.id}{_moved(event)}", info.ends_utc + feedback,
-                              FollowupAudience.ATTENDED, self._poll, self._send_poll))
+                              Audience.ATTENDED, self._poll, self._send_poll))
         return found
 
     async def plan(self) -> None:
