@@ -45,6 +45,8 @@ Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
 # A participant's own step is held this long, so that several within it reach the
 # organisers as one digest instead of one message each.
 DIGEST_AFTER = timedelta(minutes=1)
+# The key of a digest's letter to an organiser: not a catalog key; made by _letter_text.
+DIGEST = "digest"
 
 
 @dataclass
@@ -162,19 +164,32 @@ class Outbox:
                 if self._stopping:
                     return sent
                 t = self.catalog.for_language(letter.language)
+                text = await self._letter_text(t, letter)
+                if text is None:  # a digest whose event is gone: nothing left to say
+                    await self.notices.record(notice_id, "void", self.clock())
+                    continue
                 markup = None
                 if letter.buttons:
                     markup = InlineKeyboardMarkup(inline_keyboard=[
                         [InlineKeyboardButton(text=t(key), callback_data=data)]
                         for key, data in letter.buttons])
                 await self.notices.begin(notice_id)
-                result = await self.sender.send(chat_id, t(letter.key, **letter.args),
-                                                reply_markup=markup)
+                result = await self.sender.send(chat_id, text, reply_markup=markup)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
                 sent += result.result is Result.SENT
                 log.info("notice %s (%s) to an organiser: %s", notice_id, letter.key,
                          result.result)
         return sent
+
+    async def _letter_text(self, t: Texts, letter: Letter) -> str | None:
+        """A catalog text; a digest is made from its steps as they read now."""
+        if letter.key != DIGEST:
+            return t(letter.key, **letter.args)
+        event = await self.events.get(int(letter.args["event"]))
+        ids = [int(i) for i in str(letter.args["news"]).split(",") if i]
+        items = [] if self.organisers is None or not ids else \
+            await self.organisers.untold.items(ids)
+        return None if event is None or not items else render.digest(t, event.info, items)
 
     def _decide(self, kind: Notice, about: int, reg_id: int, event: Event) -> Decide:
         """Awaited once the send slot is granted: the text from the row as it is then."""
@@ -192,8 +207,10 @@ class Outbox:
         return decide
 
     async def _digests(self) -> None:
-        """Participants' own steps, one message per event and organiser, once the oldest
-        has waited DIGEST_AFTER (the others that came meanwhile go with it)."""
+        """Participants' own steps, one letter per event and organiser, once the oldest
+        has waited DIGEST_AFTER (the others that came meanwhile go with it). Queued with
+        the steps' "told" mark in one transaction, then sent by drain_organisers like
+        every letter: recorded, resumed after a crash, never sent twice."""
         self._due = None
         if self.organisers is None:
             return
@@ -206,15 +223,14 @@ class Outbox:
             if due > now:
                 self._due = due if self._due is None else min(self._due, due)
                 continue
-            event = await self.events.get(event_id)
-            for admin in [] if event is None else await self.organisers.for_event(event_id):
-                assert event is not None
-                language = await self.organisers.language_of(admin)
-                t = self.catalog.for_language(language or self.catalog.default)
-                sent = await self.sender.send(admin, render.digest(t, event.info, items))
-                log.info("digest of %d participant steps, event %s, to admin %s: %s",
-                         len(items), event_id, admin, sent.result)
-            await self.organisers.untold.told([news.id for news in items], now)
+            steps = ",".join(str(n.id) for n in items)
+            letters = [
+                (admin, Letter(DIGEST, {"event": event_id, "news": steps},
+                               await self.organisers.language_of(admin)))
+                for admin in await self.organisers.for_event(event_id)]
+            await self.organisers.untold.queue(letters, [n.id for n in items], now)
+            log.info("digest of %d participant steps, event %s, queued for %d organisers",
+                     len(items), event_id, len(letters))
 
     async def _render(self, kind: Notice, reg: Registration, event: Event) -> str | None:
         """The news as it is for `reg`, or None when it is no longer true."""

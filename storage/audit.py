@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.database import Database
 from storage.models import to_db
+from storage.notices import Letter, add_organiser
 
 
 @dataclass(frozen=True)
@@ -83,15 +84,32 @@ class Untold:
 
     async def pending(self, limit: int = 500) -> list[News]:
         """Oldest first."""
+        return await self._news("a.told_at IS NULL ORDER BY a.id LIMIT ?", (limit,))
+
+    async def items(self, ids: list[int]) -> list[News]:
+        """These steps as they read now (a name erased since shows as ""), oldest first."""
+        marks = ",".join("?" * len(ids))
+        return await self._news(f"a.id IN ({marks}) ORDER BY a.id", tuple(ids))
+
+    async def _news(self, where: str, args: tuple[object, ...]) -> list[News]:
         rows = await self._db.fetchall(
             "SELECT a.id, a.event_id, a.action, a.registration_id, a.at,"
             " COALESCE(r.full_name, '') AS full_name FROM audit a"
             " LEFT JOIN registrations r ON r.id = a.registration_id"
-            " WHERE a.admin_id = 0 AND a.told_at IS NULL ORDER BY a.id LIMIT ?", (limit,))
+            f" WHERE a.admin_id = 0 AND {where}", args)
         return [News(int(r["id"]), int(r["event_id"]), r["action"], r["registration_id"],
                      r["full_name"], datetime.fromisoformat(r["at"])) for r in rows]
 
-    async def told(self, ids: list[int], now: datetime) -> None:
+    async def queue(self, letters: list[tuple[int, Letter]], ids: list[int],
+                    now: datetime) -> None:
+        """One transaction: a letter to each organiser's chat (the outbox sends, records
+        and resumes them) and these steps marked told, so a crash neither loses the digest
+        nor sends it twice. The letters carry the steps' ids, no names: the text is made
+        when each goes, and an erasure meanwhile leaves nothing of the person in them."""
         marks = ",".join("?" * len(ids))
-        await self._db.execute(f"UPDATE audit SET told_at = ? WHERE id IN ({marks})",
-                               (to_db(now), *ids))
+        stamp = to_db(now)
+        async with self._db.transaction() as conn:
+            for chat_id, letter in letters:
+                await add_organiser(conn, chat_id, letter, stamp)
+            await conn.execute(f"UPDATE audit SET told_at = ? WHERE id IN ({marks})",
+                               (stamp, *ids))

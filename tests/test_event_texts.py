@@ -13,6 +13,7 @@ import pytest
 from bench.seed import seed
 from core.config import EventSection
 from loopback import FakeTelegram, FakeUser, TravelClock
+from loopback.faults import Fault, fault_on
 from services.events import fresh_copy, settle_texts
 from services.team import Role, Team
 from storage.models import Applicant, Format
@@ -331,6 +332,49 @@ async def test_finding_7_organisers_hear_of_cancellations_releases_and_erasures(
                  "participant · cancelled (by the participant) Person 1",
                  "participant · erased their data (data erased)"):
         assert text in logged.plain_text, logged.plain_text
+
+
+async def test_a_stop_in_the_middle_of_the_digest_neither_repeats_nor_loses_it(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The digest is a recorded letter per organiser: stopped while the second one hangs
+    on the wire, the bot sends that one after the restart and not the first again."""
+    settings = with_reminders(fake, tmp_path, [], capacity=5)
+    settings.sender.request_timeout = 1.0  # the stop's grace: two of them
+    await seed(settings.storage.path, 1, offline=range(1, 2))
+    people(fake, range(1, 2))
+    olga = admin(fake)
+    oscar = fake.user(9301, first_name="Oscar", language_code="ru")
+    fake.add_fault(fault_on("sendMessage", Fault.hang(60), chat_id=oscar.id, times=None,
+                            when=lambda params: "📮" in str(params.get("text", ""))))
+    clock = TravelClock(EVENT_UTC - timedelta(hours=20))
+    running = await start(fake, settings, clock)
+    try:
+        team: Team = running.app.dp["team"]
+        await team.add(await running.event(), Role.ORGANISER, oscar.id, "Oscar", ADMIN)
+        one = fake.user(1)
+        await one.send("/my")
+        await one.reply(has_button("Cancel registration"))
+        await one.press("Cancel registration")
+        await one.reply(has_button("Yes, cancel it"))
+        await one.press("Yes, cancel it")
+        await one.reply(has("Your registration is cancelled"))
+        clock.travel(timedelta(minutes=1, seconds=1))
+        running.app.registrations.outbox.kick()
+        await olga.wait_for(has("📮"))
+        await fake.wait_until(lambda: any(
+            c.params.get("chat_id") == oscar.id for c in fake.calls("sendMessage")), timeout=10)
+    finally:
+        await running.stop()  # Oscar's letter is still on the wire
+    assert not any("📮" in m.plain_text for m in oscar.messages)
+    fake.clear_faults()
+    running = await start(fake, settings, clock)
+    try:
+        theirs = await oscar.wait_for(has("📮"))
+    finally:
+        await running.stop()
+    assert "Person 1" in theirs.plain_text
+    assert len([m for m in olga.messages if "📮" in m.plain_text]) == 1
+    assert len([m for m in oscar.messages if "📮" in m.plain_text]) == 1
 
 
 async def test_finding_9_the_pass_shows_the_name_the_event_and_the_date(
