@@ -75,6 +75,13 @@ async def take(conn: aiosqlite.Connection, event_id: int, pending_id: int) -> Wa
     return None if found is None else Waiting.from_row(found)
 
 
+async def all_in(conn: aiosqlite.Connection, event_id: int) -> list[Waiting]:
+    """Inside the caller's transaction, in order of registration."""
+    rows = await conn.execute_fetchall(
+        "SELECT * FROM pending WHERE event_id = ? ORDER BY created_at, id", (event_id,))
+    return [Waiting.from_row(r) for r in rows]
+
+
 async def of_event(db: Database, event_id: int) -> list[Waiting]:
     """In order of registration."""
     rows = await db.fetchall("SELECT * FROM pending WHERE event_id = ? ORDER BY created_at, id",
