@@ -252,9 +252,12 @@ class Desk:
         await self._all.tell_promoted(self.event, regs)
 
     # --- approval (`approval = true`): forms that wait for an organiser --------------
-    async def hold(self, who: Applicant, wants: Format) -> tuple[pending.Waiting, bool]:
-        """Keep a confirmed form for the organisers; False: it was waiting already."""
-        return await pending.hold(self._all.db, self.event.id, who, wants, self.clock())
+    async def hold(self, who: Applicant,
+                   wants: Format) -> tuple[pending.Waiting, bool] | None:
+        """Keep a confirmed form for the organisers; False: it was waiting already. None:
+        an edit turned approval off since this desk read the event (register instead)."""
+        return await pending.hold_if_asked(self._all.db, self.event.id, who, wants,
+                                           self.clock())
 
     async def waiting(self, user_id: int) -> pending.Waiting | None:
         return await pending.of_person(self._all.db, self.event.id, user_id)

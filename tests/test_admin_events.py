@@ -104,7 +104,8 @@ async def test_newevent_full_flow(fake: FakeTelegram, small: Running) -> None:
     await step(olga, "2020-01-01 10:00", "already passed", "Date and time")
     await step(olga, "2031-03-20 18:00", "Seats in the room", "Now: 3")
     await step(olga, "lots", "whole number of seats", "Seats in the room")
-    await step(olga, "40", "Does each registration wait", "Now: registrations are confirmed at once")
+    await step(olga, "40", "Does each registration wait",
+               "Now: registrations are confirmed at once")
     await keep(olga, "Venue? Now: DKU, Almaty")
     await keep(olga, "Street address")
     await keep(olga, "Organisers? Now: DKU & FES")

@@ -26,8 +26,9 @@ from tests.test_migration_events import T
 
 PAVEL = ADMIN + 1
 # The prompt each step's answer leads to (the last: the preview).
-NEXT = {"title": "Date and time", "when": "Seats in the room", "capacity": "Does each registration wait",
-        "approval": "Venue?", "venue": "Street address", "address": "Organisers", "organisers": "Agenda",
+NEXT = {"title": "Date and time", "when": "Seats in the room",
+        "capacity": "Does each registration wait", "approval": "Venue?",
+        "venue": "Street address", "address": "Organisers", "organisers": "Agenda",
         "agenda": "Zoom conference ID", "zoom_id": "Zoom passcode", "zoom_passcode": "Zoom link",
         "zoom_url": "Stream link", "stream_url": "Texts in Қазақша",
         "text_kk": "Texts in Русский", "text_ru": "The event with your changes"}
