@@ -134,6 +134,8 @@ async def test_editevent_turns_approval_on_typed_and_keep_keeps_it(
     await olga.press("Save")
     await olga.reply(has("Saved"))
     assert (await running.event(event.slug)).info.approval
+    # Whoever still waits at the start is told it is closed: that job is planned now.
+    assert running.app.scheduler.get_job(f"pending:{event.id}") is not None
     reg = await desk.active(1)
     assert reg is not None and reg.placement is Placement.SEATED
 
