@@ -101,6 +101,12 @@ async def all_in(conn: aiosqlite.Connection, event_id: int) -> list[Waiting]:
     return [Waiting.from_row(r) for r in rows]
 
 
+async def events_waiting(db: Database) -> list[int]:
+    """The events that have forms waiting."""
+    rows = await db.fetchall("SELECT DISTINCT event_id FROM pending ORDER BY event_id")
+    return [int(r["event_id"]) for r in rows]
+
+
 async def of_event(db: Database, event_id: int) -> list[Waiting]:
     """In order of registration."""
     rows = await db.fetchall("SELECT * FROM pending WHERE event_id = ? ORDER BY created_at, id",

@@ -79,11 +79,11 @@ async def test_newevent_with_approval_chosen_makes_confirms_wait(
 
     # Not text, or words that are no answer: one reply saying how, the same question, the
     # draft as it was.
+    how = "Please press one of the buttons, or type yes or no"
     await olga.send_sticker()
-    await olga.reply(has("Please send text", ASKED))
+    assert (await olga.reply(has(how, ASKED))).buttons == asked.buttons
     await olga.send("maybe later")
-    again = await olga.reply(has("Please press one of the buttons, or type yes or no", ASKED))
-    assert again.buttons == asked.buttons
+    assert (await olga.reply(has(how, ASKED))).buttons == asked.buttons
     # A forged press for another step changes nothing.
     await olga.press_data(DraftCb(act="set", step="venue", on=True).pack())
     assert STALE in (await olga.answer_to_press())["text"]
@@ -280,3 +280,29 @@ async def test_a_form_held_by_a_desk_read_before_approval_went_off_is_registered
                     organisation="NGO Help", role="ngo", phone=None)
     assert await before.hold(who, Format.OFFLINE) is None
     assert await before.waiting_count() == 0
+
+
+async def test_config_turning_approval_off_confirms_the_waiting_at_the_restart(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The config's events change at a restart: forms left waiting by an `approval = true`
+    now removed are confirmed then, as an edit would, not kept waiting for nobody."""
+    first = await start(fake, settings_for(fake, tmp_path, approval=True,
+                                           offline_capacity=1))
+    alice, bob = fake.user(1, language_code="ru"), fake.user(2, language_code="en")
+    try:
+        await apply(alice, "ru", "Алиса Смирнова", offline=True)
+        await apply(bob, "en", "Bob Lee", offline=True)
+    finally:
+        await first.stop()
+
+    second = await start(fake, settings_for(fake, tmp_path, offline_capacity=1))
+    try:
+        head = texts("ru")("admitted-head", title="Round table").split("<b>")[1].split(":")[0]
+        await alice.wait_for(has(head))
+        queued = await bob.wait_for(has("no longer waits for approval"))
+        assert "number 1 in the waitlist" in queued.plain_text
+        desk = await second.desk()
+        seated, left = await desk.active(1), await desk.waiting_count()
+    finally:
+        await second.stop()
+    assert seated is not None and seated.placement is Placement.SEATED and left == 0

@@ -216,7 +216,8 @@ async def not_text(message: Message, state: FSMContext, t: Texts) -> None:
         await message.answer(t("adm-ev-use-buttons"))
         return
     text, markup = _prompt(t, step, drafts.load((await state.get_data())["info"]))
-    await message.answer(f"{t('adm-ev-bad-text')}\n\n{text}", reply_markup=markup)
+    why = t("adm-ev-bad-approval" if step == "approval" else "adm-ev-bad-text")
+    await message.answer(f"{why}\n\n{text}", reply_markup=markup)
 
 
 async def keep(cb: CallbackQuery, callback_data: DraftCb, bot: Bot, state: FSMContext,
