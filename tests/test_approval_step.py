@@ -265,7 +265,7 @@ async def test_form_toggle_off_with_forms_waiting_asks_then_confirms_them(
     await confirmed_in_order(fake, running, event)
 
 
-async def test_a_form_held_by_a_desk_read_before_approval_went_off_is_registered(
+async def test_a_form_held_by_a_desk_read_before_approval_went_off_is_not_left_waiting(
         fake: FakeTelegram, running: Running) -> None:
     """A Confirm that read the event before an edit turned approval off, and holds after
     it: nothing is left waiting for a decision that no longer comes."""
