@@ -208,6 +208,8 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         scheduler.start()
         scheduler.add_job(retention.run, "interval", hours=EVERY_HOURS, id="retention",
                           next_run_time=datetime.now(UTC), replace_existing=True)
+        # Before the outbox starts: the config may have turned approval off meanwhile.
+        await registrations.confirm_unasked()
         outbox.start()  # and sends what a previous run left in it
         await reminders.plan()
         await followups.plan()

@@ -48,8 +48,8 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
                     phone=data.get("phone"), consent_at=_moment(data.get("consent_at")),
                     consent_version=data.get("consent_version"),
                     answers=desk.info.form_model.kept(data.get(ANSWERS), wants))
-    if desk.info.approval and await desk.active(cb.from_user.id) is None:
-        await _hold(cb, bot, state, t, desk, who, wants, catalog, people, team)
+    if (desk.info.approval and await desk.active(cb.from_user.id) is None
+            and await _hold(cb, bot, state, t, desk, who, wants, catalog, people, team)):
         return
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
@@ -67,11 +67,16 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
 
 async def _hold(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
                 who: Applicant, wants: Format, catalog: Catalog, people: People,
-                team: Team) -> None:
-    """An event with approval: the form waits for the organisers, who are told once."""
-    waiting, fresh = await desk.hold(who, wants)
+                team: Team) -> bool:
+    """An event with approval: the form waits for the organisers, who are told once.
+    False: approval was turned off meanwhile, so nothing waits (the form registers)."""
+    held = await desk.hold(who, wants)
+    if held is None:
+        return False
+    waiting, fresh = held
     await state.clear()
     await show(bot, cb.from_user.id, t("pending-head", title=desk.info.in_language(
         t.language).title), on=editable(cb.message))
     if fresh:
         await approval.tell_organisers(bot, desk, waiting, catalog, people, team)
+    return True

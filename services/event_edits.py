@@ -2,7 +2,8 @@
 
 One transaction (BEGIN IMMEDIATE) holds every step: the version check, the room size
 check, the event's new definition, the promotions into a larger room, the "the event
-moved" notices for every active registration, and the audit line. A failure at any step
+moved" notices for every active registration, the forms still waiting when approval is
+turned off (confirmed, see below), and the audit line. A failure at any step
 leaves the event, the seats and the outbox exactly as they were. After the commit come
 only the steps that are made again from the stored state anyway: the reminder jobs are
 planned again (the scheduler's jobs live in memory and are re-planned at every start) and
@@ -10,7 +11,12 @@ the outbox is woken (it also drains at every start).
 
 A draft carries the version the event had when the draft began; /capacity, /close, /open
 and every save raise it. A draft of an event changed meanwhile is refused with the event as
-it is now, so the organiser can see what changed and start again."""
+it is now, so the organiser can see what changed and start again.
+
+Approval turned off (here, or with /form's toggle, which saves through this too): the
+forms still waiting are confirmed in the same transaction, in order of registration, under
+the seat rule, and each person is told through the outbox. Approval turned on: the
+registrations made stay as they are; only new Confirms wait."""
 
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from core.i18n import LANGUAGES
 from core.timeutil import Clock
 from services.events import Event, Events, settle_texts
 from services.registration import Registrations
-from storage import notices
+from storage import notices, pending
 from storage.audit import AuditLog
 from storage.models import Registration, to_db
 
@@ -35,6 +41,9 @@ class Saved:
     event: Event  # as it is now
     promoted: tuple[Registration, ...]  # into the larger room (their notices are queued)
     told: int  # "the event moved" notices queued (0 unless the time or the venue changed)
+    # Forms that were waiting when the edit turned approval off: registrations now (seat
+    # rule, in order of registration), each person's news queued with it.
+    admitted: tuple[Registration, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,10 @@ class EventEdits:
         version, room = stored
         return Draft(event.info.model_copy(update={"offline_capacity": room}), version)
 
+    async def waiting(self, event: Event) -> int:
+        """Forms waiting for approval: what turning approval off would confirm at once."""
+        return await pending.count(self.registrations.db, event.id)
+
     async def save(self, admin_id: int, event: Event, version: int, info: EventSection,
                    edits: list[str]) -> Saved | Changed | Taken:
         db = self.registrations.db
@@ -114,15 +127,24 @@ class EventEdits:
                 before |= {f"venue.{code}": stored.in_language(code).venue
                            for code in LANGUAGES}
                 told = await notices.add_moved(conn, event.id, before, stamp)
+            # Approval off: "confirm registrations at once" holds for those already waiting
+            # too. Decided here, ahead of any newcomer, so nobody's form is left waiting
+            # for a decision that no longer comes (after the "moved" notices: theirs shows
+            # the event as it is now).
+            admitted = (await ledger.admit_waiting(conn, now)
+                        if stored.approval and not info.approval else ())
             await audit.record_in(conn, admin_id, "editevent", now, ", ".join(edits) or "-")
         self.events.forget()
         saved = await self.events.get(event.id)
         if saved is None:
             raise LookupError(event.slug)
-        if moved:  # reminder jobs carry the time and the sequence: make them again
+        # Reminder jobs carry the time and the sequence; with approval on, a job at the
+        # start closes the forms still waiting: make them again.
+        if moved or info.approval != stored.approval:
             await self._plan(saved)
-        if promoted or told:
+        if promoted or told or admitted:
             self.registrations.outbox.kick()
-        log.info("admin %s edited event %s (%s); %d promoted, %d to tell", admin_id,
-                 event.slug, ", ".join(edits) or "-", len(promoted), told)
-        return Saved(saved, promoted, told)
+        log.info("admin %s edited event %s (%s); %d promoted, %d to tell, %d admitted",
+                 admin_id, event.slug, ", ".join(edits) or "-", len(promoted), told,
+                 len(admitted))
+        return Saved(saved, promoted, told, admitted)

@@ -201,7 +201,10 @@ class Outbox:
             if text is None:
                 return None
             markup = None  # a seat notice carries the entry pass's button
-            if kind is Notice.PROMOTED and self.buttons is not None:
+            seat = kind is Notice.PROMOTED or (
+                kind is Notice.TOLD and now.placement is Placement.SEATED
+                and bool((await self.notices.details(now.id, kind) or {}).get("placement")))
+            if seat and self.buttons is not None:
                 markup = self.buttons(self.catalog.for_language(now.language), now)
             return text, markup
         return decide
@@ -238,10 +241,14 @@ class Outbox:
         if kind is Notice.TOLD:  # the organiser's change is the news, active or not
             told = await self.notices.details(reg.id, kind)
             key = None if told is None else told.get("key")
-            if key is None:
+            if told is None or key is None:
                 return None
             texts = event.texts(reg.language)
-            return t(key, title=texts.title, phone=texts.contact_phone)
+            text = t(key, title=texts.title, phone=texts.contact_phone)
+            if told.get("placement") and reg.active:  # a waiting form confirmed: its place
+                position = await self.notices.queue_position(reg)
+                text += "\n\n" + render.placement(t, event.info, reg, position)
+            return text
         if not reg.active:
             return None
         if kind is Notice.MOVED:  # about the event: told whatever the seat is now

@@ -105,6 +105,24 @@ class Registrations:
         me = await self._sender.bot.me()
         return f"https://t.me/{me.username}?start={event.slug}{suffix}"
 
+    async def confirm_unasked(self) -> int:
+        """At start: forms still waiting for an event whose config no longer asks for
+        approval are confirmed, as an /editevent that turns it off confirms them (in order
+        of registration, under the seat rule, each person told through the outbox)."""
+        admitted = 0
+        for event_id in await pending.events_waiting(self.db):
+            event = await self.events.get(event_id)
+            if event is None or event.info.approval or self.clock() >= event.ends_utc:
+                continue  # still asked (or over: nothing left to register for)
+            async with self.db.transaction() as conn:
+                done = await self.ledger(event).admit_waiting(conn, self.clock())
+            log.info("event %s no longer asks for approval: %d waiting forms confirmed",
+                     event.slug, len(done))
+            admitted += len(done)
+        if admitted:
+            self.outbox.kick()
+        return admitted
+
     async def tell_promoted(self, event: Event, regs: tuple[Registration, ...]) -> None:
         """The seat is theirs in the ledger already, and the notice is in the outbox (same
         transaction): wake the outbox so it goes out now."""
@@ -252,9 +270,12 @@ class Desk:
         await self._all.tell_promoted(self.event, regs)
 
     # --- approval (`approval = true`): forms that wait for an organiser --------------
-    async def hold(self, who: Applicant, wants: Format) -> tuple[pending.Waiting, bool]:
-        """Keep a confirmed form for the organisers; False: it was waiting already."""
-        return await pending.hold(self._all.db, self.event.id, who, wants, self.clock())
+    async def hold(self, who: Applicant,
+                   wants: Format) -> tuple[pending.Waiting, bool] | None:
+        """Keep a confirmed form for the organisers; False: it was waiting already. None:
+        an edit turned approval off since this desk read the event (register instead)."""
+        return await pending.hold_if_asked(self._all.db, self.event.id, who, wants,
+                                           self.clock())
 
     async def waiting(self, user_id: int) -> pending.Waiting | None:
         return await pending.of_person(self._all.db, self.event.id, user_id)

@@ -158,6 +158,23 @@ class Ledger:
                 return None
             return await self._register(conn, waiting.who, waiting.wants, to_db(now), False)
 
+    async def admit_waiting(self, conn: aiosqlite.Connection,
+                            now: datetime) -> tuple[Registration, ...]:
+        """Inside the caller's transaction (an edit that turns approval off): every form
+        still waiting becomes a registration, in order of registration, under the seat rule
+        (a seat if free, else the waitlist); each person's news is written with it."""
+        stamp = to_db(now)
+        admitted = []
+        for waiting in await pending.all_in(conn, self.event):
+            if await pending.take(conn, self.event, waiting.id) is None:
+                continue
+            outcome = await self._register(conn, waiting.who, waiting.wants, stamp, False)
+            if outcome.changed:  # (a registration made meanwhile stays as it is)
+                await notices.add_told(conn, outcome.registration.id, notices.ADMITTED,
+                                       stamp, placement=True)
+                admitted.append(outcome.registration)
+        return tuple(admitted)
+
     async def decline(self, pending_id: int) -> pending.Waiting | None:
         """The waiting form is deleted (nothing of it kept); None: decided already."""
         async with self.db.transaction() as conn:

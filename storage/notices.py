@@ -55,6 +55,23 @@ async def add(conn: aiosqlite.Connection, reg_id: int, kind: Notice, stamp: str)
         (kind.value, stamp, stamp, reg_id))
 
 
+# A TOLD notice's key when an edit turned approval off: the waiting form is confirmed
+# (with "placement": the seat, the waitlist or online, as it is at send time).
+ADMITTED = "admitted-head"
+
+
+async def add_told(conn: aiosqlite.Connection, reg_id: int, key: str, stamp: str,
+                   placement: bool = False) -> None:
+    """Inside the caller's transaction: what an organiser's change did to this
+    registration (catalog `key`), about its version now; `placement`: the text goes on with
+    what the person has (seat and entry code, or online)."""
+    details: dict[str, str] = {"key": key, **({"placement": "yes"} if placement else {})}
+    await conn.execute(
+        "INSERT INTO notices (registration_id, kind, version, details, created_at,"
+        " updated_at) SELECT id, 'told', version, ?, ?, ? FROM registrations WHERE id = ?",
+        (json.dumps(details), stamp, stamp, reg_id))
+
+
 async def add_moved(conn: aiosqlite.Connection, event_id: int, before: dict[str, str | None],
                     stamp: str) -> int:
     """Inside the caller's edit transaction: "the event moved" for every active
@@ -122,14 +139,20 @@ class Notices:
         found: dict[str, str | None] = json.loads(row["details"])
         return found
 
+    async def queue_position(self, reg: Registration) -> int | None:
+        """The registration's place in its event's waitlist (None: not in it)."""
+        row = await self._db.fetchone(
+            "SELECT (SELECT COUNT(*) FROM registrations q WHERE q.status = 'active'"
+            " AND q.event_id = r.event_id AND q.queue_no <= r.queue_no) AS pos"
+            " FROM registrations r WHERE r.id = ? AND r.queue_no IS NOT NULL"
+            " AND r.status = 'active'", (reg.id,))
+        return None if row is None else int(row["pos"])
+
     async def tell(self, reg_id: int, key: str, now: datetime) -> None:
         """What an organiser did to this registration (already committed): about its
         version now, so a later change (registering again) makes it old news."""
-        stamp = to_db(now)
-        await self._db.execute(
-            "INSERT INTO notices (registration_id, kind, version, details, created_at,"
-            " updated_at) SELECT id, 'told', version, ?, ?, ? FROM registrations WHERE id = ?",
-            (json.dumps({"key": key}), stamp, stamp, reg_id))
+        async with self._db.transaction() as conn:
+            await add_told(conn, reg_id, key, to_db(now))
 
     async def to_organiser(self, chat_id: int, letter: Letter, now: datetime) -> None:
         async with self._db.transaction() as conn:

@@ -50,21 +50,40 @@ async def hold(db: Database, event_id: int, who: Applicant, wants: Format,
                now: datetime) -> tuple[Waiting, bool]:
     """Keep a confirmed form for the organisers; (the row, False) if it waits already."""
     async with db.transaction() as conn:
-        cur = await conn.execute(HOLD, (
-            event_id, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
-            who.role, who.phone,
-            json.dumps(dict(who.answers), ensure_ascii=False) if who.answers else None,
-            None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
-            wants.value, to_db(now)))
-        written = await cur.fetchone()
-        if written is not None:
-            return Waiting.from_row(written), True
-        found = await (await conn.execute(
-            "SELECT * FROM pending WHERE event_id = ? AND user_id = ?",
-            (event_id, who.user_id))).fetchone()
-        if found is None:  # the unique key's row, read in the same transaction
-            raise LookupError(who.user_id)
-        return Waiting.from_row(found), False
+        return await _hold(conn, event_id, who, wants, now)
+
+
+async def hold_if_asked(db: Database, event_id: int, who: Applicant, wants: Format,
+                        now: datetime) -> tuple[Waiting, bool] | None:
+    """As hold, if the event as stored asks for approval; None: an edit turned it off
+    since the caller read the event. The edit (which confirms every form waiting) and this
+    are both BEGIN IMMEDIATE: a form held before it is confirmed by it, none after it."""
+    async with db.transaction() as conn:
+        asked = await (await conn.execute(
+            "SELECT json_extract(definition, '$.approval') AS asked FROM events WHERE id = ?",
+            (event_id,))).fetchone()
+        if asked is None or not asked["asked"]:
+            return None
+        return await _hold(conn, event_id, who, wants, now)
+
+
+async def _hold(conn: aiosqlite.Connection, event_id: int, who: Applicant, wants: Format,
+                now: datetime) -> tuple[Waiting, bool]:
+    cur = await conn.execute(HOLD, (
+        event_id, who.user_id, who.chat_id, who.language, who.full_name, who.organisation,
+        who.role, who.phone,
+        json.dumps(dict(who.answers), ensure_ascii=False) if who.answers else None,
+        None if who.consent_at is None else to_db(who.consent_at), who.consent_version,
+        wants.value, to_db(now)))
+    written = await cur.fetchone()
+    if written is not None:
+        return Waiting.from_row(written), True
+    found = await (await conn.execute(
+        "SELECT * FROM pending WHERE event_id = ? AND user_id = ?",
+        (event_id, who.user_id))).fetchone()
+    if found is None:  # the unique key's row, read in the same transaction
+        raise LookupError(who.user_id)
+    return Waiting.from_row(found), False
 
 
 async def take(conn: aiosqlite.Connection, event_id: int, pending_id: int) -> Waiting | None:
@@ -73,6 +92,19 @@ async def take(conn: aiosqlite.Connection, event_id: int, pending_id: int) -> Wa
                              (pending_id, event_id))
     found = await cur.fetchone()
     return None if found is None else Waiting.from_row(found)
+
+
+async def all_in(conn: aiosqlite.Connection, event_id: int) -> list[Waiting]:
+    """Inside the caller's transaction, in order of registration."""
+    rows = await conn.execute_fetchall(
+        "SELECT * FROM pending WHERE event_id = ? ORDER BY created_at, id", (event_id,))
+    return [Waiting.from_row(r) for r in rows]
+
+
+async def events_waiting(db: Database) -> list[int]:
+    """The events that have forms waiting."""
+    rows = await db.fetchall("SELECT DISTINCT event_id FROM pending ORDER BY event_id")
+    return [int(r["event_id"]) for r in rows]
 
 
 async def of_event(db: Database, event_id: int) -> list[Waiting]:

@@ -99,7 +99,7 @@ async def forged_buttons(running: Running) -> set[str]:
         data |= {EventCb(ev=event.id).pack(), InviteCb(ev=event.id).pack()}
         data |= {TeamCb(act=a, ev=event.id, role=r, who=ADMIN, tok="x").pack()
                  for a in ("invite", "remove", "revoke") for r in ("organiser", "door")}
-    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "save", "stop", "again")
+    data |= {DraftCb(act=a, step=s).pack() for a in ("keep", "set", "save", "stop", "again")
              for s in ("", *STEPS)}
     return data
 

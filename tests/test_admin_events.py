@@ -119,7 +119,9 @@ async def test_newevent_full_flow(fake: FakeTelegram, small: Running) -> None:
     await step(olga, "2020-01-01 10:00", "already passed", "Date and time")
     await step(olga, "2031-03-20 18:00", "Seats in the room", "Now: 3")
     await step(olga, "lots", "whole number of seats", "Seats in the room")
-    await step(olga, "40", "Venue? Now: DKU, Almaty")
+    await step(olga, "40", "Does each registration wait",
+               "Now: registrations are confirmed at once")
+    await keep(olga, "Venue? Now: DKU, Almaty")
     await keep(olga, "Street address")
     await keep(olga, "Organisers? Now: DKU & FES")
     # A new event does not take the other one's agenda (its questions are its own).
@@ -193,6 +195,7 @@ async def test_editevent_moves_the_event(fake: FakeTelegram, tmp_path: Path) -> 
         await keep(olga, "Date and time")
         await step(olga, "2030-12-02 19:00", "Seats in the room", "Now: 5")
         await step(olga, "1", "Refused: 2 seats are already taken", "Seats in the room")
+        await keep(olga, "Does each registration wait")
         await keep(olga, "Venue?")
         await step(olga, "Hall B", "Street address")
         for asked in ("Organisers", "Agenda", "Zoom conference ID", "Zoom passcode",

@@ -29,10 +29,12 @@ def texts(language: str) -> Texts:
     return Catalog().for_language(language)
 
 
-async def apply(user: FakeUser, language: str, name: str, offline: bool) -> BotMessage:
-    """The whole form in the person's language; returns the answer to Confirm."""
+async def apply(user: FakeUser, language: str, name: str, offline: bool,
+                link: str = "") -> BotMessage:
+    """The whole form in the person's language (`link`: the event's id, as its link opens
+    it); returns the answer to Confirm."""
     t = texts(language)
-    await user.send("/start")
+    await user.send(f"/start {link}".strip())
     await user.wait_for(lambda m: t("btn-register") in m.buttons)
     await user.press(t("btn-register"))
     await user.wait_for(lambda m: t("btn-consent-agree") in m.buttons)

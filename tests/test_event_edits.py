@@ -26,7 +26,8 @@ from tests.test_migration_events import T
 
 PAVEL = ADMIN + 1
 # The prompt each step's answer leads to (the last: the preview).
-NEXT = {"title": "Date and time", "when": "Seats in the room", "capacity": "Venue?",
+NEXT = {"title": "Date and time", "when": "Seats in the room",
+        "capacity": "Does each registration wait", "approval": "Venue?",
         "venue": "Street address", "address": "Organisers", "organisers": "Agenda",
         "agenda": "Zoom conference ID", "zoom_id": "Zoom passcode", "zoom_passcode": "Zoom link",
         "zoom_url": "Stream link", "stream_url": "Texts in Қазақша",

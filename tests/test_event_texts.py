@@ -75,7 +75,7 @@ async def test_finding_1_a_chat_event_never_shows_another_events_texts(
         await ask(olga, "/newevent", "New event", "without its texts in other languages")
         await steps(olga, [
             ("Labour migration after the pandemic", "Date and time"),
-            ("2030-12-01 17:00", "Seats"), (None, "Venue?"),
+            ("2030-12-01 17:00", "Seats"), (None, "Does each registration wait"), (None, "Venue?"),
             ("Room 204", "Street address"), ("DKU, 2 Abay avenue", "Organisers"),
             (None, "Agenda"), (None, "Zoom conference ID"), (None, "Zoom passcode"),
             (None, "Zoom link"), (None, "Stream link"),
@@ -94,7 +94,8 @@ async def test_finding_1_a_chat_event_never_shows_another_events_texts(
         before = {"ru": await my(ru), "en": await my(en), "kk": await my(kk)}
 
         await ask(olga, "/editevent", "Editing the current event")
-        await steps(olga, [(None, "Date and time"), (None, "Seats"), (None, "Venue?"),
+        await steps(olga, [(None, "Date and time"), (None, "Seats"),
+                           (None, "Does each registration wait"), (None, "Venue?"),
                            ("Room 305", "Street address")])
         for expected in ("Organisers", "Agenda", "Zoom conference ID", "Zoom passcode",
                          "Zoom link", "Stream link", "Texts in Қазақша", "Texts in Русский",

@@ -67,10 +67,12 @@ class EventCb(CallbackData, prefix="ae"):
 
 
 class DraftCb(CallbackData, prefix="ad"):
-    """/newevent and /editevent: keep the step's value, save the draft, or drop it."""
+    """/newevent and /editevent: keep the step's value, set it (a step answered with
+    buttons: approval), save the draft, or drop it."""
 
-    act: Literal["keep", "save", "stop", "again"]  # again: a refused save starts over
-    step: str = ""  # keep: the step its prompt asked; an older prompt's Keep is stale
+    act: Literal["keep", "set", "save", "stop", "again"]  # again: a refused save starts over
+    step: str = ""  # keep, set: the step its prompt asked; an older prompt's is stale
+    on: bool = False  # set: approval on or off
 
 
 class TeamCb(CallbackData, prefix="am"):

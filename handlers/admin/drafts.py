@@ -16,8 +16,8 @@ from handlers.admin import rules
 # The plain fields are the organiser's own language; text_<code> asks another language's
 # title, venue and address (left out: that language falls back to the organiser's text).
 TEXT_STEPS = tuple(f"text_{code}" for code in LANGUAGES)
-STEPS = ("title", "when", "capacity", "venue", "address", "organisers", "agenda", "zoom_id",
-         "zoom_passcode", "zoom_url", "stream_url", *TEXT_STEPS)
+STEPS = ("title", "when", "capacity", "approval", "venue", "address", "organisers", "agenda",
+         "zoom_id", "zoom_passcode", "zoom_url", "stream_url", *TEXT_STEPS)
 LIMITS = {"title": 200, "venue": 300, "address": 300, "organisers": 300, "agenda": 2000,
           "zoom_id": 64, "zoom_passcode": 64, "zoom_url": 500, "stream_url": 500,
           **{step: 800 for step in TEXT_STEPS}}
@@ -27,6 +27,12 @@ OPTIONAL = frozenset({"address", "organisers", "agenda", "zoom_passcode", "zoom_
 LINKS = frozenset({"zoom_url", "stream_url"})
 TRANSLATED = ("title", "venue", "address")  # a text_<code> answer's lines, in this order
 EMPTY = "-"
+# Approval is answered with its two buttons, or typed: these words, in any of the three
+# languages (an organiser writing Kazakh often types Russian), case and a final stop aside.
+YES = frozenset({"yes", "y", "да", "д", "иә", "ия", "иа", "йә"})
+NO = frozenset({"no", "n", "нет", "н", "жоқ", "жок"})
+# The value() of the approval step: the keys adm-ev-approval-on / -off show it.
+ON, OFF = "on", "off"
 # The first form is the one the prompt shows; the second is how people here write dates.
 WHEN_FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M")
 FIELD = {"title": "title", "venue": "venue", "address": "address", "organisers": "organisers",
@@ -78,6 +84,8 @@ def value(info: EventSection, step: str) -> str:
         return wall(info)
     if step == "capacity":
         return str(info.offline_capacity)
+    if step == "approval":
+        return ON if info.approval else OFF
     if step == "agenda":
         return "\n".join(info.agenda)
     language = text_language(step)
@@ -107,6 +115,11 @@ def parse(step: str, text: str, info: EventSection, now: datetime,
         if wanted < seated:
             return Bad("taken", {"seated": seated, "capacity": wanted})
         return {"offline_capacity": wanted}
+    if step == "approval":
+        word = text.lower().rstrip(".!")
+        if word in YES or word in NO:
+            return {"approval": word in YES}
+        return Bad("approval")
     language = text_language(step)
     if step in OPTIONAL and text == EMPTY:
         if language is not None:

@@ -34,6 +34,7 @@ class Draft(StatesGroup):
     title = State()
     when = State()
     capacity = State()
+    approval = State()
     venue = State()
     address = State()
     organisers = State()
@@ -94,26 +95,44 @@ def _none(t: Texts, step: str) -> str:
     return t("adm-ev-falls-back" if drafts.text_language(step) else "adm-ev-none")
 
 
+def _shown(t: Texts, step: str, info: EventSection) -> str:
+    """What a step holds, as the organiser reads it."""
+    if step == "approval":
+        return t(f"adm-ev-approval-{drafts.value(info, step)}")
+    return drafts.value(info, step) or _none(t, step)
+
+
 def _prompt(t: Texts, step: str, info: EventSection) -> screens.Screen:
-    now = drafts.value(info, step) or _none(t, step)
     key, args = drafts.prompt_key(step)
-    text = t(key, now=now, tz=info.timezone, **args)
+    text = t(key, now=_shown(t, step, info), tz=info.timezone, **args)
     if step in drafts.OPTIONAL:
         text += "\n" + t("adm-ev-empty-hint", empty=drafts.EMPTY)
+    if step == "approval":  # its own two buttons above Keep
+        return text, keyboards.draft_approval(t)
     return text, keyboards.draft_step(t, step)
 
 
-def _preview(t: Texts, data: dict[str, Any]) -> screens.Screen:
+async def _preview(t: Texts, console: Console, data: dict[str, Any]) -> screens.Screen:
     base, info = drafts.load(data["base"]), drafts.load(data["info"])
     edits = set(drafts.changed(base, info))
     lines = [t("adm-ev-preview-new" if data["mode"] == "new" else "adm-ev-preview-edit")]
     for step in drafts.steps(data["lang"]):
         key, args = drafts.field_key(step)
         lines.append(t("adm-ev-line", mark="✏️" if step in edits else "▫️",
-                       name=t(key, **args), value=drafts.value(info, step) or _none(t, step)))
+                       name=t(key, **args), value=_shown(t, step, info)))
     if not edits and data["mode"] == "edit":
         lines.append(t("adm-ev-unchanged"))
+    waiting = await _waiting_off(console, data, info)
+    if waiting:  # said before Save: the organiser may decline some in /pending first
+        lines.append("\n" + t("adm-ev-approval-off-waiting", count=waiting))
     return "\n".join(lines), keyboards.draft_save(t)
+
+
+async def _waiting_off(console: Console, data: dict[str, Any], info: EventSection) -> int:
+    """Forms the edit would confirm at Save by turning approval off (0: none)."""
+    if data["mode"] != "edit" or info.approval or data["of"] != console.event.id:
+        return 0
+    return await console.edits.waiting(console.event) if console.event.info.approval else 0
 
 
 async def _begin(message: Message, state: FSMContext, t: Texts, console: Console,
@@ -153,13 +172,13 @@ async def edit_event(message: Message, state: FSMContext, t: Texts, console: Con
     await _begin(message, state, t, console, "edit")
 
 
-async def _advance(t: Texts, state: FSMContext, step: str,
+async def _advance(t: Texts, state: FSMContext, console: Console, step: str,
                    data: dict[str, Any]) -> screens.Screen:
     """Move past `step`: the next step's question, or the preview after the last."""
     following = drafts.next_step(step, data["lang"])
     if following is None:
         await state.set_state(Draft.confirm)
-        return _preview(t, data)
+        return await _preview(t, console, data)
     await state.set_state(_state(following))
     return _prompt(t, following, drafts.load(data["info"]))
 
@@ -187,7 +206,7 @@ async def answer(message: Message, state: FSMContext, t: Texts, console: Console
         return
     data["info"] = drafts.dump(drafts.apply(info, got))
     await state.update_data(info=data["info"])
-    text, markup = await _advance(t, state, step, data)
+    text, markup = await _advance(t, state, console, step, data)
     await message.answer(text, reply_markup=markup)
 
 
@@ -197,7 +216,8 @@ async def not_text(message: Message, state: FSMContext, t: Texts) -> None:
         await message.answer(t("adm-ev-use-buttons"))
         return
     text, markup = _prompt(t, step, drafts.load((await state.get_data())["info"]))
-    await message.answer(f"{t('adm-ev-bad-text')}\n\n{text}", reply_markup=markup)
+    why = t("adm-ev-bad-approval" if step == "approval" else "adm-ev-bad-text")
+    await message.answer(f"{why}\n\n{text}", reply_markup=markup)
 
 
 async def keep(cb: CallbackQuery, callback_data: DraftCb, bot: Bot, state: FSMContext,
@@ -212,7 +232,21 @@ async def keep(cb: CallbackQuery, callback_data: DraftCb, bot: Bot, state: FSMCo
     if refused is not None:
         callback_answer.text, callback_answer.show_alert = t(f"adm-ev-bad-{refused.key}"), True
         return
-    await screens.show(cb, bot, await _advance(t, state, step, data))
+    await screens.show(cb, bot, await _advance(t, state, console, step, data))
+
+
+async def set_approval(cb: CallbackQuery, callback_data: DraftCb, bot: Bot, state: FSMContext,
+                       t: Texts, callback_answer: CallbackAnswer, console: Console) -> None:
+    """The approval step's buttons: each registration waits for approval, or not."""
+    step = _step(await state.get_state())
+    if step != "approval" or callback_data.step != step:  # an older prompt's, or forged
+        callback_answer.text, callback_answer.show_alert = t("adm-ev-stale"), True
+        return
+    data = await state.get_data()
+    data["info"] = drafts.dump(drafts.apply(drafts.load(data["info"]),
+                                            {"approval": callback_data.on}))
+    await state.update_data(info=data["info"])
+    await screens.show(cb, bot, await _advance(t, state, console, step, data))
 
 
 async def stop(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts) -> None:
@@ -291,6 +325,8 @@ async def _update(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts,
         text += "\n" + t("adm-done-promoted", names=views.names(result.promoted))
     if result.told:  # the outbox tells them, paced, from the notices saved with the edit
         text += "\n" + t("adm-ev-telling", count=result.told)
+    if result.admitted:
+        text += "\n" + t("adm-ev-admitted", count=len(result.admitted))
     await screens.show(cb, bot, (text, None))
 
 
@@ -311,6 +347,7 @@ def router() -> Router:
                        Inline(~F.text.startswith("/")))
     r.message.register(not_text, StateFilter(Draft), Inline(~F.text))
     r.callback_query.register(keep, StateFilter(Draft), DraftCb.filter(F.act == "keep"))
+    r.callback_query.register(set_approval, StateFilter(Draft), DraftCb.filter(F.act == "set"))
     r.callback_query.register(save, StateFilter(Draft.confirm), DraftCb.filter(F.act == "save"))
     r.callback_query.register(stop, StateFilter(Draft), DraftCb.filter(F.act == "stop"))
     r.callback_query.register(again, DraftCb.filter(F.act == "again"))

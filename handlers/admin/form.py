@@ -136,15 +136,15 @@ def _order(info: EventSection) -> list[str]:
     return list(info.form_model.order)
 
 
-async def _save(console: Console, info: EventSection, what: str) -> bool:
-    """Saved as an /editevent edit: False when the event changed meanwhile."""
+async def _save(console: Console, info: EventSection, what: str) -> Saved | None:
+    """Saved as an /editevent edit: None when the event changed meanwhile."""
     draft = await console.edits.begin(console.event)
     fresh = EventSection.model_validate(draft.info.model_dump() | {
         "questions": [q.model_dump() for q in info.questions], "form": info.form,
         "approval": info.approval})
     result = await console.edits.save(console.admin_id, console.event, draft.version, fresh,
                                       [what])
-    return isinstance(result, Saved)
+    return result if isinstance(result, Saved) else None
 
 
 async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: CallbackAnswer,
@@ -175,8 +175,9 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
         await _decide(cb, act, bot, state, t, console)
         return
     if act == "approval":
-        changed = info.model_copy(update={"approval": not info.approval})
-    elif qid not in info.form_model.own:
+        await _approval(cb, qid, callback_answer, bot, t, console)
+        return
+    if qid not in info.form_model.own:
         callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
         return
     elif act == "edit":  # new wording (and options): asked as for a new one, then replaced
@@ -198,6 +199,35 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
     if not await _save(console, changed, "form"):
         callback_answer.text, callback_answer.show_alert = t("adm-form-changed"), True
     await console.record("form", details=f"{act} {qid}".strip())
+    await _refresh(cb, bot, t, console)
+
+
+async def _approval(cb: CallbackQuery, qid: str, callback_answer: CallbackAnswer, bot: Bot,
+                    t: Texts, console: Console) -> None:
+    """The toggle (q ""), saved as an /editevent edit: turning approval off confirms the
+    forms still waiting (services.event_edits), so with some waiting it asks first (q
+    "sure": off; "back": the form again)."""
+    info = console.event.info
+    if qid == "back" or (qid == "sure" and not info.approval):  # (a second press)
+        await _refresh(cb, bot, t, console)
+        return
+    waiting = await console.edits.waiting(console.event) if info.approval else 0
+    if waiting and qid != "sure":
+        kb = InlineKeyboardBuilder()
+        kb.button(text=t("adm-form-btn-approval-off-sure"),
+                  callback_data=FormEditCb(act="approval", ev=console.event.id, q="sure"))
+        kb.button(text=t("adm-form-btn-back"),
+                  callback_data=FormEditCb(act="approval", ev=console.event.id, q="back"))
+        kb.adjust(1)
+        await _show(cb, bot, t("adm-ev-approval-off-waiting", count=waiting), kb.as_markup())
+        return
+    saved = await _save(console, info.model_copy(update={"approval": not info.approval}),
+                        "form")
+    if saved is None:
+        callback_answer.text, callback_answer.show_alert = t("adm-form-changed"), True
+    elif saved.admitted:
+        callback_answer.text = t("adm-ev-admitted", count=len(saved.admitted))
+    await console.record("form", details="approval")
     await _refresh(cb, bot, t, console)
 
 

@@ -163,6 +163,18 @@ def draft_step(t: Texts, step: str) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
+def draft_approval(t: Texts) -> InlineKeyboardMarkup:
+    """The approval step: wait for approval, or confirm at once; then Keep and Cancel."""
+    kb = InlineKeyboardBuilder()
+    for on in (True, False):
+        kb.button(text=t(f"adm-btn-approval-{'on' if on else 'off'}"),
+                  callback_data=DraftCb(act="set", step="approval", on=on))
+    kb.button(text=t("adm-btn-keep-value"), callback_data=DraftCb(act="keep", step="approval"))
+    kb.button(text=t("adm-btn-stop"), callback_data=DraftCb(act="stop"))
+    kb.adjust(1, 1, 2)
+    return kb.as_markup()
+
+
 def draft_save(t: Texts) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(text=t("adm-btn-save"), callback_data=DraftCb(act="save"))

@@ -287,6 +287,29 @@ adm-ev-telling = 📣 Telling { $count } { $count ->
     [one] registrant
    *[other] registrants
     } about the new time or venue.
+# The approval step of /newevent and /editevent (issue 21).
+adm-ev-ask-approval = Does each registration wait for an organiser's approval? Now: <b>{ $now }</b>
+    Press a button, or type yes or no.
+adm-ev-field-approval = Approval
+adm-ev-approval-on = each registration waits for approval
+adm-ev-approval-off = registrations are confirmed at once
+adm-btn-approval-on = ⏳ Each registration waits for our approval
+adm-btn-approval-off = ✅ Confirm registrations at once
+adm-ev-bad-approval = Please press one of the buttons, or type yes or no.
+adm-ev-approval-off-waiting = ⚠️ { $count } { $count ->
+    [one] form still waits
+   *[other] forms still wait
+    } for approval. Turning approval off confirms { $count ->
+    [one] it
+   *[other] them
+    } at once, in the order of registration (a seat if one is free, else online and the waitlist), and tells each person. To decline someone, use /pending first.
+adm-ev-admitted = ✅ { $count } waiting { $count ->
+    [one] form confirmed
+   *[other] forms confirmed
+    }; each person is being told.
+adm-form-btn-approval-off-sure = ✅ Turn off and confirm them
+adm-form-btn-back = ↩️ Back
+admitted-head = ✅ <b>Registration for «{ $title }» no longer waits for approval: yours is confirmed.</b>
 adm-act-newevent = new event
 adm-act-editevent = event edited
 
