@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.admin.callbacks import DraftCb
+from handlers.admin.callbacks import DraftCb, FormEditCb
 from loopback import BotMessage, FakeTelegram, FakeUser
 from services.events import Event
 from storage.models import Applicant, Format, Placement
@@ -263,6 +263,10 @@ async def test_form_toggle_off_with_forms_waiting_asks_then_confirms_them(
     assert (await olga.answer_to_press()).get("text", "").startswith("✅ 4 waiting forms")
     await olga.reply(lambda m: "Turn approval on" in m.buttons)
     await confirmed_in_order(fake, running, event)
+    # A "Turn approval off" left on an older screen sets, it does not flip: still off.
+    await olga.press_data(FormEditCb(act="approval", ev=event.id, q="off").pack())
+    await olga.answer_to_press()
+    assert not (await running.event(event.slug)).info.approval
 
 
 async def test_a_form_held_by_a_desk_read_before_approval_went_off_is_not_left_waiting(

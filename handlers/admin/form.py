@@ -115,7 +115,8 @@ def screen(t: Texts, event: Event) -> tuple[str, InlineKeyboardMarkup | None]:
     kb.button(text=t("adm-form-btn-add"), callback_data=FormEditCb(act="add", ev=event.id))
     kb.button(text=t("adm-form-btn-approval-off" if info.approval
                      else "adm-form-btn-approval-on"),
-              callback_data=FormEditCb(act="approval", ev=event.id))
+              callback_data=FormEditCb(act="approval", ev=event.id,
+                                       q="off" if info.approval else "on"))
     kb.adjust(*sizes, 1, 1)
     return "\n".join(lines), kb.as_markup()
 
@@ -204,11 +205,13 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
 
 async def _approval(cb: CallbackQuery, qid: str, callback_answer: CallbackAnswer, bot: Bot,
                     t: Texts, console: Console) -> None:
-    """The toggle (q ""), saved as an /editevent edit: turning approval off confirms the
-    forms still waiting (services.event_edits), so with some waiting it asks first (q
-    "sure": off; "back": the form again)."""
+    """The switch (q "on" / "off": what it sets, so an older screen's button cannot flip
+    it back), saved as an /editevent edit: turning approval off confirms the forms still
+    waiting (services.event_edits), so with some waiting it asks first (q "sure": off;
+    "back": the form again)."""
     info = console.event.info
-    if qid == "back" or (qid == "sure" and not info.approval):  # (a second press)
+    wanted = {"on": True, "off": False, "sure": False}.get(qid)
+    if wanted is None or wanted == info.approval:  # "back", a second press, an old screen
         await _refresh(cb, bot, t, console)
         return
     waiting = await console.edits.waiting(console.event) if info.approval else 0
@@ -221,8 +224,7 @@ async def _approval(cb: CallbackQuery, qid: str, callback_answer: CallbackAnswer
         kb.adjust(1)
         await _show(cb, bot, t("adm-ev-approval-off-waiting", count=waiting), kb.as_markup())
         return
-    saved = await _save(console, info.model_copy(update={"approval": not info.approval}),
-                        "form")
+    saved = await _save(console, info.model_copy(update={"approval": wanted}), "form")
     if saved is None:
         callback_answer.text, callback_answer.show_alert = t("adm-form-changed"), True
     elif saved.admitted:
