@@ -9,6 +9,7 @@ import csv
 import io
 from pathlib import Path
 
+from core.questions import Question
 from handlers.admin.callbacks import FormEditCb
 from loopback import BotMessage, FakeTelegram, FakeUser
 from services.events import Event
@@ -19,15 +20,16 @@ from tests.own_form import texts
 LABEL = "Which city do you come from?"
 OPTIONS = ["Almaty", "Astana", "Shymkent"]
 KK_LABEL, KK_OPTIONS = "Қай қаладансыз?", ["Алматы қ.", "Астана қ.", "Шымкент қ."]
+NEW_RU = ["Алматы", "Астана", "Другой город"]
 RU_LABEL, RU_OPTIONS = "Из какого вы города?", ["Город Алматы", "Город Астана", "Город Шымкент"]
 
 
-async def chat_event(running: Running) -> Event:
+async def chat_event(running: Running, *questions: Question) -> Event:
     """An event made in the chat (as /newevent makes it), chosen by the organiser."""
     events = running.app.registrations.events
     base = (await running.event()).info
     made = await events.create(base.model_copy(update={
-        "id": None, "title": "Chat event", "questions": [], "form": None}))
+        "id": None, "title": "Chat event", "questions": list(questions), "form": None}))
     await events.choose(ADMIN, made)
     return made
 
@@ -250,3 +252,52 @@ async def test_a_reworded_question_with_other_options_cannot_keep_the_old_wordin
         await running.stop()
     assert saved is not None
     assert [(q.options, q.text) for q in saved.info.questions] == [(["Almaty", "Elsewhere"], {})]
+
+
+async def test_an_organiser_rewording_in_another_language_changes_her_version_only(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """A Russian organiser rewords a question written in English with a Russian version:
+    her words replace the Russian version, the main (English) options, which the answers
+    name, stay as they are."""
+    running = await start(fake, settings_for(fake, tmp_path))
+    try:
+        made = await chat_event(running, Question.model_validate({
+            "id": "q1", "kind": "choice", "label": LABEL, "options": OPTIONS,
+            "text": {"ru": {"label": RU_LABEL, "options": RU_OPTIONS}}}))
+        await join(fake, 1, "en", made, LABEL, "Astana")
+        await join(fake, 2, "ru", made, RU_LABEL, RU_OPTIONS[2])
+        ru = texts("ru")
+        olga = fake.user(ADMIN, first_name="Olga", language_code="ru")
+        await olga.send("/form")
+        await olga.reply(has("Анкета «Chat event»", "формулировки: Русский"))
+        await olga.press("✏️ 5")
+        await olga.reply(has(ru("adm-form-ask-label"), f"Сейчас: {RU_LABEL}"))
+        await olga.send("Где вы живёте?")
+        await olga.reply(has(ru("adm-form-ask-options"), f"Сейчас: {RU_OPTIONS[0]}"))
+        await olga.send("\n".join(NEW_RU[::2]))  # her version keeps the main three options
+        await once(olga, "Нужно ровно 3 вариантов", ru("adm-form-ask-options"))
+        await olga.send("\n".join(NEW_RU))
+        await olga.reply(has("Вопрос на языке «Қазақша»"))
+        await olga.send("-")
+        await olga.reply(has("Вопрос на языке «English»",
+                             "Сейчас на языке «English» видна основная формулировка"))
+        await olga.send("-")
+        preview = await olga.reply(has("Предпросмотр"))
+        english = preview.plain_text.split("English", 1)[1]
+        assert LABEL in english and "[ Shymkent ]" in english, preview.plain_text
+        assert "Где вы живёте?" in preview.plain_text
+        await olga.press("✅ Добавить в анкету")
+        await olga.reply(has(f"5. Где вы живёте? (один вариант; {' · '.join(NEW_RU)}; "
+                             "формулировки: Русский"))
+        assert await answers(running, made) == {1: {"q1": "Astana"}, 2: {"q1": "Shymkent"}}
+        saved = await running.app.registrations.events.get(made.id)
+        assert saved is not None
+        question = saved.info.questions[0]
+        assert (question.label, question.options) == (LABEL, OPTIONS)
+        en_reader, ru_reader = fake.user(1), fake.user(2)
+        await en_reader.send("/my")
+        await en_reader.reply(has(f"{LABEL}: Astana"))
+        await ru_reader.send("/my")
+        await ru_reader.reply(has("Где вы живёте?: Другой город"))
+    finally:
+        await running.stop()
