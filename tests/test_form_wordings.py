@@ -275,10 +275,13 @@ async def test_an_organiser_rewording_in_another_language_changes_her_version_on
         await olga.send("Где вы живёте?")
         await olga.reply(has(ru("adm-form-ask-options"), f"Сейчас: {RU_OPTIONS[0]}"))
         await olga.send("\n".join(NEW_RU[::2]))  # her version keeps the main three options
-        await once(olga, "Нужно ровно 3 вариантов", ru("adm-form-ask-options"))
+        await once(olga, "Число вариантов должно быть 3", ru("adm-form-ask-options"))
         await olga.send("\n".join(NEW_RU))
         await olga.reply(has("Вопрос на языке «Қазақша»"))
-        await olga.send("-")
+        await olga.send(KK_LABEL)
+        # What she translates is her own wording, in her order.
+        await olga.reply(has("варианты на языке «Қазақша» (всего 3)", f"3. {NEW_RU[2]}"))
+        await olga.send("\n".join(KK_OPTIONS))
         await olga.reply(has("Вопрос на языке «English»",
                              "Сейчас на языке «English» видна основная формулировка"))
         await olga.send("-")
@@ -288,7 +291,7 @@ async def test_an_organiser_rewording_in_another_language_changes_her_version_on
         assert "Где вы живёте?" in preview.plain_text
         await olga.press("✅ Добавить в анкету")
         await olga.reply(has(f"5. Где вы живёте? (один вариант; {' · '.join(NEW_RU)}; "
-                             "формулировки: Русский"))
+                             "формулировки: Қазақша, Русский"))
         assert await answers(running, made) == {1: {"q1": "Astana"}, 2: {"q1": "Shymkent"}}
         saved = await running.app.registrations.events.get(made.id)
         assert saved is not None

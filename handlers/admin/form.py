@@ -263,22 +263,23 @@ def _prompt(t: Texts, step: str | None, data: dict[str, Any],
         return text, None
     language = str(data.get(AT) or "")
     if step in (TEXT_LABEL, TEXT_OPTIONS):
-        return _ask_other(t, step, draft, language, was, int(data.get("form_event") or 0))
+        return _ask_other(t, step, draft, language, was, int(data.get("form_event") or 0),
+                          wordings.own_options(draft, own))
     if catalog is not None:
         return _preview(t, catalog, data)
     return t("adm-form-use-buttons"), None
 
 
 def _ask_other(t: Texts, step: str, draft: wordings.Draft, language: str,
-               was: wordings.Draft | None, event: int) -> screens.Screen:
+               was: wordings.Draft | None, event: int, mine: list[str]) -> screens.Screen:
+    """Another language's label or options (`mine`: the organiser's, to translate)."""
     name = NAMES.get(language, language)
     main = str(draft.get("label") or "")
     if step == TEXT_LABEL:
         text = t("adm-form-ask-text-label", language=name, main=main)
     else:
-        theirs = [str(o) for o in draft.get("options") or []]
-        text = t("adm-form-ask-text-options", language=name, count=len(theirs),
-                 options="\n".join(f"{n}. {o}" for n, o in enumerate(theirs, start=1)))
+        text = t("adm-form-ask-text-options", language=name, count=len(mine),
+                 options="\n".join(f"{n}. {o}" for n, o in enumerate(mine, start=1)))
     before = wordings.current(was, language)
     kb = None
     if was is not None:

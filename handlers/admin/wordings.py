@@ -107,6 +107,13 @@ def keep(draft: Draft, language: str, was: Draft | None) -> Draft:
     return changed
 
 
+def own_options(draft: Draft, own: str) -> list[str]:
+    """The options as the organiser wrote them (their language's version, else the main
+    ones): what the other languages translate, in this order."""
+    given = ((draft.get("text") or {}).get(own) or {}).get("options")
+    return [str(o) for o in given or draft.get("options") or []]
+
+
 def check(draft: Draft, language: str | None = None) -> Question | Bad:
     """The draft as the model reads it, or why not: `language` names the version whose
     options were just given (None: the main options)."""
