@@ -21,7 +21,8 @@ LABEL = "Which city do you come from?"
 OPTIONS = ["Almaty", "Astana", "Shymkent"]
 KK_LABEL, KK_OPTIONS = "Қай қаладансыз?", ["Алматы қ.", "Астана қ.", "Шымкент қ."]
 NEW_RU = ["Алматы", "Астана", "Другой город"]
-RU_LABEL, RU_OPTIONS = "Из какого вы города?", ["Город Алматы", "Город Астана", "Город Шымкент"]
+RU_LABEL = "Из какого вы города?"
+RU_OPTIONS = ["Город Алматы <центр>", "Город Астана", "Город Шымкент"]  # "<": not markup
 
 
 async def chat_event(running: Running, *questions: Question) -> Event:

@@ -4,12 +4,14 @@ question (built-in ones and the event's own: kind, options, required, formats).
 For an event from the config it says where to change it. For one made in the chat the
 buttons add a question (kind, wording, options, then the same in each other language, then
 a preview as a participant in each language sees it), reword one, move one up, remove one,
-and turn approval on or off; each change is saved like an
-/editevent edit (one transaction, refused if the event changed meanwhile). Registrations
-keep their answers: a removed question's answers stay stored, a new one shows empty."""
+and turn approval on or off; each change is saved like an /editevent edit (one
+transaction, refused if the event changed meanwhile). Registrations keep their answers: a
+removed question's answers stay stored, a new one shows empty, and a choice is stored as the
+main option, so no language's wording changes what was answered."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -444,7 +446,8 @@ def _preview(t: Texts, catalog: Catalog, data: dict[str, Any]) -> screens.Screen
             head += " " + t("adm-form-falls-back")
         shown = asked(theirs, question)
         if question.options:
-            shown += "\n" + "\n".join(f"[ {o} ]" for o in question.options_in(code))
+            shown += "\n" + "\n".join(f"[ {html.escape(o, False)} ]"  # typed: not markup
+                                      for o in question.options_in(code))
         elif question.kind == "yesno":
             shown += "\n" + f"[ {theirs('answer-yes')} ] [ {theirs('answer-no')} ]"
         parts.append(f"{head}\n{shown}")
