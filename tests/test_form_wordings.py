@@ -128,6 +128,8 @@ async def test_kk_and_ru_readers_see_their_wording_and_the_answer_stays_the_main
         await once(olga, "Please type it as text", "The question in Қазақша")
         await olga.send("Қ" * 501)
         await once(olga, "up to 500 characters", "The question in Қазақша")
+        await olga.send("   ")  # blank
+        await once(olga, "Please type the question", "The question in Қазақша")
         await olga.send(KK_LABEL)
         await olga.reply(has("Its 3 options in Қазақша"))
         await olga.send("\n".join(KK_OPTIONS[:2]))  # one short
