@@ -44,17 +44,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+LABEL_MAX = 500
+
+
 class QuestionText(_Strict):
     """One language's wording of a question ([event.questions.text.kk])."""
 
-    label: str | None = None
+    label: str | None = Field(default=None, max_length=LABEL_MAX)
     options: list[str] | None = None
 
 
 class Question(_Strict):
     id: str
     kind: Kind
-    label: str = Field(min_length=1, max_length=500)
+    label: str = Field(min_length=1, max_length=LABEL_MAX)
     options: list[str] = Field(default_factory=list)
     required: bool = True
     formats: list[FormatName] = Field(default_factory=lambda: _both())
@@ -107,6 +110,11 @@ class Question(_Strict):
                 raise ValueError(f"question {self.id!r}: [text.{code}] gives "
                                  f"{len(text.options)} option labels for "
                                  f"{len(self.options)} options")
+            # The same rules as the main options: each is a button's label.
+            if (len(set(text.options)) != len(text.options)
+                    or any(not o.strip() or len(o) > OPTION_MAX for o in text.options)):
+                raise ValueError(f"question {self.id!r}: [text.{code}] options need 1-"
+                                 f"{OPTION_MAX} characters each, all different")
         return self
 
     @property

@@ -224,11 +224,15 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
         await olga.send("Almaty")  # one option is not a choice
         await olga.reply(has("These options cannot be used"))
         await olga.send("Almaty\nAstana\nShymkent")
+        for language in ("Қазақша", "Русский"):  # each other language: "-" falls back
+            await olga.reply(has(f"The question in {language}"))
+            await olga.send("-")
         preview = await olga.reply(has("Preview", "Which city do you come from?"))
         assert "[ Astana ]" in preview.plain_text
         await olga.press("✅ Add it to the form")
         await olga.reply(has("5. Which city do you come from? (one choice; "
-                             "Almaty · Astana · Shymkent; /list q1"))
+                             "Almaty · Astana · Shymkent; one wording for every language; "
+                             "/list q1"))
         await olga.press("Turn approval on")
         await olga.reply(has("Registrations wait for approval"))
         await olga.press("Turn approval off")
@@ -262,9 +266,13 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
         await olga.send("Where do you live?")
         await olga.reply(has("Type the options"))
         await olga.send("Almaty\nElsewhere")
+        for language in ("Қазақша", "Русский"):
+            await olga.reply(has(f"The question in {language}"))
+            await olga.send("-")
         await olga.reply(has("Preview", "Where do you live?"))
         await olga.press("✅ Add it to the form")
-        await olga.reply(has("5. Where do you live? (one choice; Almaty · Elsewhere; /list q1"))
+        await olga.reply(has("5. Where do you live? (one choice; Almaty · Elsewhere; "
+                             "one wording for every language; /list q1"))
         await olga.press("🗑 5")
         await olga.reply(lambda m: "Which city" not in m.plain_text and "The form of" in
                          m.plain_text)

@@ -2,12 +2,17 @@
 question (built-in ones and the event's own: kind, options, required, formats).
 
 For an event from the config it says where to change it. For one made in the chat the
-buttons add a question (kind, wording, options, then a preview as a participant sees it),
-move one up, remove one, and turn approval on or off; each change is saved like an
-/editevent edit (one transaction, refused if the event changed meanwhile). Registrations
-keep their answers: a removed question's answers stay stored, a new one shows empty."""
+buttons add a question (kind, wording, options, then the same in each other language, then
+a preview as a participant in each language sees it), reword one, move one up, remove one,
+and turn approval on or off; each change is saved like an /editevent edit (one
+transaction, refused if the event changed meanwhile). Registrations keep their answers: a
+removed question's answers stay stored, a new one shows empty, and a choice is stored as the
+main option, so no language's wording changes what was answered."""
 
 from __future__ import annotations
+
+import html
+from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
@@ -16,14 +21,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from pydantic import ValidationError
 
 from core.config import EventSection
-from core.i18n import Texts
+from core.i18n import LANGUAGES, NAMES, Catalog, Texts
 from core.questions import KINDS, Question
 from core.render import answer
 from core.render import question as asked
-from handlers.admin import screens
+from handlers.admin import screens, wordings
 from handlers.admin.callbacks import FormEditCb
 from handlers.admin.console import NAMES_EVENT, Console
 from handlers.filters import Inline
@@ -33,18 +37,34 @@ from storage.privacy import erased
 
 PREVIEWED = "form_question"  # FSM data: the question being added, as JSON
 REPLACING = "form_replacing"  # FSM data: the id of the question being reworded
+OWN = "form_own"  # FSM data: the organiser's language (their words are asked first)
+INTO_OWN = "form_into_own"  # FSM data: their words go to their language's version
+AT = "form_language"  # FSM data: the other language being asked
+WAS = "form_was"  # FSM data: the reworded question as it was (its versions can be kept)
 
 
 class AddQuestion(StatesGroup):
     label = State()
     options = State()
+    text_label = State()  # another language's label ("-": it sees the main wording)
+    text_options = State()  # ... and its options, as many as the main ones
     preview = State()
+
+
+# The states' names, as FSMContext.get_state() gives them.
+LABEL, OPTIONS, TEXT_LABEL, TEXT_OPTIONS, PREVIEW = (
+    str(s.state) for s in (AddQuestion.label, AddQuestion.options, AddQuestion.text_label,
+                           AddQuestion.text_options, AddQuestion.preview))
 
 
 def row(t: Texts, n: int, q: Question) -> str:
     parts = [t(f"adm-form-kind-{q.kind}")]
     if q.options:
         parts.append(" · ".join(q.options_in(t.language)))
+    given = wordings.languages(q)
+    parts.append(t("adm-form-langs-one") if not given
+                 else t("adm-form-langs-all") if len(given) == len(LANGUAGES)
+                 else t("adm-form-langs", languages=", ".join(NAMES[c] for c in given)))
     if q.kind == "number" and (q.min is not None or q.max is not None):
         low, high = ("…" if v is None else str(v) for v in (q.min, q.max))
         parts.append(f"{low}..{high}")
@@ -149,7 +169,8 @@ async def _save(console: Console, info: EventSection, what: str) -> Saved | None
 
 
 async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: CallbackAnswer,
-               bot: Bot, state: FSMContext, t: Texts, console: Console) -> None:
+               bot: Bot, state: FSMContext, t: Texts, catalog: Catalog,
+               console: Console) -> None:
     event = console.event
     if event.id != callback_data.ev or event.from_config:
         callback_answer.text, callback_answer.show_alert = t("adm-ev-other"), True
@@ -167,10 +188,15 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
         if qid not in KINDS:
             callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
             return
+        draft, _ = wordings.start(None, qid, _free_id(info), t.language)
         await state.set_state(AddQuestion.label)
-        await state.update_data({PREVIEWED: {"id": _free_id(info), "kind": qid},
-                                 "form_event": event.id})
+        await state.update_data({PREVIEWED: draft, "form_event": event.id,
+                                 OWN: t.language, INTO_OWN: False, WAS: None,
+                                 REPLACING: None, AT: None})
         await _show(cb, bot, t("adm-form-ask-label"), None)
+        return
+    if act == "keep":
+        await _keep(cb, callback_data, callback_answer, bot, state, t, catalog)
         return
     if act in ("save", "drop"):
         await _decide(cb, act, bot, state, t, console)
@@ -182,10 +208,13 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
         callback_answer.text, callback_answer.show_alert = t("error-stale-button"), True
         return
     elif act == "edit":  # new wording (and options): asked as for a new one, then replaced
+        was = info.form_model.own[qid]
+        draft, into_own = wordings.start(was, was.kind, qid, t.language)
         await state.set_state(AddQuestion.label)
-        await state.update_data({PREVIEWED: info.form_model.own[qid].model_dump(),
-                                 "form_event": event.id, REPLACING: qid})
-        await _show(cb, bot, t("adm-form-ask-label"), None)
+        data = {PREVIEWED: draft, "form_event": event.id, REPLACING: qid, OWN: t.language,
+                INTO_OWN: into_own, WAS: was.model_dump(mode="json"), AT: None}
+        await state.update_data(data)
+        await _show(cb, bot, *_prompt(t, LABEL, data))
         return
     elif act == "del":
         order = [q for q in _order(info) if q != qid]
@@ -248,45 +277,217 @@ async def _show(cb: CallbackQuery, bot: Bot, text: str,
         await bot.send_message(cb.from_user.id, text, reply_markup=markup)
 
 
-async def label(message: Message, state: FSMContext, t: Texts) -> None:
-    draft = dict((await state.get_data()).get(PREVIEWED) or {})
-    draft["label"] = (message.text or "").strip()[:500]
-    await state.update_data({PREVIEWED: draft})
-    if draft.get("kind") in ("choice", "multi"):
-        await state.set_state(AddQuestion.options)
-        await message.answer(t("adm-form-ask-options"))
-        return
-    await _preview(message, state, t, draft)
+def _prompt(t: Texts, step: str | None, data: dict[str, Any],
+            catalog: Catalog | None = None) -> screens.Screen:
+    """What the step `step` (a state's name) asks, with the current wording when one is
+    reworded; the preview needs `catalog` (each language's texts)."""
+    draft = _draft(data)
+    was = data.get(WAS) if isinstance(data.get(WAS), dict) else None
+    own = str(data.get(OWN) or t.language)
+    if step == LABEL:
+        text = t("adm-form-ask-label")
+        if was is not None:
+            text += "\n" + t("adm-form-now", now=Question.model_validate(was).label_in(own))
+        return text, None
+    if step == OPTIONS:
+        text = t("adm-form-ask-options")
+        if was is not None and was.get("kind") == draft.get("kind"):
+            text += "\n" + t("adm-form-now", now="\n".join(
+                Question.model_validate(was).options_in(own)))
+        return text, None
+    language = str(data.get(AT) or "")
+    if step in (TEXT_LABEL, TEXT_OPTIONS):
+        return _ask_other(t, step, draft, language, was, int(data.get("form_event") or 0),
+                          wordings.own_options(draft, own))
+    if catalog is not None:
+        return _preview(t, catalog, data)
+    return t("adm-form-use-buttons"), None
 
 
-async def options(message: Message, state: FSMContext, t: Texts) -> None:
-    draft = dict((await state.get_data()).get(PREVIEWED) or {})
-    draft["options"] = [line.strip() for line in (message.text or "").splitlines()
-                        if line.strip()]
-    await _preview(message, state, t, draft)
+def _ask_other(t: Texts, step: str, draft: wordings.Draft, language: str,
+               was: wordings.Draft | None, event: int, mine: list[str]) -> screens.Screen:
+    """Another language's label or options (`mine`: the organiser's, to translate)."""
+    name = NAMES.get(language, language)
+    main = str(draft.get("label") or "")
+    if step == TEXT_LABEL:
+        text = t("adm-form-ask-text-label", language=name, main=main)
+    else:
+        text = t("adm-form-ask-text-options", language=name, count=len(mine),
+                 options="\n".join(f"{n}. {o}" for n, o in enumerate(mine, start=1)))
+    before = wordings.current(was, language)
+    kb = None
+    if was is not None:
+        if before is None:
+            text += "\n\n" + t("adm-form-text-was-main", language=name)
+        else:
+            shown = str(before.get("label") or main)
+            if before.get("options"):
+                shown += "\n" + "\n".join(f"[ {o} ]" for o in before["options"])
+            text += "\n\n" + t("adm-form-text-now", language=name, now=shown)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t("adm-form-btn-keep"),
+                       callback_data=FormEditCb(act="keep", ev=event, q=language))
+        kb = builder.as_markup()
+    return text, kb
 
 
-async def _preview(message: Message, state: FSMContext, t: Texts, draft: dict[str, object],
-                   ) -> None:
-    try:
-        question = Question.model_validate(draft)
-    except ValidationError:
-        await message.answer(t("adm-form-bad-options" if draft.get("options") is not None
-                               else "adm-form-bad-label"))
-        return
-    await state.update_data({PREVIEWED: question.model_dump()})
-    await state.set_state(AddQuestion.preview)
-    shown = asked(t, question)
-    if question.options:
-        shown += "\n" + "\n".join(f"[ {o} ]" for o in question.options)
-    elif question.kind == "yesno":
-        shown += "\n" + f"[ {t('answer-yes')} ] [ {t('answer-no')} ]"
+def _draft(data: dict[str, Any]) -> wordings.Draft:
+    found = data.get(PREVIEWED)
+    return dict(found) if isinstance(found, dict) else {}
+
+
+async def _ask(message: Message, state: FSMContext, t: Texts, catalog: Catalog, step: str,
+               head: str = "") -> None:
+    """Move to `step` and ask it; `head`: why the last answer was refused."""
+    await state.set_state(step)
+    text, markup = _prompt(t, step, await state.get_data(), catalog)
+    await message.answer(f"{head}\n\n{text}" if head else text, reply_markup=markup)
+
+
+async def _again(message: Message, state: FSMContext, t: Texts, catalog: Catalog,
+                 why: wordings.Bad) -> None:
+    """A refused answer: one reply that says why and asks the same step again."""
+    step = await state.get_state()
+    await _ask(message, state, t, catalog, str(step), t(f"adm-form-bad-{why.key}", **why.args))
+
+
+async def _next(message: Message, state: FSMContext, t: Texts, catalog: Catalog,
+                language: str | None) -> None:
+    """After the organiser's own wording (`language` None) or another language's: the next
+    language, or the preview when all are asked."""
     data = await state.get_data()
+    following = wordings.after(str(data.get(OWN) or t.language), language)
+    await state.update_data({AT: following})
+    await _ask(message, state, t, catalog,
+               TEXT_LABEL if following else PREVIEW)
+
+
+async def label(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    data = await state.get_data()
+    got = wordings.label(message.text or "")
+    if isinstance(got, wordings.Bad):
+        await _again(message, state, t, catalog, got)
+        return
+    draft = wordings.set_own(_draft(data), str(data.get(OWN) or t.language),
+                             bool(data.get(INTO_OWN)), label=got)
+    await state.update_data({PREVIEWED: draft})
+    if wordings.has_options(draft):
+        await _ask(message, state, t, catalog, OPTIONS)
+        return
+    checked = wordings.check(draft)
+    if isinstance(checked, wordings.Bad):
+        await _again(message, state, t, catalog, checked)
+        return
+    await _next(message, state, t, catalog, None)
+
+
+async def options(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    data = await state.get_data()
+    own, into_own = str(data.get(OWN) or t.language), bool(data.get(INTO_OWN))
+    draft = wordings.set_own(_draft(data), own, into_own,
+                             options=wordings.options(message.text or ""))
+    checked = wordings.check(draft, own if into_own else None)
+    if isinstance(checked, wordings.Bad):
+        await _again(message, state, t, catalog, checked)
+        return
+    await state.update_data({PREVIEWED: draft})
+    await _next(message, state, t, catalog, None)
+
+
+async def text_label(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    data = await state.get_data()
+    language, draft = str(data.get(AT)), _draft(data)
+    if (message.text or "").strip() == wordings.EMPTY:
+        await state.update_data({PREVIEWED: wordings.drop(draft, language)})
+        await _next(message, state, t, catalog, language)
+        return
+    got = wordings.label(message.text or "")
+    if isinstance(got, wordings.Bad):
+        await _again(message, state, t, catalog, got)
+        return
+    draft = wordings.set_other(draft, language, label=got)
+    await state.update_data({PREVIEWED: draft})
+    if wordings.has_options(draft):
+        await _ask(message, state, t, catalog, TEXT_OPTIONS)
+        return
+    await _next(message, state, t, catalog, language)
+
+
+async def text_options(message: Message, state: FSMContext, t: Texts,
+                       catalog: Catalog) -> None:
+    data = await state.get_data()
+    language, draft = str(data.get(AT)), _draft(data)
+    if (message.text or "").strip() == wordings.EMPTY:  # the whole language falls back
+        await state.update_data({PREVIEWED: wordings.drop(draft, language)})
+        await _next(message, state, t, catalog, language)
+        return
+    draft = wordings.set_other(draft, language, options=wordings.options(message.text or ""))
+    checked = wordings.check(draft, language)  # the model counts the options
+    if isinstance(checked, wordings.Bad):
+        await _again(message, state, t, catalog, checked)
+        return
+    await state.update_data({PREVIEWED: draft})
+    await _next(message, state, t, catalog, language)
+
+
+async def not_text(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    """A sticker, a photo ... while a question is drafted: one reply, the same step again
+    (the draft stays)."""
+    step = await state.get_state()
+    why = "adm-form-use-buttons" if step == PREVIEW else "adm-form-bad-text"
+    await _ask(message, state, t, catalog, str(step), t(why))
+
+
+async def at_preview(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    """Typed text under the preview: only its buttons answer."""
+    await _ask(message, state, t, catalog, PREVIEW, t("adm-form-use-buttons"))
+
+
+async def _keep(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: CallbackAnswer,
+                bot: Bot, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    """A reworded question's version in another language, kept as it was."""
+    step, data = await state.get_state(), await state.get_data()
+    language = str(data.get(AT) or "")
+    asking = step in (TEXT_LABEL, TEXT_OPTIONS)
+    was = data.get(WAS)
+    if not asking or language != callback_data.q or not isinstance(was, dict):
+        callback_answer.text, callback_answer.show_alert = t("adm-form-stale"), True
+        return
+    draft = wordings.keep(_draft(data), language, was)
+    if isinstance(wordings.check(draft, language), wordings.Bad):
+        count = len(_draft(data).get("options") or [])
+        callback_answer.text = t("adm-form-keep-bad", language=NAMES[language], count=count)
+        callback_answer.show_alert = True
+        return
+    following = wordings.after(str(data.get(OWN) or t.language), language)
+    await state.update_data({PREVIEWED: draft, AT: following})
+    step = TEXT_LABEL if following else PREVIEW
+    await state.set_state(step)
+    await _show(cb, bot, *_prompt(t, step, await state.get_data(), catalog))
+
+
+def _preview(t: Texts, catalog: Catalog, data: dict[str, Any]) -> screens.Screen:
+    """The question as a participant in each language sees it (which ones fall back)."""
+    question = Question.model_validate(_draft(data))
+    own = str(data.get(OWN) or t.language)
+    parts = [t("adm-form-preview")]
+    for code in LANGUAGES:
+        theirs = catalog.for_language(code)
+        head = f"<b>{NAMES[code]}</b>"
+        if code != own and code not in question.text:
+            head += " " + t("adm-form-falls-back")
+        shown = asked(theirs, question)
+        if question.options:
+            shown += "\n" + "\n".join(f"[ {html.escape(o, False)} ]"  # typed: not markup
+                                      for o in question.options_in(code))
+        elif question.kind == "yesno":
+            shown += "\n" + f"[ {theirs('answer-yes')} ] [ {theirs('answer-no')} ]"
+        parts.append(f"{head}\n{shown}")
     event = int(str(data.get("form_event", 0)))
     kb = InlineKeyboardBuilder()
     kb.button(text=t("adm-form-btn-save"), callback_data=FormEditCb(act="save", ev=event))
     kb.button(text=t("adm-form-btn-drop"), callback_data=FormEditCb(act="drop", ev=event))
-    await message.answer(t("adm-form-preview") + "\n\n" + shown, reply_markup=kb.as_markup())
+    return "\n\n".join(parts), kb.as_markup()
 
 
 async def _decide(cb: CallbackQuery, act: str, bot: Bot, state: FSMContext, t: Texts,
@@ -318,6 +519,11 @@ def router() -> Router:
     r.callback_query.register(edit, FormEditCb.filter())
     r.message.register(label, StateFilter(AddQuestion.label), Inline(F.text))
     r.message.register(options, StateFilter(AddQuestion.options), Inline(F.text))
+    typed = (Inline(F.text), Inline(~F.text.startswith("/")))  # commands stay commands
+    r.message.register(text_label, StateFilter(AddQuestion.text_label), *typed)
+    r.message.register(text_options, StateFilter(AddQuestion.text_options), *typed)
+    r.message.register(at_preview, StateFilter(AddQuestion.preview), *typed)
+    r.message.register(not_text, StateFilter(AddQuestion), Inline(~F.text))
     return r
 
 

@@ -77,6 +77,23 @@ adm-form-preview = <b>Preview</b>, as a participant sees it:
 adm-form-btn-save = ✅ Add it to the form
 adm-form-btn-drop = ✖️ Drop it
 adm-form-changed = The event changed meanwhile: nothing was saved. Open /form again.
+adm-form-now = Now: { $now }
+adm-form-ask-text-label = The question in { $language }, as its readers will read it? Send { "-" } to leave { $language } readers the main wording: «{ $main }».
+adm-form-ask-text-options =
+    Its { $count } options in { $language }, one per line, in this order ({ "-" }: { $language } readers see the main wording):
+    { $options }
+adm-form-text-now = Now in { $language }: { $now }
+adm-form-text-was-main = Now { $language } readers see the main wording.
+adm-form-btn-keep = ✔️ Keep it
+adm-form-bad-count = Give exactly { $count } options, one per line, in the order of the main ones.
+adm-form-bad-text = Please type it as text.
+adm-form-use-buttons = Use the buttons under the preview: add it to the form or drop it.
+adm-form-stale = This question draft is finished or has moved on. /form starts again.
+adm-form-keep-bad = The { $language } options no longer match the { $count } options: type them anew, or { "-" }.
+adm-form-falls-back = (no wording of its own: sees the main one)
+adm-form-langs = wording for { $languages }, the rest see the main one
+adm-form-langs-all = wording for every language
+adm-form-langs-one = one wording for every language
 adm-decline-ask = Declining { $name }: type the reason to send them, or press the button below.
 adm-btn-decline-no-reason = ✖️ Decline without a reason
 declined-reason = Reason: { $reason }
