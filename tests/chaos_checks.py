@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from core.i18n import LANGUAGES, Catalog
-from loopback import FakeTelegram, FakeUser
+from loopback import BotMessage, FakeTelegram, FakeUser
 from storage.database import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -433,6 +433,12 @@ def told_after_leaving(snap: Snapshot, people: list[Person]) -> tuple[list[str],
     return found, checked
 
 
+def as_sent(message: BotMessage) -> str:
+    """A message as it arrived: a later press on its buttons may have edited it since (the
+    news of an approval carries the registration's buttons)."""
+    return _plain(message.history[0]) if message.history else message.plain_text
+
+
 def told_range(news: list[sqlite3.Row]) -> range:
     """How many messages these outbox rows may have put in a chat: a sent one once, or once
     more per kill while it was in flight (attempts counts the sends begun); a void one
@@ -458,7 +464,7 @@ def approval_violations(snap: Snapshot, people: list[Person]) -> list[str]:
         for kind, count, text in (("approved", approved, said.approved),
                                   ("declined", decided - approved, said.declined)):
             news = [n for n in snap.news if n["user_id"] == user.id and n["kind"] == kind]
-            told = sum(1 for m in user.messages if text in m.plain_text)
+            told = sum(1 for m in user.messages if text in as_sent(m))
             if len(news) != count:
                 found.append(f"user {user.id}: {kind} {count}x, {len(news)} in the outbox")
             bad = [n["status"] for n in news if n["status"] not in ("sent", "void")]
@@ -467,7 +473,7 @@ def approval_violations(snap: Snapshot, people: list[Person]) -> list[str]:
                              f" says {[(n['status'], n['attempts']) for n in news]}")
             for language, theirs in others.items():
                 wrong = getattr(theirs, kind)
-                if language != said.language and any(wrong in m.plain_text
+                if language != said.language and any(wrong in as_sent(m)
                                                       for m in user.messages):
                     found.append(f"user {user.id} ({said.language}): told '{kind}' in"
                                  f" {language}")

@@ -1,6 +1,7 @@
 """Migration 019 (approval's news through the outbox) on a database made by the schema
 before it: the outbox's rows stay as they were, and an approval and a decline each write
-their news in the decision's transaction; /forget_me leaves nothing of a decline's."""
+their news in the decision's transaction; /forget_me leaves nothing of a decline's; a
+waiting form's id (in the organisers' buttons) is never given to a later form."""
 
 from __future__ import annotations
 
@@ -53,6 +54,10 @@ async def test_migration_019_keeps_the_outbox_and_takes_approval_news(tmp_path: 
         second, _ = await pending.hold(db, 1, bob, Format.ONLINE, NOW)
         approved = await Ledger(db, 1).approve(first.id, NOW)
         declined = await Ledger(db, 1).decline(second.id, NOW, "Ministry staff only")
+        # Both decided, the table is empty: a plain rowid would start again from 1, and
+        # the first form's stale Approve button would approve this one.
+        third, _ = await pending.hold(db, 1, Applicant(404, 404, "kk", "Дана", "Org", "ngo",
+                                                       None), Format.OFFLINE, NOW)
         news = await Notices(db).pending()
         told = await Notices(db).pending_declined()
         await erase_person(db, 303, NOW)
@@ -62,6 +67,7 @@ async def test_migration_019_keeps_the_outbox_and_takes_approval_news(tmp_path: 
     assert [tuple(r) for r in kept] == [(1, 1, "promoted", 3, 1, "sent", None, None),
                                         (2, None, "organiser", 0, 0, "pending", 9000, "{}")]
     assert approved is not None and declined is not None
+    assert third.id not in (first.id, second.id)
     assert [(kind.value, reg.id) for _, kind, _, reg in news] == [
         ("approved", approved.registration.id)]
     assert [(d.chat_id, d.language, d.key, d.reason) for d in told] == [

@@ -32,3 +32,30 @@ DROP TABLE notices;
 ALTER TABLE notices_new RENAME TO notices;
 CREATE INDEX notices_pending ON notices (id) WHERE status = 'pending';
 CREATE INDEX notices_registration ON notices (registration_id, kind) WHERE status = 'pending';
+
+-- A waiting form's id is in its Approve / Decline buttons, which stay in the other
+-- organisers' chats and in /pending lists after it is decided: a plain INTEGER PRIMARY KEY
+-- reuses the id of a deleted row (the largest, or 1 once the table is empty), so such a
+-- stale button decided a newer form of someone else. AUTOINCREMENT never reuses one.
+CREATE TABLE pending_new (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id        INTEGER NOT NULL REFERENCES events (id),
+    user_id         INTEGER NOT NULL,
+    chat_id         INTEGER NOT NULL,
+    language        TEXT    NOT NULL,
+    full_name       TEXT    NOT NULL,
+    organisation    TEXT    NOT NULL,
+    role            TEXT    NOT NULL,
+    phone           TEXT,
+    answers         TEXT,
+    consent_at      TEXT,
+    consent_version TEXT,
+    wants           TEXT    NOT NULL CHECK (wants IN ('offline', 'online')),
+    created_at      TEXT    NOT NULL,
+    UNIQUE (event_id, user_id)
+);
+INSERT INTO pending_new SELECT id, event_id, user_id, chat_id, language, full_name,
+    organisation, role, phone, answers, consent_at, consent_version, wants, created_at
+FROM pending;
+DROP TABLE pending;
+ALTER TABLE pending_new RENAME TO pending;
