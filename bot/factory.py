@@ -26,7 +26,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import TelegramObject, Update
+from aiogram.types import InlineKeyboardMarkup, TelegramObject, Update
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -36,12 +36,12 @@ from core.config import Settings
 from core.edits import NotModifiedIsDone
 from core.flood import PersonLimit, Verdict
 from core.fsm_storage import SQLiteStorage
-from core.i18n import Catalog
+from core.i18n import Catalog, Texts
 from core.pacer import Pacer
 from core.sender import Sender
 from core.throttle import RetryAfterGate
 from core.timeutil import Clock, format_local, system_clock
-from handlers import keyboards, setup_routers
+from handlers import keyboards, setup_routers, views
 from handlers.admin.commands import set_profile
 from handlers.admin.console import PinFirstAnswer
 from handlers.middleware import LanguageMiddleware
@@ -52,7 +52,7 @@ from scheduler.reminders import Reminders
 from scheduler.retention import EVERY_HOURS, Retention
 from services.alarm import StorageAlarm
 from services.certificates import Certificates
-from services.events import Events
+from services.events import Event, Events
 from services.outbox import Organisers, Outbox
 from services.privacy import Privacy
 from services.registration import Registrations
@@ -62,6 +62,7 @@ from storage.database import Database
 from storage.deliveries import Deliveries
 from storage.events import EventStore
 from storage.fsm import FormStore
+from storage.models import Registration
 from storage.notices import Notices
 from storage.people import People
 from storage.team import TeamStore
@@ -158,6 +159,13 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
     outbox = Outbox(Notices(db), events, sender, catalog, clock, buttons=keyboards.entry_pass,
                     organisers=organisers)
     registrations = Registrations(db, events, clock, sender, outbox)
+
+    async def screen(t: Texts, reg: Registration,
+                     event: Event) -> tuple[str, InlineKeyboardMarkup | None]:
+        """The news of an approval shows the registration as /my does, made at send time."""
+        return await views.my(t, registrations.of(event), reg)
+
+    outbox.screen = screen
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
     fanout = FanOut(deliveries, sender, clock)

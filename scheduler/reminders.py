@@ -132,11 +132,9 @@ class Reminders:
             return 0
         told = 0
         for waiting in await desk.waiting_list():
-            if await desk.decline(waiting.id) is None:
+            # The news goes through the outbox, committed with the deletion.
+            if await desk.decline(waiting.id, key="pending-closed") is None:
                 continue  # an organiser decided it meanwhile
-            t = self.catalog.for_language(waiting.who.language)
-            await self.fanout.sender.send(waiting.who.chat_id, t(
-                "pending-closed", title=event.info.in_language(t.language).title))
             told += 1
         if told:
             log.info("event %s: %d registrations still waiting for approval at the start "

@@ -1,7 +1,8 @@
 """The one mailer for everything that is not a reply (storage/notices.py): the seat
 notices the ledger writes in its transactions, "the event moved" (written with the edit),
 what an organiser did to a registration (Console.tell), and the messages to organisers
-(the retention warning, written with its mark; a broadcast's report), and a digest to the
+(the retention warning, written with its mark; a broadcast's report), an organiser's
+approval or decline of a waiting form (written with the decision), and a digest to the
 organisers of participants' own steps (cancelled, seat freed, erased). Reminders and
 broadcasts are campaigns (scheduler/campaigns.py), recorded and resumed the same way.
 
@@ -42,6 +43,10 @@ _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED
 # The buttons under a seat notice (the entry pass): made by the handlers' floor, which
 # owns the callback data; the factory hands it in.
 Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
+# The registration as /my shows it (text and buttons), for the news of an approval: made
+# by the handlers' floor too, handed in by the factory.
+Screen = Callable[[Texts, Registration, Event],
+                  Awaitable[tuple[str, InlineKeyboardMarkup | None]]]
 # A participant's own step is held this long, so that several within it reach the
 # organisers as one digest instead of one message each.
 DIGEST_AFTER = timedelta(minutes=1)
@@ -67,10 +72,11 @@ class Organisers:
 class Outbox:
     def __init__(self, notices: Notices, events: Events, sender: Sender, catalog: Catalog,
                  clock: Clock, buttons: Buttons | None = None,
-                 organisers: Organisers | None = None) -> None:
+                 organisers: Organisers | None = None, screen: Screen | None = None) -> None:
         self.notices, self.events, self.sender = notices, events, sender
         self.catalog, self.clock = catalog, clock
         self.buttons = buttons
+        self.screen = screen
         self.organisers = organisers
         self._due: datetime | None = None  # the next held digest's time
         self._wake = asyncio.Event()
@@ -106,6 +112,7 @@ class Outbox:
             self._wake.clear()
             try:
                 await self.drain()
+                await self.drain_declined()
                 await self.drain_organisers()
             except Exception:  # a broken row must not end the outbox for everyone
                 log.exception("outbox: sending notices failed; will try again at the next")
@@ -191,12 +198,38 @@ class Outbox:
             await self.organisers.untold.items(ids)
         return None if event is None or not items else render.digest(t, event.info, items)
 
+    async def drain_declined(self) -> int:
+        """Tell those whose waiting form was declined (or closed at the start), in the
+        language they used, with the event's title as it is now and the reason."""
+        sent = 0
+        while not self._stopping and (batch := await self.notices.pending_declined()):
+            for news in batch:
+                if self._stopping:
+                    return sent
+                event = await self.events.get(news.event_id)
+                if event is None:
+                    await self.notices.record(news.id, "void", self.clock())
+                    continue
+                t = self.catalog.for_language(news.language)
+                text = t(news.key, title=event.texts(news.language).title)
+                if news.reason:
+                    text += "\n" + t("declined-reason", reason=news.reason)
+                await self.notices.begin(news.id)
+                result = await self.sender.send(news.chat_id, text)
+                await self.notices.record(news.id, _STATUS[result.result], self.clock())
+                sent += result.result is Result.SENT
+                log.info("notice %s (%s) to a declined registrant: %s", news.id, news.key,
+                         result.result)
+        return sent
+
     def _decide(self, kind: Notice, about: int, reg_id: int, event: Event) -> Decide:
         """Awaited once the send slot is granted: the text from the row as it is then."""
         async def decide() -> Content | None:
             now = await self.notices.registration(reg_id)
             if now is None or not _current(kind, about, now):
                 return None
+            if kind is Notice.APPROVED:
+                return await self._approved(now, event)
             text = await self._render(kind, now, event)
             if text is None:
                 return None
@@ -235,6 +268,19 @@ class Outbox:
             log.info("digest of %d participant steps, event %s, queued for %d organisers",
                      len(items), event_id, len(letters))
 
+    async def _approved(self, reg: Registration, event: Event) -> Content | None:
+        """Approved: the registration as /my shows it now (the entry code and its pass, the
+        place in the queue, or the Zoom details); nothing once it is no longer active."""
+        if not reg.active:
+            return None
+        t = self.catalog.for_language(reg.language)
+        if self.screen is None:
+            text: str = render.my_registration(t, event.info, reg, None)
+            markup = self.buttons(t, reg) if self.buttons is not None else None
+        else:
+            text, markup = await self.screen(t, reg, event)
+        return t("approved-head") + "\n\n" + text, markup
+
     async def _render(self, kind: Notice, reg: Registration, event: Event) -> str | None:
         """The news as it is for `reg`, or None when it is no longer true."""
         t = self.catalog.for_language(reg.language)
@@ -271,6 +317,6 @@ def _current(kind: Notice, about: int, reg: Registration) -> bool:
     """Whether a notice written for version `about` can still be news for `reg` (no read):
     a seat notice or an organiser's change holds for that version only; "the event moved"
     holds while the registration is active, whatever happened to the seat."""
-    if kind is Notice.MOVED:
+    if kind in (Notice.MOVED, Notice.APPROVED):
         return reg.active
     return reg.version == about

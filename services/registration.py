@@ -288,8 +288,17 @@ class Desk:
         return await pending.count(self._all.db, self.event.id)
 
     async def approve(self, pending_id: int) -> Outcome | None:
-        """The seat rule at this moment; None: decided already."""
-        return await self.ledger.approve(pending_id, self.clock())
+        """The seat rule at this moment; None: decided already. The person is told by the
+        outbox (the news is committed with the decision: a crash cannot lose it)."""
+        outcome = await self.ledger.approve(pending_id, self.clock())
+        if outcome is not None:
+            self._all.outbox.kick()
+        return outcome
 
-    async def decline(self, pending_id: int) -> pending.Waiting | None:
-        return await self.ledger.decline(pending_id)
+    async def decline(self, pending_id: int, reason: str | None = None,
+                      key: str = "declined") -> pending.Waiting | None:
+        """None: decided already. The person is told (`key`, the reason) by the outbox."""
+        declined = await self.ledger.decline(pending_id, self.clock(), reason, key)
+        if declined is not None:
+            self._all.outbox.kick()
+        return declined

@@ -151,12 +151,16 @@ class Ledger:
     async def approve(self, pending_id: int, now: datetime) -> Outcome | None:
         """An organiser approves a waiting registration: it becomes one, under the seat rule
         at this moment (a seat if free, else the waitlist), in one transaction. None: it
-        was decided already (a second press, another organiser)."""
+        was decided already (a second press, another organiser).
+        The person's news is written in the same transaction (the outbox sends it)."""
+        stamp = to_db(now)
         async with self.db.transaction() as conn:
             waiting = await pending.take(conn, self.event, pending_id)
             if waiting is None:
                 return None
-            return await self._register(conn, waiting.who, waiting.wants, to_db(now), False)
+            outcome = await self._register(conn, waiting.who, waiting.wants, stamp, False)
+            await notices.add_approved(conn, outcome.registration.id, stamp)
+            return outcome
 
     async def admit_waiting(self, conn: aiosqlite.Connection,
                             now: datetime) -> tuple[Registration, ...]:
@@ -175,10 +179,17 @@ class Ledger:
                 admitted.append(outcome.registration)
         return tuple(admitted)
 
-    async def decline(self, pending_id: int) -> pending.Waiting | None:
-        """The waiting form is deleted (nothing of it kept); None: decided already."""
+    async def decline(self, pending_id: int, now: datetime, reason: str | None = None,
+                      key: str = "declined") -> pending.Waiting | None:
+        """The waiting form is deleted (nothing of it kept but the news to send, `key` with
+        the reason, written in the same transaction); None: decided already."""
         async with self.db.transaction() as conn:
-            return await pending.take(conn, self.event, pending_id)
+            waiting = await pending.take(conn, self.event, pending_id)
+            if waiting is not None:
+                who = waiting.who
+                await notices.add_declined(conn, notices.Declined(
+                    who.chat_id, self.event, who.language, key, reason), to_db(now))
+            return waiting
 
     async def switch(self, user_id: int, to: Format, now: datetime,
                      notice: Notice | None = None) -> Outcome | None:

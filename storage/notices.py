@@ -1,7 +1,8 @@
 """The outbox (migrations 006 and 010): every message the bot sends that is not a reply.
 Seat notices are added by the ledger inside its seat transactions (`add`), "the event
 moved" inside the edit's (`add_moved`), organisers' messages inside the change they report
-where there is one (`add_organiser`); the sender reads what is pending and records each
+where there is one (`add_organiser`), an approval's or a decline's news inside the decision's
+(`add_approved`, `add_declined`); the sender reads what is pending and records each
 result."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class Notice(StrEnum):
     MOVED = "moved"  # the event's time or venue changed (details: what it said before)
     TOLD = "told"  # an organiser changed your registration (details: the catalog key)
     ORGANISER = "organiser"  # to an organiser, no registration (details: Letter.dump)
+    APPROVED = "approved"  # an organiser approved your registration (what /my shows now)
+    DECLINED = "declined"  # an organiser declined your form (no registration; a chat)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,41 @@ async def add_told(conn: aiosqlite.Connection, reg_id: int, key: str, stamp: str
         (json.dumps(details), stamp, stamp, reg_id))
 
 
+async def add_approved(conn: aiosqlite.Connection, reg_id: int, stamp: str) -> None:
+    """Inside the approval's transaction. An approval still unsent for this registration
+    (approved, cancelled, approved again before it went) is replaced: one message says
+    what the registration is when it goes."""
+    await conn.execute("UPDATE notices SET status = 'void', updated_at = ? WHERE"
+                       " registration_id = ? AND kind = 'approved' AND status = 'pending'",
+                       (stamp, reg_id))
+    await add(conn, reg_id, Notice.APPROVED, stamp)
+
+
+@dataclass(frozen=True)
+class Declined:
+    """A waiting form decided against: the news as kept until it is sent. `key`: the
+    catalog text (with the event's title), "declined" by an organiser or "pending-closed"
+    at the start; `reason`: the organiser's, if any."""
+
+    chat_id: int
+    event_id: int
+    language: str
+    key: str
+    reason: str | None = None
+    id: int = 0  # the notice's, once written
+
+
+async def add_declined(conn: aiosqlite.Connection, news: Declined, stamp: str) -> None:
+    """Inside the decline's transaction: the form is gone, so the news keeps the chat, the
+    reader's language and the reason (erased with the person or the event)."""
+    await conn.execute(
+        "INSERT INTO notices (registration_id, kind, version, chat_id, event_id, details,"
+        " created_at, updated_at) VALUES (NULL, 'declined', 0, ?, ?, ?, ?, ?)",
+        (news.chat_id, news.event_id, json.dumps(
+            {"language": news.language, "key": news.key, "reason": news.reason},
+            ensure_ascii=False), stamp, stamp))
+
+
 async def add_moved(conn: aiosqlite.Connection, event_id: int, before: dict[str, str | None],
                     stamp: str) -> int:
     """Inside the caller's edit transaction: "the event moved" for every active
@@ -103,11 +141,12 @@ class Notices:
     async def pending(self, limit: int = 100) -> list[tuple[int, Notice, int, Registration]]:
         """Oldest first: (id, kind, the version it is about, the registration as it is now)."""
         # A "moved" notice is about the event, not the seat: it holds whatever the
-        # registration's version is now (a change of seat does not make it old news).
+        # registration's version is now (a change of seat does not make it old news);
+        # so does "approved" (its text says what the registration is when it goes).
         # Messages to organisers have no registration: pending_organisers reads them.
         rows = await self._db.fetchall(
-            "SELECT n.id AS notice_id, n.kind, CASE n.kind WHEN 'moved' THEN r.version"
-            " ELSE n.version END AS about, r.* FROM notices n"
+            "SELECT n.id AS notice_id, n.kind, CASE WHEN n.kind IN ('moved', 'approved')"
+            " THEN r.version ELSE n.version END AS about, r.* FROM notices n"
             " JOIN registrations r ON r.id = n.registration_id"
             " WHERE n.status = 'pending' ORDER BY n.id LIMIT ?", (limit,))
         return [(int(row["notice_id"]), Notice(row["kind"]), int(row["about"]),
@@ -164,6 +203,19 @@ class Notices:
             "SELECT id, chat_id, details FROM notices WHERE status = 'pending'"
             " AND kind = 'organiser' ORDER BY id LIMIT ?", (limit,))
         return [(int(r["id"]), int(r["chat_id"]), Letter.load(r["details"])) for r in rows]
+
+    async def pending_declined(self, limit: int = 100) -> list[Declined]:
+        """Oldest first: the declines still to tell."""
+        rows = await self._db.fetchall(
+            "SELECT id, chat_id, event_id, details FROM notices WHERE status = 'pending'"
+            " AND kind = 'declined' ORDER BY id LIMIT ?", (limit,))
+        found = []
+        for r in rows:
+            details = json.loads(r["details"])
+            found.append(Declined(int(r["chat_id"]), int(r["event_id"]),
+                                  str(details["language"]), str(details["key"]),
+                                  details.get("reason"), int(r["id"])))
+        return found
 
     async def sent_to(self, reg_id: int, kind: Notice) -> int:
         row = await self._db.fetchone(

@@ -54,6 +54,9 @@ async def erase_person(db: Database, user_id: int, now: datetime) -> int:
         # Forms still waiting for approval are not registrations: nothing of them stays.
         erased += (await conn.execute("DELETE FROM pending WHERE user_id = :user",
                                       params)).rowcount
+        # A decline's news keeps the chat and the reason until sent: nothing of it stays.
+        await conn.execute("DELETE FROM notices WHERE kind = 'declined' AND chat_id = :user",
+                           params)
         await conn.execute("INSERT INTO erasures (reason, rows, at) VALUES"
                            " ('forget-me', :rows, :stamp)", {**params, "rows": erased})
     await db.checkpoint()
@@ -69,6 +72,8 @@ async def erase_event(db: Database, event_id: int, now: datetime) -> int:
         cur = await conn.execute(f"{ANONYMISE} WHERE {where}", params)
         erased = cur.rowcount
         await conn.execute("DELETE FROM pending WHERE event_id = :event", params)
+        await conn.execute("DELETE FROM notices WHERE kind = 'declined'"
+                           " AND event_id = :event", params)
         await conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
         await conn.execute("INSERT INTO erasures (reason, event_id, rows, at) VALUES"
                            " ('retention', :event, :rows, :stamp)", {**params, "rows": erased})

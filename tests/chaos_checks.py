@@ -11,6 +11,7 @@ the same as in production."""
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 import re
 import signal
@@ -22,13 +23,71 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from loopback import FakeTelegram, FakeUser
+from core.i18n import LANGUAGES, Catalog
+from loopback import BotMessage, FakeTelegram, FakeUser
 from storage.database import Database
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTERED = "You are registered."
-PROMOTED = "A seat has freed up"
-CODE = re.compile(r"Entry code: ([A-Z0-9]{6})")
+TITLE = "Chaos round table"
+
+
+def _plain(text: str) -> str:
+    """What the chat shows of a catalog text (its HTML resolved)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a participant reads and presses, in their language (from the catalogs)."""
+
+    language: str
+    register: str
+    agree: str
+    ask_name: str
+    ask_org: str
+    ngo: str
+    ask_phone: str
+    skip: str
+    ask_format: str
+    online: str
+    confirm: str
+    registered: str
+    already: str
+    pending: str  # Confirm with approval: the form waits
+    approved: str
+    declined: str
+    cancel_reg: str
+    ask_cancel: str
+    keep: str
+    yes: str
+    cancelled: tuple[str, ...]  # the answer to "Yes, cancel it" (or the screen it leaves)
+    moves: tuple[str, ...]  # the format buttons of /my
+    promoted: str
+    code: re.Pattern[str]  # the entry code in a seat's text
+
+
+def words(language: str) -> Words:
+    t = Catalog().for_language(language)
+
+    def p(key: str, **args: str | int) -> str:
+        return _plain(t(key, **args))
+
+    seated = p("placement-seated", code="QQQQQQ", when="", venue="", phone="")
+    before = next(line for line in seated.splitlines() if "QQQQQQ" in line).split("QQQQQQ")[0]
+    return Words(
+        language, p("btn-register"), p("btn-consent-agree"), p("ask-name"), p("ask-org"),
+        p("role-ngo"), p("ask-phone"), p("btn-skip"), p("ask-format"), p("btn-online"),
+        p("btn-confirm"), p("registered-head"), p("already-registered"),
+        p("pending-head", title=TITLE).split("«")[0], p("approved-head"),
+        p("declined", title=TITLE), p("btn-cancel-reg"), p("ask-cancel-online"),
+        p("btn-cancel-keep"), p("btn-cancel-yes"),
+        (p("cancelled").split(".")[0], p("my-cancelled").split(".")[0]),
+        (p("btn-to-online"), p("btn-leave-waitlist"), p("btn-to-offline", seats=1).split("(")[0]
+         .strip(), p("btn-join-waitlist")),
+        p("promoted", title=TITLE), re.compile(re.escape(before.strip()) + r" ([A-Z0-9]{6})"))
+
+
+EN = words("en")
 
 PROMOTION_LOG = """
 CREATE TABLE chaos_promotions (
@@ -58,6 +117,61 @@ BEGIN
     INSERT INTO chaos_departures (reg_id, user_id, code, at)
     VALUES (NEW.id, NEW.user_id, OLD.entry_code, (julianday('now') - 2440587.5) * 86400.0);
 END;
+-- Every seat given and every place in the queue taken, with the room as it was at that
+-- moment (inside the same transaction): a seat beyond the room, or a queue joined while a
+-- seat was free or ahead of someone queued earlier, breaks the seat rule even if a later
+-- move hides it by the end of the phase (this is where an approval's seat rule shows).
+CREATE TABLE chaos_moments (
+    what     TEXT    NOT NULL,  -- 'seated' or 'queued'
+    user_id  INTEGER NOT NULL,
+    seated   INTEGER NOT NULL,  -- seats taken, this one included if seated
+    capacity INTEGER NOT NULL,
+    behind   INTEGER NOT NULL   -- queued people of the event with a later queue number
+);
+CREATE TRIGGER chaos_seated AFTER UPDATE OF format ON registrations
+WHEN NEW.format = 'offline' AND NEW.status = 'active'
+     AND (OLD.format != 'offline' OR OLD.status != 'active')
+BEGIN
+    INSERT INTO chaos_moments SELECT 'seated', NEW.user_id,
+        (SELECT COUNT(*) FROM registrations s WHERE s.event_id = NEW.event_id
+         AND s.status = 'active' AND s.format = 'offline'),
+        (SELECT COALESCE(capacity_override, capacity) FROM events WHERE id = NEW.event_id), 0;
+END;
+CREATE TRIGGER chaos_queued AFTER UPDATE OF queue_no ON registrations
+WHEN OLD.queue_no IS NULL AND NEW.queue_no IS NOT NULL
+BEGIN
+    INSERT INTO chaos_moments SELECT 'queued', NEW.user_id,
+        (SELECT COUNT(*) FROM registrations s WHERE s.event_id = NEW.event_id
+         AND s.status = 'active' AND s.format = 'offline'),
+        (SELECT COALESCE(capacity_override, capacity) FROM events WHERE id = NEW.event_id),
+        (SELECT COUNT(*) FROM registrations q WHERE q.event_id = NEW.event_id
+         AND q.status = 'active' AND q.queue_no > NEW.queue_no);
+END;
+-- Approval: every decided form (its row leaves `pending`), and every registration made or
+-- made again (with approval, only an approval makes one): the difference per person is
+-- their declines.
+CREATE TABLE chaos_decisions (
+    user_id  INTEGER NOT NULL,
+    wants    TEXT    NOT NULL,
+    language TEXT    NOT NULL
+);
+CREATE TRIGGER chaos_decision AFTER DELETE ON pending
+BEGIN
+    INSERT INTO chaos_decisions VALUES (OLD.user_id, OLD.wants, OLD.language);
+END;
+CREATE TABLE chaos_approvals (
+    reg_id  INTEGER NOT NULL,
+    user_id INTEGER NOT NULL
+);
+CREATE TRIGGER chaos_made AFTER INSERT ON registrations
+BEGIN
+    INSERT INTO chaos_approvals VALUES (NEW.id, NEW.user_id);
+END;
+CREATE TRIGGER chaos_made_again AFTER UPDATE OF status ON registrations
+WHEN OLD.status = 'cancelled' AND NEW.status = 'active'
+BEGIN
+    INSERT INTO chaos_approvals VALUES (NEW.id, NEW.user_id);
+END;
 """
 
 
@@ -70,17 +184,19 @@ async def prepare(path: Path) -> None:
     conn.close()
 
 
-def write_config(fake: FakeTelegram, folder: Path, capacity: int, admin: int) -> Path:
+def write_config(fake: FakeTelegram, folder: Path, capacity: int, admins: list[int],
+                 approval: bool = False) -> Path:
     path = folder / "config.toml"
     path.write_text(f"""
 [telegram]
 token = "{fake.token}"
 api_base = "{fake.base_url}"
-admins = [{admin}]
+admins = {admins}
 [storage]
 path = "{(folder / 'regbot.sqlite3').as_posix()}"
 [event]
-title = "Chaos round table"
+title = "{TITLE}"
+approval = {str(approval).lower()}
 starts_at = "2099-11-12T17:00:00"
 timezone = "Asia/Almaty"
 offline_capacity = {capacity}
@@ -141,6 +257,7 @@ class Person:
     """One participant, and what the test did in their chat."""
 
     user: FakeUser
+    words: Words = EN  # the language they use
     yes_presses: list[float] = field(default_factory=list)  # monotonic times of "Yes, cancel"
     unanswered: int = 0  # actions that got no answer (a kill, or a lost reply)
 
@@ -153,6 +270,11 @@ class Snapshot:
     has_trigger: bool
     notices: list[sqlite3.Row]  # the outbox's 'promoted' notices, oldest first
     departures: list[sqlite3.Row]  # seats left, with the code and the moment
+    moments: list[sqlite3.Row]  # seats given and queues joined, with the room then
+    decisions: list[sqlite3.Row]  # forms decided (approved or declined)
+    approvals: list[sqlite3.Row]  # registrations made (with approval: approved)
+    waiting: list[sqlite3.Row]  # forms waiting for approval now
+    news: list[sqlite3.Row]  # the outbox's 'approved' and 'declined', oldest first
 
 
 def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
@@ -170,17 +292,27 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
         notices = conn.execute("SELECT registration_id, status, attempts FROM notices"
                                " WHERE kind = 'promoted' ORDER BY id").fetchall()
         departures = conn.execute("SELECT * FROM chaos_departures").fetchall()
+        moments = conn.execute("SELECT * FROM chaos_moments").fetchall()
+        decisions = conn.execute("SELECT * FROM chaos_decisions").fetchall()
+        approvals = conn.execute("SELECT * FROM chaos_approvals").fetchall()
+        waiting = conn.execute("SELECT * FROM pending WHERE event_id = ?",
+                               (event["id"],)).fetchall()
+        news = conn.execute(
+            "SELECT n.kind, n.status, n.attempts, COALESCE(r.user_id, n.chat_id) AS user_id"
+            " FROM notices n LEFT JOIN registrations r ON r.id = n.registration_id"
+            " WHERE n.kind IN ('approved', 'declined') ORDER BY n.id").fetchall()
         return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices,
-                        departures)
+                        departures, moments, decisions, approvals, waiting, news)
     finally:
         conn.close()
 
 
-def promotions(path: Path) -> int:
-    """How many queue-to-seat moves the ledger has committed so far (read-only)."""
+def promotions(path: Path, log: str = "chaos_promotions") -> int:
+    """How many queue-to-seat moves (or, with log="chaos_decisions", approvals and
+    declines) the ledger has committed so far (read-only)."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     try:
-        return int(conn.execute("SELECT COUNT(*) FROM chaos_promotions").fetchone()[0])
+        return int(conn.execute(f"SELECT COUNT(*) FROM {log}").fetchone()[0])
     finally:
         conn.close()
 
@@ -211,6 +343,16 @@ def ledger_violations(snap: Snapshot) -> list[str]:
         found.append("the test's promotion log (trigger) is gone: a migration rebuilt the table?")
     found += [f"user {p['user_id']}: promoted past {p['ahead']} people still queued"
               for p in snap.promotions if p["ahead"]]
+    for m in snap.moments:
+        if m["what"] == "seated" and m["seated"] > m["capacity"]:
+            found.append(f"user {m['user_id']}: seated as seat {m['seated']} of"
+                         f" {m['capacity']}")
+        if m["what"] == "queued" and (m["seated"] < m["capacity"] or m["behind"]):
+            found.append(f"user {m['user_id']}: queued with {m['seated']}/{m['capacity']}"
+                         f" seats taken, ahead of {m['behind']} queued earlier")
+    active_users = {r["user_id"] for r in active}
+    found += [f"user {w['user_id']}: waiting for approval and registered at once"
+              for w in snap.waiting if w["user_id"] in active_users]
     return found
 
 
@@ -221,7 +363,8 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
     rows = {r["user_id"]: r for r in snap.rows}
     for person in people:
         user = person.user
-        confirmed = [m for m in user.messages if REGISTERED in m.plain_text]
+        said = person.words
+        confirmed = [m for m in user.messages if said.registered in m.plain_text]
         row = rows.get(user.id)
         if confirmed and row is None:
             kept.append(f"user {user.id}: told 'registered', no row in the ledger")
@@ -232,8 +375,8 @@ def chat_violations(snap: Snapshot, people: list[Person]) -> tuple[list[str], li
             if person.unanswered == 0 and not any(t > last for t in person.yes_presses):
                 kept.append(f"user {user.id}: told 'registered', the row is cancelled and"
                             " no cancel was asked for since")
-        notices = Counter(code for m in user.messages if PROMOTED in m.plain_text
-                          for code in CODE.findall(m.plain_text))
+        notices = Counter(code for m in user.messages if said.promoted in m.plain_text
+                          for code in said.code.findall(m.plain_text))
         mine = [p for p in snap.promotions if p["user_id"] == user.id]
         outbox = [(n["status"], n["attempts"]) for n in snap.notices
                   if n["registration_id"] in {p["reg_id"] for p in mine}]
@@ -278,13 +421,60 @@ def told_after_leaving(snap: Snapshot, people: list[Person]) -> tuple[list[str],
     checked = 0
     for person in people:
         for message in person.user.messages:
-            if PROMOTED not in message.plain_text:
+            if person.words.promoted not in message.plain_text:
                 continue
             checked += 1
-            for code in CODE.findall(message.plain_text):
+            for code in person.words.code.findall(message.plain_text):
                 departed = left.get((person.user.id, code))
                 received = message.at + offset
                 if departed is not None and received > departed + IN_FLIGHT:
                     found.append(f"user {person.user.id}: told the seat {code} is theirs"
                                  f" {received - departed:.3f} s after leaving it")
     return found, checked
+
+
+def as_sent(message: BotMessage) -> str:
+    """A message as it arrived: a later press on its buttons may have edited it since (the
+    news of an approval carries the registration's buttons)."""
+    return _plain(message.history[0]) if message.history else message.plain_text
+
+
+def told_range(news: list[sqlite3.Row]) -> range:
+    """How many messages these outbox rows may have put in a chat: a sent one once, or once
+    more per kill while it was in flight (attempts counts the sends begun); a void one
+    none, unless a send began before a kill (the registration changed meanwhile)."""
+    low = sum(1 for n in news if n["status"] == "sent")
+    high = sum(n["attempts"] for n in news if n["status"] in ("sent", "void"))
+    return range(low, max(low, high) + 1)
+
+
+def approval_violations(snap: Snapshot, people: list[Person]) -> list[str]:
+    """Each approval and each decline reached the outbox with the decision and was told
+    exactly once (a kill in flight may repeat it), in the person's language, never in
+    another; no approval without a decided form."""
+    found: list[str] = []
+    others = {language: words(language) for language in LANGUAGES}
+    for person in people:
+        user, said = person.user, person.words
+        decided = sum(1 for d in snap.decisions if d["user_id"] == user.id)
+        approved = sum(1 for a in snap.approvals if a["user_id"] == user.id)
+        if approved > decided:
+            found.append(f"user {user.id}: {approved} registrations made, {decided} forms"
+                         " decided (a registration without an approval)")
+        for kind, count, text in (("approved", approved, said.approved),
+                                  ("declined", decided - approved, said.declined)):
+            news = [n for n in snap.news if n["user_id"] == user.id and n["kind"] == kind]
+            told = sum(1 for m in user.messages if text in as_sent(m))
+            if len(news) != count:
+                found.append(f"user {user.id}: {kind} {count}x, {len(news)} in the outbox")
+            bad = [n["status"] for n in news if n["status"] not in ("sent", "void")]
+            if bad or told not in told_range(news):
+                found.append(f"user {user.id}: {kind} {count}x, told {told}x, the outbox"
+                             f" says {[(n['status'], n['attempts']) for n in news]}")
+            for language, theirs in others.items():
+                wrong = getattr(theirs, kind)
+                if language != said.language and any(wrong in as_sent(m)
+                                                      for m in user.messages):
+                    found.append(f"user {user.id} ({said.language}): told '{kind}' in"
+                                 f" {language}")
+    return found

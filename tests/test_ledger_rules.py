@@ -126,7 +126,7 @@ class LedgerRules(RuleBasedStateMachine):
         real = bool(waiting) and pick < 7  # mostly one that waits; else none at all
         chosen = waiting[pick % len(waiting)].id if real else pick + 1000
         if not yes:
-            gone = self.run(ledger.decline(chosen))
+            gone = self.run(ledger.decline(chosen, self.now()))
             assert (gone is not None) == real
             return
         outcome = self.run(ledger.approve(chosen, self.now()))

@@ -2,7 +2,8 @@
 organisers get each new one with Approve / Decline; /pending lists them with "approve all".
 Approving applies the seat rule at that moment (a seat if free, else the waitlist) in one
 transaction; the person is told once, in their language, with their entry code or the
-Zoom details. A second press (or another organiser's) finds it decided already."""
+Zoom details, by the outbox (the news is committed with the decision). A second press (or
+another organiser's) finds it decided already."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from core.validation import clean_text
 from handlers.admin.callbacks import ApprovalCb
 from handlers.admin.console import Console
 from handlers.filters import Inline
-from handlers.views import my
 from services.registration import Desk, Registrations
 from services.team import Role, Team, covers
 from storage.models import Outcome, Placement
@@ -69,24 +69,6 @@ async def tell_organisers(bot: Bot, desk: Desk, waiting: Waiting, catalog: Catal
                         "approval: %s", admin, exc)
 
 
-async def tell_person(bot: Bot, catalog: Catalog, desk: Desk, outcome: Outcome) -> None:
-    """Approved: the registration as /my shows it (entry code, or the Zoom details)."""
-    reg = outcome.registration
-    t = catalog.for_language(reg.language)
-    text, markup = await my(t, desk, reg)
-    await _tell(bot, reg.chat_id, t("approved-head") + "\n\n" + text, markup)
-
-
-async def _tell(bot: Bot, chat_id: int, text: str,
-                markup: InlineKeyboardMarkup | None = None) -> None:
-    """The decision is committed: a person who blocked the bot is only logged (/my shows
-    it whenever they come back)."""
-    try:
-        await bot.send_message(chat_id, text, reply_markup=markup)
-    except TelegramAPIError as exc:
-        log.warning("could not tell registrant of an approval decision: %s", exc)
-
-
 def placed(t: Texts, outcome: Outcome) -> str:
     place = outcome.registration.placement
     return t("adm-approved-" + {Placement.SEATED: "seat", Placement.WAITLISTED: "waitlist",
@@ -114,7 +96,7 @@ async def pending_list(message: Message, t: Texts, console: Console) -> None:
 
 
 async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: CallbackAnswer,
-                 bot: Bot, state: FSMContext, t: Texts, catalog: Catalog,
+                 bot: Bot, state: FSMContext, t: Texts,
                  registrations: Registrations, console: Console) -> None:
     event = await registrations.events.get(callback_data.ev)
     if event is None:
@@ -127,9 +109,8 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
     if callback_data.act == "all":
         done = []
         for waiting in await desk.waiting_list():
-            outcome = await desk.approve(waiting.id)
+            outcome = await desk.approve(waiting.id)  # the outbox tells the person
             if outcome is not None:
-                await tell_person(bot, catalog, desk, outcome)
                 done.append(outcome)
         await console.record("approve", details=f"all: {len(done)}")
         callback_answer.text = t("adm-approved-all", count=len(done))
@@ -139,7 +120,6 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         if outcome is None:
             callback_answer.text, callback_answer.show_alert = t("adm-decided-already"), True
             return
-        await tell_person(bot, catalog, desk, outcome)
         await console.record("approve", outcome.registration.id)
         said = t("adm-approved", name=outcome.registration.full_name,
                  placement=placed(t, outcome))
@@ -148,7 +128,7 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         return
     else:
         await state.clear()
-        found = await _decline(bot, t, catalog, desk, callback_data.p, None)
+        found = await _decline(t, desk, callback_data.p, None)
         if found is None:
             callback_answer.text, callback_answer.show_alert = t("adm-decided-already"), True
             return
@@ -186,21 +166,16 @@ async def _ask_reason(cb: CallbackQuery, data: ApprovalCb, callback_answer: Call
                                 reply_markup=kb.as_markup())
 
 
-async def _decline(bot: Bot, t: Texts, catalog: Catalog, desk: Desk, pending_id: int,
-                   reason: str | None) -> str | None:
-    """Declined and told (with the reason, if one was given); None: decided already."""
-    declined = await desk.decline(pending_id)
+async def _decline(t: Texts, desk: Desk, pending_id: int, reason: str | None) -> str | None:
+    """Declined (the outbox tells the person, with the reason if one was given); None:
+    decided already."""
+    declined = await desk.decline(pending_id, reason)
     if declined is None:
         return None
-    theirs = catalog.for_language(declined.who.language)
-    text = theirs("declined", title=desk.info.in_language(theirs.language).title)
-    if reason:
-        text += "\n" + theirs("declined-reason", reason=reason)
-    await _tell(bot, declined.who.chat_id, text)
     return t("adm-declined", name=declined.who.full_name)
 
 
-async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts, catalog: Catalog,
+async def reason(message: Message, state: FSMContext, t: Texts,
                  registrations: Registrations, console: Console) -> None:
     """The reason typed after Decline: sent to the person with the news."""
     chosen = (await state.get_data()).get(DECLINING) or [0, 0]
@@ -209,7 +184,7 @@ async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts, catalo
     text = clean_text(message.text, REASON_MAX)
     said = None
     if event is not None and isinstance(text, str):
-        said = await _decline(bot, t, catalog, registrations.of(event), int(chosen[1]), text)
+        said = await _decline(t, registrations.of(event), int(chosen[1]), text)
     if said is not None:
         await console.record("decline")
     await message.answer(said or t("adm-decided-already"))
