@@ -107,8 +107,13 @@ def event_card(t: Texts, event: EventSection, counts: Counts, is_open: bool,
     if is_open and not past:
         seats += deadline_line(t, event)
     body = t("card", title=event.title, when=Safe(when(t, event)), venue=place(event),
-             seats=Safe(seats), online=online_details(t, event), agenda=agenda,
-             organisers=event.organisers, phone=event.contact_phone)
+             seats=Safe(seats), online=online_details(t, event))
+    if event.agenda:  # no empty heading for an event without one
+        body += "\n\n" + t("card-agenda", items=agenda)
+    about = [t("card-organisers", organisers=event.organisers) if event.organisers else "",
+             t("card-phone", phone=event.contact_phone) if event.contact_phone else ""]
+    if any(about):
+        body += "\n\n" + "\n".join(line for line in about if line)
     if past:
         return body + "\n\n" + t("event-past")
     if live:

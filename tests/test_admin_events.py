@@ -104,6 +104,17 @@ async def test_event_buttons_cut_long_titles_between_words(fake: FakeTelegram,
     assert "Labour migration and the role of… · 20.03.2031" in listed.buttons, listed.buttons
 
 
+async def test_an_event_without_agenda_or_organisers_shows_no_empty_heading(
+        fake: FakeTelegram, small: Running) -> None:
+    spring = await chat_event(small, "Spring forum", "2031-03-20T18:00:00", agenda=[],
+                              organisers="")
+    reader = fake.user(7, language_code="ru")
+    await reader.send(f"/start {spring.slug}")
+    card = (await reader.reply(has("Spring forum"))).plain_text
+    assert "В программе" not in card and "Организаторы" not in card, card
+    assert "\n\n\n" not in card and card.endswith("+7 777 397 11 27"), card
+
+
 def test_shorten_keeps_words_whole() -> None:
     assert shorten("Round  table", 40) == "Round table"
     assert shorten("Круглый стол про трудовую миграцию", 20) == "Круглый стол про…"

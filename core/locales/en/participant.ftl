@@ -17,12 +17,12 @@ card =
     📍 { $venue }
     { $seats }
     { $online }
-
+# The card's parts that an event may leave out (a chat-made event without an agenda).
+card-agenda =
     <b>On the agenda</b>
-    { $agenda }
-
-    Organisers: { $organisers }
-    Questions about offline registration: { $phone }
+    { $items }
+card-organisers = Organisers: { $organisers }
+card-phone = Questions about offline registration: { $phone }
 registration-closed = Registration is closed.
 event-past = This event has taken place. Thank you to everyone who came!
 event-live = 🔴 <b>On now</b>, until { $until }: join online with the Zoom details above.

@@ -14,12 +14,12 @@ card =
     📍 { $venue }
     { $seats }
     { $online }
-
+# The card's parts that an event may leave out (a chat-made event without an agenda).
+card-agenda =
     <b>Бағдарламада</b>
-    { $agenda }
-
-    Ұйымдастырушылар: { $organisers }
-    Офлайн тіркеу бойынша сұрақтар: { $phone }
+    { $items }
+card-organisers = Ұйымдастырушылар: { $organisers }
+card-phone = Офлайн тіркеу бойынша сұрақтар: { $phone }
 registration-closed = Тіркеу жабық.
 event-past = Бұл іс-шара өтіп кетті. Келгендердің бәріне рахмет!
 event-live = 🔴 <b>Қазір өтіп жатыр</b>, { $until } дейін: жоғарыдағы Zoom деректері арқылы онлайн қосылыңыз.

@@ -17,12 +17,12 @@ card =
     📍 { $venue }
     { $seats }
     { $online }
-
+# The card's parts that an event may leave out (a chat-made event without an agenda).
+card-agenda =
     <b>В программе</b>
-    { $agenda }
-
-    Организаторы: { $organisers }
-    Вопросы по офлайн-регистрации: { $phone }
+    { $items }
+card-organisers = Организаторы: { $organisers }
+card-phone = Вопросы по офлайн-регистрации: { $phone }
 registration-closed = Регистрация закрыта.
 event-past = Это мероприятие уже состоялось. Спасибо всем, кто пришёл!
 event-live = 🔴 <b>Идёт сейчас</b>, до { $until }: подключайтесь онлайн по данным Zoom выше.
