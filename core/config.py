@@ -10,7 +10,7 @@ import tomllib
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
@@ -530,6 +530,22 @@ class WebhookSection(Section):
         return urlsplit(self.url or "").path or "/"
 
 
+def check_role_labels(event: EventSection, table: str) -> None:
+    """An event's own role needs a label in every language the bot speaks: without one, a
+    reader of that language would see the bare code ("student"). The six default roles have
+    the catalogs' labels. (The config's check only: events stored earlier still load.)"""
+    for code in event.role_codes:
+        if code in ROLES:
+            continue
+        for language in get_args(Language):
+            if not event.role_label(language, code):
+                section = f"[{table.strip('[]')}.text.{language}]"
+                raise ValueError(
+                    f"role `{code}` of event {event.slug!r} has no {language} label: add"
+                    f' roles = {{ {code} = "..." }} under {section} (readers of each'
+                    " language see the roles in it)")
+
+
 class Settings(BaseSettings):
     # `.env` in the working directory is read too (for the token, like docker compose's
     # env_file), but real environment variables win over it.
@@ -565,6 +581,8 @@ class Settings(BaseSettings):
         slugs = [e.slug for e in given]
         if len(slugs) != len(set(slugs)):
             raise ValueError("two events have the same `id`")
+        for event in given:
+            check_role_labels(event, "[event]" if event is self.event else "[[events]]")
         return self
 
     @property

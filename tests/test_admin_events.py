@@ -21,7 +21,7 @@ LINK = "https://t.me/regbot_test?start="
 
 
 async def chat_event(running: Running, title: str, starts_at: str, capacity: int = 10,
-                     **more: str) -> Event:
+                     **more: object) -> Event:
     """An event as /newevent makes it (a copy of the config's with these changes)."""
     events = running.app.registrations.events
     base = (await running.event()).info
@@ -111,7 +111,7 @@ async def test_an_event_without_agenda_or_organisers_shows_no_empty_heading(
     reader = fake.user(7, language_code="ru")
     await reader.send(f"/start {spring.slug}")
     card = (await reader.reply(has("Spring forum"))).plain_text
-    assert "В программе" not in card and "Организаторы" not in card, card
+    assert "В программе" not in card and "Организаторы" not in card, card  # noqa: RUF001
     assert "\n\n\n" not in card and card.endswith("+7 777 397 11 27"), card
 
 

@@ -92,6 +92,15 @@ def test_a_reminder_to_those_who_came_is_refused(tmp_path: Path,
     assert len(said.strip().splitlines()) <= 2, said
 
 
+def test_an_own_role_needs_a_label_in_every_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    said = refused(config(tmp_path, roles='["ngo", "student"]', tail=(
+        '[event.text.en]\nroles = { student = "Student" }\n'
+        '[event.text.ru]\nroles = { student = "Student (ru)" }\n')), capsys)
+    assert "role `student`" in said and "no kk label" in said, said
+    assert '[event.text.kk]' in said, said  # where to add it; "ngo" has the catalogs'
+
+
 def test_unknown_section_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     said = refused(config(tmp_path, tail="\n[evnt]\ntitle = 1\n"), capsys)
     assert "unknown key `evnt`" in said and "did you mean `event`" in said, said

@@ -317,7 +317,9 @@ async def test_a_language_switch_at_an_own_question_asks_it_again_keeping_the_ti
 async def test_an_event_sets_its_own_roles(fake: FakeTelegram, tmp_path: Path) -> None:
     running = await start(fake, settings_for(
         fake, tmp_path, roles=["student", "teacher"],
-        text={"en": {"roles": {"student": "Student", "teacher": "Teacher"}}}))
+        text={"en": {"roles": {"student": "Student", "teacher": "Teacher"}},
+              "ru": {"roles": {"student": "Студент", "teacher": "Преподаватель"}},
+              "kk": {"roles": {"student": "Студент", "teacher": "Оқытушы"}}}))
     try:
         t = texts("en")
         alice = fake.user(1, language_code="en")

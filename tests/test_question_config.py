@@ -89,7 +89,7 @@ def test_the_commented_form_example_loads(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(text[:start] + block + text[end:], "utf-8")
     event = load_settings(path, telegram={"token": TOKEN}).all_events[0]
-    assert event.approval and event.role_codes == ("student", "teacher", "other")
+    assert event.approval and event.role_codes == ("ngo", "state", "research", "other")
     topic = event.form_model.question("topic")
     assert event.form_model.order == ("name", "org", "topic", "role", "phone")
     assert topic is not None and topic.options_in("ru")[0] == "Трудовая миграция"
