@@ -85,9 +85,22 @@ def explain(exc: ValidationError, path: Path, environment: bool = True) -> str:
             lines.append(f"missing key `{loc[-1]}` in {_section(loc[:-1])} of {path} "
                          f"(or {_env_name(loc)})")
         else:
-            lines.append(f"invalid value for `{key}` in {path} (or {_env_name(loc)}): "
-                         f"{_message(error)}")
+            lines.append(f"invalid value for {_key_in(loc)} in {path} (or {_env_name(loc)}):"
+                         f" {_message(error)}")
     return "\n".join(lines)
+
+
+def _key_in(loc: Sequence[int | str]) -> str:
+    """The key as the file shows it, counted from 1 as `_section` counts the tables:
+    "`kind` of [[event.questions]] number 3", "`admins` item 2", "`event.title`"."""
+    tables = [i for i, part in enumerate(loc)
+              if isinstance(part, int) and i + 1 < len(loc) and isinstance(loc[i + 1], str)]
+    start = tables[-1] + 1 if tables else 0
+    rest = loc[start:]
+    name = ".".join(str(part) for part in rest if isinstance(part, str))
+    items = [part for part in rest if isinstance(part, int)]
+    said = f"`{name}`" + "".join(f" item {item + 1}" for item in items)
+    return f"{said} of {_section(loc[:start])}" if tables else said
 
 
 def _typo_guesses(errors: list[ErrorDetails]) -> set[tuple[int | str, ...]]:
@@ -159,6 +172,7 @@ _PLAIN = {
     "literal_error": "must be one of: {expected}",
     "enum": "must be one of: {expected}",
     "string_too_long": "is too long: at most {max_length} characters",
+    "string_too_short": "is too short: at least {min_length} character(s)",
     "too_long": "has too many items: at most {max_length}",
 }
 

@@ -227,7 +227,7 @@ def check_form(questions: list[Question], form: list[str] | None, where: str) ->
     if len(set(form)) != len(form):
         raise ValueError(f"{where}: `form` names a question twice")
     if not form or form[0] != "name":
-        raise ValueError(f"{where}: `form` starts with \"name\"")
+        raise ValueError(f"{where}: `form` must start with \"name\" (asked first)")
     left_out = [q for q in (*BUILTIN, *ids) if q not in form]
     if left_out:
         raise ValueError(f"{where}: `form` leaves out {left_out[0]!r}: list every question "

@@ -27,7 +27,10 @@ options = ["Еңбек көші-қоны", "ҮЕҰ", "Мемлекеттік о�
 
 
 @pytest.mark.parametrize(("tail", "expected"), [
-    (GOOD.replace('kind = "choice"', 'kind = "dropdown"'), "kind"),
+    (GOOD.replace('kind = "choice"', 'kind = "dropdown"'),
+     "`kind` of [[event.questions]] number 1 in"),  # counted from 1, as elsewhere
+    (GOOD.replace('label = "Which agenda question interests you most?"', 'label = ""'),
+     "`label` of [[event.questions]] number 1 in"),
     (GOOD.replace('id = "topic"', 'id = "topic"\ncolour = "red"'), "unknown key `colour`"),
     (GOOD + GOOD, "two questions have the id 'topic'"),
     ('\n[[event.questions]]\nid = "why"\nkind = "text"\nlabel = "Why?"\noptions = ["a", "b"]\n',
@@ -56,7 +59,7 @@ def test_a_mistake_in_the_questions_is_one_plain_line(
 @pytest.mark.parametrize(("form", "expected"), [
     ('["name", "org", "topic", "role", "phone", "pass-id"]', "`form` names 'pass-id'"),
     ('["name", "org", "role", "phone"]', "`form` leaves out 'topic'"),
-    ('["org", "name", "topic", "role", "phone"]', '`form` starts with "name"'),
+    ('["org", "name", "topic", "role", "phone"]', '`form` must start with "name"'),
 ])
 def test_a_form_order_naming_a_missing_question_is_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str, expected: str) -> None:
