@@ -210,7 +210,7 @@ async def test_a_language_left_out_falls_back_and_a_rewording_keeps_the_answers(
         await olga.press_data(stale, kk_now.message_id)
         assert "moved on" in str((await olga.answer_to_press()).get("text"))
         assert ru_now.message_id != kk_now.message_id
-        await olga.press("✅ Add it to the form")
+        await olga.press("✅ Save the change")
         await olga.reply(has("wording for Қазақша, Русский"))
 
         assert await answers(running, made) == {1: {"q1": "Astana"}, 2: {"q1": "Shymkent"}}
@@ -248,7 +248,7 @@ async def test_a_reworded_question_with_other_options_cannot_keep_the_old_wordin
         await olga.reply(has("The question in Русский"))
         await olga.send("-")
         await olga.reply(has("Preview"))
-        await olga.press("✅ Add it to the form")
+        await olga.press("✅ Save the change")
         await olga.reply(has("Almaty · Elsewhere; one wording for every language"))
         saved = await running.app.registrations.events.get(made.id)
     finally:
@@ -292,7 +292,7 @@ async def test_an_organiser_rewording_in_another_language_changes_her_version_on
         english = preview.plain_text.split("English", 1)[1]
         assert LABEL in english and "[ Shymkent ]" in english, preview.plain_text
         assert "Где вы живёте?" in preview.plain_text
-        await olga.press("✅ Добавить в анкету")
+        await olga.press("✅ Сохранить изменения")
         await olga.reply(has(f"5. Где вы живёте? (один вариант; {' · '.join(NEW_RU)}; "
                              "формулировки: Қазақша, Русский"))
         assert await answers(running, made) == {1: {"q1": "Astana"}, 2: {"q1": "Shymkent"}}

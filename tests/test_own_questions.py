@@ -270,7 +270,7 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
             await olga.reply(has(f"The question in {language}"))
             await olga.send("-")
         await olga.reply(has("Preview", "Where do you live?"))
-        await olga.press("✅ Add it to the form")
+        await olga.press("✅ Save the change")
         await olga.reply(has("5. Where do you live? (one choice; Almaty · Elsewhere; "
                              "one wording for every language; /list q1"))
         await olga.press("🗑 5")

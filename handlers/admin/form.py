@@ -485,7 +485,8 @@ def _preview(t: Texts, catalog: Catalog, data: dict[str, Any]) -> screens.Screen
         parts.append(f"{head}\n{shown}")
     event = int(str(data.get("form_event", 0)))
     kb = InlineKeyboardBuilder()
-    kb.button(text=t("adm-form-btn-save"), callback_data=FormEditCb(act="save", ev=event))
+    save = "adm-form-btn-replace" if data.get(REPLACING) else "adm-form-btn-save"
+    kb.button(text=t(save), callback_data=FormEditCb(act="save", ev=event))
     kb.button(text=t("adm-form-btn-drop"), callback_data=FormEditCb(act="drop", ev=event))
     return "\n\n".join(parts), kb.as_markup()
 

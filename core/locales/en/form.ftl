@@ -75,6 +75,7 @@ adm-form-bad-options = These options cannot be used: give two or more different 
 adm-form-bad-label = Please type the question (up to 500 characters).
 adm-form-preview = <b>Preview</b>, as a participant sees it:
 adm-form-btn-save = ✅ Add it to the form
+adm-form-btn-replace = ✅ Save the change
 adm-form-btn-drop = ✖️ Drop it
 adm-form-changed = The event changed meanwhile: nothing was saved. Open /form again.
 adm-form-now = Now: { $now }

@@ -75,6 +75,7 @@ adm-form-bad-options = Бұл нұсқалар жарамайды: әр жолғ
 adm-form-bad-label = Сұрақты жазыңыз (500 таңбаға дейін).
 adm-form-preview = <b>Алдын ала қарау</b>, қатысушы көретіндей:
 adm-form-btn-save = ✅ Сауалнамаға қосу
+adm-form-btn-replace = ✅ Өзгерісті сақтау
 adm-form-btn-drop = ✖️ Бас тарту
 adm-form-changed = Іс-шара осы уақытта өзгерді: ештеңе сақталмады. /form қайта ашыңыз.
 adm-form-now = Қазір: { $now }

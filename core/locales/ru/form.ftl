@@ -75,6 +75,7 @@ adm-form-bad-options = Эти варианты не подходят: нужно
 adm-form-bad-label = Напишите вопрос (до 500 символов).
 adm-form-preview = <b>Предпросмотр</b>, как его увидит участник:
 adm-form-btn-save = ✅ Добавить в анкету
+adm-form-btn-replace = ✅ Сохранить изменения
 adm-form-btn-drop = ✖️ Отказаться
 adm-form-changed = Мероприятие тем временем изменилось: ничего не сохранено. Откройте /form заново.
 adm-form-now = Сейчас: { $now }
