@@ -155,8 +155,10 @@ async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_t
         grouped = await olga.reply(has("Which themes do you work on?", "by their answer"))
         assert "Health (2): Alice Smith, Alice Smith" in grouped.plain_text
         assert "Housing (0): -" in grouped.plain_text
-        await olga.send("/list pass-id")  # not a choice: the usual lists
-        await olga.reply(has("Which list?"))
+        await olga.send("/list pass-id")  # not a choice: said why, then the usual lists
+        why = await olga.reply(has("Which list?"))
+        assert ("“pass-id” is not a question with answers to choose from; by answer:"
+                " /list topic, /list themes, /list certificate.") in why.plain_text
     finally:
         await running.stop()
 

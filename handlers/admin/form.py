@@ -85,10 +85,15 @@ async def by_answer(message: Message, command: CommandObject, t: Texts,
     """/list <question id>: the active registrations by their answer to a choice, multi
     or yes/no question (the list to call, or to seat, by topic)."""
     model = console.event.info.form_model
-    q = model.question((command.args or "").strip())
-    if q is None or q.kind not in GROUPED:
-        text, markup = await screens.kinds(t, console)  # as /list alone
-        await message.answer(text, reply_markup=markup)
+    asked = (command.args or "").strip()
+    q = model.question(asked)
+    if q is None or q.kind not in GROUPED:  # said why, then the lists as /list alone
+        ids = [found.id for found in model.questions if found.kind in GROUPED]
+        lists = ", ".join(f"/list {i}" for i in ids)
+        why = (t("adm-list-not-grouped", asked=asked, ids=lists) if ids
+               else t("adm-list-no-grouped", asked=asked))
+        text, markup = await screens.kinds(t, console)
+        await message.answer(f"{why}\n\n{text}", reply_markup=markup)
         return
     values: list[object] = [True, False] if q.kind == "yesno" else list(q.options)
     groups: dict[int, list[str]] = {n: [] for n in range(len(values) + 1)}  # last: none

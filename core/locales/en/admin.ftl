@@ -62,6 +62,8 @@ adm-pace-slowed = 📨 Sending: { $rate } messages a second instead of { $config
 
 ## /list and details
 adm-list-choose = Which list?
+adm-list-not-grouped = “{ $asked }” is not a question with answers to choose from; by answer: { $ids }.
+adm-list-no-grouped = “{ $asked }” is not a question with answers to choose from, and this form has none.
 adm-kind-offline = 🪑 Offline
 adm-kind-waitlist = ⏳ Waitlist
 adm-kind-online = 💻 Online

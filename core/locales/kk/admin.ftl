@@ -62,6 +62,8 @@ adm-pace-slowed = 📨 Жіберу: секундына { $configured } орны
 
 ## /list және карточка
 adm-list-choose = Қай тізім?
+adm-list-not-grouped = «{ $asked }» — жауап нұсқалары бар сұрақ емес; жауаптар бойынша: { $ids }.
+adm-list-no-grouped = «{ $asked }» — жауап нұсқалары бар сұрақ емес, ал бұл сауалнамада ондай сұрақ жоқ.
 adm-kind-offline = 🪑 Офлайн
 adm-kind-waitlist = ⏳ Күту тізімі
 adm-kind-online = 💻 Онлайн

@@ -62,6 +62,8 @@ adm-pace-slowed = 📨 Отправка: { $rate } сообщ. в секунду
 
 ## /list и карточка
 adm-list-choose = Какой список?
+adm-list-not-grouped = «{ $asked }» — не вопрос с вариантами ответа; по ответам: { $ids }.
+adm-list-no-grouped = «{ $asked }» — не вопрос с вариантами ответа, а в этой анкете таких нет.
 adm-kind-offline = 🪑 Офлайн
 adm-kind-waitlist = ⏳ Лист ожидания
 adm-kind-online = 💻 Онлайн
