@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.runlock import lock_path, take_exclusive
-from core.config import Settings
+from core.config import EventSection, Settings
 from core.render import exact_span
 from core.timeutil import format_local
 from storage import reapply
@@ -77,6 +77,10 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
         if event.registration_closes_at is not None:
             print(f"  closes        {when(event.closes_utc, tz)}", file=out)
         print(f"  seats         {event.offline_capacity} offline, online unlimited", file=out)
+        print(f"  form          {form_line(event)}", file=out)
+        if event.approval:
+            print("  approval      on: each registration waits for an organiser (/pending)",
+                  file=out)
         plan = settings.plan_for(event)
         if not plan:
             print("  reminders     none", file=out)
@@ -101,6 +105,25 @@ def check(settings: Settings, config: Path, out: TextIO | None = None,
             print(f"  follow-up     {when(event.ends_utc + followup.after, tz)}"
                   f"  [{followup.audience.value}, {later} after the end; {languages}]",
                   file=out)
+
+
+def form_line(event: EventSection) -> str:
+    """The questions in the order asked, an own one with its kind and limits:
+    "name, org, topic (choice), role, phone, pass-id (text, offline only, optional)"."""
+    model = event.form_model
+    said = []
+    for qid in model.order:
+        question = model.question(qid)
+        if question is None:
+            said.append(qid)
+            continue
+        notes: list[str] = [question.kind]
+        if question.limited:
+            notes.append(" and ".join(question.formats) + " only")
+        if not question.required:
+            notes.append("optional")
+        said.append(f"{qid} ({', '.join(notes)})")
+    return ", ".join(said)
 
 
 def exposed_files(config: Path, data: list[Path] | None = None) -> list[Path]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.errors import load_or_explain
 from core.config import load_settings
 from tests.test_config_errors import TOKEN, config, refused
@@ -81,6 +82,18 @@ def test_good_questions_load_under_event_and_events(tmp_path: Path) -> None:
     topic = second.form_model.question("topic")
     assert topic is not None and topic.options_in("kk")[1] == "ҮЕҰ"
     assert topic.options_in("ru") == topic.options  # no Russian given: the plain ones
+
+
+def test_check_lists_the_form_and_approval(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    limited = GOOD.replace('kind = "choice"', 'kind = "choice"\nrequired = false\n'
+                                              'formats = ["offline"]')
+    path = config(tmp_path, approval="true", tail=limited)
+    assert main(["check", "--config", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert "  form          name, org, role, phone, topic (choice, offline only, optional)" \
+        in said, said
+    assert "  approval      on: each registration waits for an organiser" in said, said
 
 
 def test_the_commented_form_example_loads(tmp_path: Path) -> None:
