@@ -42,6 +42,7 @@ HELP = """Sandbox commands (everything else goes to the bot, as in Telegram):
   /time         the sandbox's time now
   /lang ru      this person's Telegram language (en, ru, kk); the bot's /language wins
   /say 5        send a text that would be read as a button number
+  a\\nb          \\n is a line break (options one per line, a title and a venue)
   /vote 4       answer the latest poll the bot sent you with option 4
   /quit         stop (Ctrl-D too)"""
 
@@ -323,7 +324,8 @@ class Console:
         person = self.screen.current
         if person is None or not text:
             return
-        await person.user.send(text)
+        # A terminal line holds no line break; the bot's several-line answers need them.
+        await person.user.send(text.replace("\\n", "\n"))
         await self._handled()
 
     async def vote(self, choice: str) -> None:
