@@ -259,3 +259,11 @@ def test_finding_10_sandbox_traps(tmp_path: Path) -> None:
     assert "Broadcast finished: 2 sent, 0 unreachable" in second, second[-3000:]
     assert re.search(r"the reminder 1d before went out: 2 sent", second[:stopping]), second
     assert "(skipped: dku-migration-2020: the reminder 1h before" in second
+
+
+def test_a_typed_backslash_n_is_a_line_break(tmp_path: Path) -> None:
+    """Options one per line, a title with its venue: a terminal line holds no break."""
+    said = sandbox(tmp_path, tmp_path / "lines.sqlite3", [
+        "/start", "1", "1", "Alice Smith", "NGO Help", "1", "2", "1", "1",
+        "/as admin", "/broadcast", "Doors open at 16:30\\nBring your ID", "1"])
+    assert "\nDoors open at 16:30\nBring your ID\n[1] 📤 Send" in said, said[-2000:]
