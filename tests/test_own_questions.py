@@ -275,12 +275,21 @@ async def test_an_event_made_in_the_chat_gets_questions_from_form(
         await olga.press("✅ Save the change")
         await olga.reply(has("5. Where do you live? (one choice; Almaty · Elsewhere; "
                              "one wording for every language; /list q1"))
-        await olga.press("🗑 5")
-        await olga.reply(lambda m: "Which city" not in m.plain_text and "The form of" in
+        await olga.press("🗑 5")  # asked first; Back keeps it
+        await olga.reply(has("Remove the question «Where do you live?»?"))
+        await olga.press("↩️ Back")
+        await olga.reply(lambda m: "Where do you live?" in m.plain_text and "The form of" in
                          m.plain_text)
+        kept = await events.get(made.id)
+        await olga.press("🗑 5")
+        await olga.reply(has("Remove the question"))
+        await olga.press("🗑 Remove it")
+        await olga.reply(lambda m: "Where do you live?" not in m.plain_text and "The form of"
+                         in m.plain_text)
         gone = await events.get(made.id)
     finally:
         await running.stop()
+    assert kept is not None and [q.id for q in kept.info.questions] == ["q1"]
     assert gone is not None and gone.info.questions == []
 
 

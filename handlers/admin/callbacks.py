@@ -97,9 +97,11 @@ class ApprovalCb(CallbackData, prefix="aq"):
 
 class FormEditCb(CallbackData, prefix="af"):
     """/form on an event made in the chat: add a question (then its kind), reword, remove
-    or move up question `q`, save or drop the previewed one, turn approval on or off; while
-    rewording, keep language `q`'s version as it was."""
+    or move up question `q` (remove asks first: "del", then "delsure"), save or drop the
+    previewed one, turn approval on or off; while rewording, keep language `q`'s version
+    as it was."""
 
-    act: Literal["add", "kind", "edit", "del", "up", "save", "drop", "approval", "keep"]
+    act: Literal["add", "kind", "edit", "del", "delsure", "up", "save", "drop", "approval",
+                 "keep"]
     ev: RowId
     q: str = ""  # a question id, or the kind chosen

@@ -221,7 +221,17 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
         await state.update_data(data)
         await _show(cb, bot, *_prompt(t, LABEL, data))
         return
-    elif act == "del":
+    elif act == "del":  # asked first: the question goes from every screen and the export
+        kb = InlineKeyboardBuilder()
+        kb.button(text=t("adm-form-btn-del-sure"),
+                  callback_data=FormEditCb(act="delsure", ev=event.id, q=qid))
+        kb.button(text=t("adm-form-btn-back"),
+                  callback_data=FormEditCb(act="approval", ev=event.id, q="back"))
+        kb.adjust(1)
+        label = info.form_model.own[qid].label_in(t.language)
+        await _show(cb, bot, t("adm-form-del-ask", label=label), kb.as_markup())
+        return
+    elif act == "delsure":
         order = [q for q in _order(info) if q != qid]
         changed = info.model_copy(update={
             "questions": [q for q in info.questions if q.id != qid], "form": order})
