@@ -200,7 +200,7 @@ async def test_form_shows_the_organisers_the_questions_and_where_to_edit(
     assert lines[3].startswith("3. " + label("topic", "ru") + " (один вариант; ")
     assert option("topic", 1, "ru") in lines[3]
     assert "0..60" in lines[8] and "необязательный" in lines[9]
-    assert lines[11].endswith("только офлайн)")
+    assert lines[11].endswith("только офлайн, после выбора формата)")
     assert "файла конфигурации" in shown.plain_text
 
 
