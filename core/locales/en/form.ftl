@@ -26,6 +26,20 @@ pending-my = ⏳ <b>{ $title }</b>
 approved-head = ✅ <b>The organisers approved your registration.</b>
 declined = ✖️ The organisers declined your registration for «{ $title }». For questions, contact the organisers.
 pending-closed = The event «{ $title }» has started and your registration was not approved before it: registration is closed.
+pending-form =
+    { $name }, { $org } ({ $role }); phone: { $phone }
+    Format: { $format }
+pending-change = To change an answer, withdraw this request and fill in the form again.
+btn-withdraw = ✖️ Withdraw my request
+btn-withdraw-yes = Yes, withdraw it
+btn-withdraw-no = No, keep it
+ask-withdraw = Withdraw your registration request for «{ $title }»? The organisers will no longer see it and nothing of it is kept. You can fill in the form again afterwards.
+withdrawn = Your request for «{ $title }» is withdrawn; nothing of it is kept. You can register again.
+withdraw-gone = This request no longer waits: the organisers have decided on it, or it was withdrawn. Open /my.
+withdraw-kept = Your request still waits for the organisers' approval.
+forget-ask-waiting = Erase all your personal data and withdraw your registration request that waits for the organisers' approval? This cannot be undone.
+adm-digest-withdrew = { $at } · a participant withdrew their registration waiting for approval
+adm-act-withdrew = withdrew a form waiting for approval (by the participant)
 cmd-pending = Registrations waiting for approval
 cmd-form = The event's form: its questions
 adm-pending-new = 🆕 <b>New registration for «{ $title }»</b>, waiting for approval:
