@@ -153,10 +153,19 @@ def answer(t: Texts, question: Question, value: Any) -> str:
 def answer_lines(t: Texts, model: FormModel, answers: Any) -> str:
     """The event's own questions with these answers, one line each ("" without any); a
     question added after the registration shows as not answered."""
-    lines = [t("answer-line", label=q.label_in(t.language),
-               value=answer(t, q, answers.get(q.id))) for q in model.questions
-             if q.id in answers or not q.limited]
+    lines = [answer_line(t, q.label_in(t.language), answer(t, q, answers.get(q.id)))
+             for q in model.questions if q.id in answers or not q.limited]
     return "\n" + "\n".join(lines) if lines else ""
+
+
+# A label that ends in its own punctuation ("Do you need a certificate?") takes no ":"
+# after it: "…certificate? No", not "…certificate?: No".
+ENDS_ITSELF = ("?", "!", ":", ".", "…")
+
+
+def answer_line(t: Texts, label: str, value: str) -> str:
+    key = "answer-line-asked" if label.rstrip().endswith(ENDS_ITSELF) else "answer-line"
+    return t(key, label=label.rstrip(), value=value)
 
 
 def question(t: Texts, q: Question, head: str = "") -> str:

@@ -45,7 +45,7 @@ async def test_my_and_start_show_the_waiting_answers_with_a_withdraw_button(
             await waits(user, language)
             await user.send("/my")
             shown = await user.reply(has(t("pending-change")))
-            for part in (label("topic", language) + ": " + option("topic", 0, language),
+            for part in (label("topic", language) + " " + option("topic", 0, language),
                          option("themes", 1, language), PASS_ID, "Alice Smith",
                          t("format-offline"),
                          t("pending-my", title="Round table").split("\n")[1]):

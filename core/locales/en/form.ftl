@@ -10,6 +10,7 @@ answer-yes = Yes
 answer-no = No
 answer-none = not given
 answer-line = { $label }: { $value }
+answer-line-asked = { $label } { $value }
 btn-done = ✅ Done
 error-email = That does not look like an email address. Example: name@example.org.
 error-number = Please answer with a number, e.g. 5.
@@ -17,7 +18,10 @@ error-number-min = The number must be at least { $limit }.
 error-number-max = The number must be at most { $limit }.
 error-phone-required = That does not look like a phone number. Example: +7 777 123 45 67.
 error-pick-one = Choose at least one option, then press "Done".
-privacy-own-questions = This event also asks: { $questions }.
+privacy-own-questions =
+    This event also asks:
+    { $questions }
+privacy-own-question = • { $label }
 
 ## Approval
 pending-head = ⏳ <b>Thank you! Your registration for «{ $title }» waits for the organisers' approval.</b> I will message you as soon as they decide. /my shows it meanwhile.

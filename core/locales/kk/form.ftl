@@ -10,6 +10,7 @@ answer-yes = Иә
 answer-no = Жоқ
 answer-none = көрсетілмеген
 answer-line = { $label }: { $value }
+answer-line-asked = { $label } { $value }
 btn-done = ✅ Дайын
 error-email = Электрондық пошта мекенжайына ұқсамайды. Мысалы: name@example.org.
 error-number = Санмен жауап беріңіз, мысалы 5.
@@ -17,7 +18,10 @@ error-number-min = Сан кемінде { $limit } болуы керек.
 error-number-max = Сан көп дегенде { $limit } болуы керек.
 error-phone-required = Телефон нөміріне ұқсамайды. Мысалы: +7 777 123 45 67.
 error-pick-one = Кемінде бір нұсқаны таңдап, «Дайын» батырмасын басыңыз.
-privacy-own-questions = Бұл іс-шара тағы сұрайды: { $questions }.
+privacy-own-questions =
+    Бұл іс-шара тағы сұрайды:
+    { $questions }
+privacy-own-question = • { $label }
 
 ## Approval
 pending-head = ⏳ <b>Рақмет! «{ $title }» іс-шарасына тіркелуіңіз ұйымдастырушылардың мақұлдауын күтуде.</b> Олар шешкен бойда сізге жазамын. Әзірге оны /my арқылы көруге болады.

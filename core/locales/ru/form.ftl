@@ -10,6 +10,7 @@ answer-yes = Да
 answer-no = Нет
 answer-none = не указано
 answer-line = { $label }: { $value }
+answer-line-asked = { $label } { $value }
 btn-done = ✅ Готово
 error-email = Не похоже на адрес электронной почты. Пример: name@example.org.
 error-number = Ответьте числом, например 5.
@@ -17,7 +18,10 @@ error-number-min = Число должно быть не меньше { $limit }
 error-number-max = Число должно быть не больше { $limit }.
 error-phone-required = Не похоже на номер телефона. Пример: +7 777 123 45 67.
 error-pick-one = Выберите хотя бы один вариант и нажмите «Готово».
-privacy-own-questions = Это мероприятие также спрашивает: { $questions }.
+privacy-own-questions =
+    Это мероприятие также спрашивает:
+    { $questions }
+privacy-own-question = • { $label }
 
 ## Approval
 pending-head = ⏳ <b>Спасибо! Ваша регистрация на «{ $title }» ждёт одобрения организаторов.</b> Я напишу вам, как только они решат. Пока её можно посмотреть в /my.
