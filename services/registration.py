@@ -259,9 +259,10 @@ class Desk:
                 await self.tell_organisers(news, outcome.registration.id)
         return outcome
 
-    async def tell_organisers(self, action: str, reg_id: int) -> None:
+    async def tell_organisers(self, action: str, reg_id: int | None) -> None:
         """A participant's own cancellation, "No, free my seat" or erasure: in /log, and
-        to the organisers in the outbox's digest."""
+        to the organisers in the outbox's digest (`reg_id` None: a form that only waited
+        for approval, which left no registration)."""
         await AuditLog(self._all.db, self.event.id).record(PARTICIPANT, action, self.clock(),
                                                            registration_id=reg_id)
         self._all.outbox.kick()

@@ -121,6 +121,12 @@ async def of_person(db: Database, event_id: int, user_id: int) -> Waiting | None
     return None if found is None else Waiting.from_row(found)
 
 
+async def of_user(db: Database, user_id: int) -> list[Waiting]:
+    """Every event's form of this person still waiting."""
+    rows = await db.fetchall("SELECT * FROM pending WHERE user_id = ? ORDER BY id", (user_id,))
+    return [Waiting.from_row(r) for r in rows]
+
+
 async def count(db: Database, event_id: int) -> int:
     found = await db.fetchone("SELECT COUNT(*) AS n FROM pending WHERE event_id = ?",
                               (event_id,))

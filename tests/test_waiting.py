@@ -130,8 +130,14 @@ async def test_withdrawing_keeps_nothing_and_the_organisers_hear_of_it(
 
 async def test_forget_me_while_waiting_speaks_of_the_request_not_a_seat(
         fake: FakeTelegram, tmp_path: Path) -> None:
+    """Its organisers hear of the erasure as of any participant's (the form is gone: their
+    Approve answers "already decided")."""
+    fake.user(ADMIN, first_name="Olga", language_code="en")
     running = await start(fake, settings_for(fake, tmp_path, approval=True))
     try:
+        olga = admin(fake)
+        await olga.send("/pending")  # (her Telegram language is seen from here on)
+        await olga.reply(has("Nobody is waiting for approval"))
         for user_id, language in enumerate(("ru", "kk", "en"), start=1):
             t = texts(language)
             user = fake.user(user_id, language_code=language)
@@ -139,5 +145,13 @@ async def test_forget_me_while_waiting_speaks_of_the_request_not_a_seat(
             await user.send("/forget_me")
             asked = await user.reply(offers(t("btn-forget-yes")))
             assert asked.plain_text == t("forget-ask-waiting"), asked.plain_text
+        await user.press(t("btn-forget-yes"))
+        await user.reply(has(t("forget-done")))
+        running.clock.travel(timedelta(minutes=1, seconds=1))
+        running.app.registrations.outbox.kick()
+        digest = await olga.wait_for(has("📮"))
+        left = await (await running.desk()).waiting_count()
     finally:
         await running.stop()
+    assert left == 2
+    assert digest.plain_text.count("a participant erased their data") == 1
