@@ -6,13 +6,20 @@ their Approve answers "already decided"; /forget_me does not speak of a seat."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.seed import event as seeded
 from handlers.admin.callbacks import ApprovalCb
 from handlers.callbacks import WithdrawAction, WithdrawCb
 from loopback import BotMessage, FakeTelegram, FakeUser
+from storage import pending
+from storage.audit import Untold
+from storage.database import Database
+from storage.ledger import Ledger
+from storage.models import Applicant, Format
 from tests.admin import admin
 from tests.dbfiles import raw_bytes
 from tests.harness import ADMIN, has, settings_for, start
@@ -155,3 +162,36 @@ async def test_forget_me_while_waiting_speaks_of_the_request_not_a_seat(
         await running.stop()
     assert left == 2
     assert digest.plain_text.count("a participant erased their data") == 1
+
+
+async def test_withdrawals_racing_approvals_decide_each_form_once(tmp_path: Path) -> None:
+    """An organiser's "approve all" while the people withdraw: each form is either
+    approved or withdrawn, never both (both are one DELETE ... RETURNING in BEGIN
+    IMMEDIATE), and the room never holds more than its seats."""
+    def person(user_id: int) -> Applicant:
+        return Applicant(user_id, user_id, "en", f"P{user_id}", "Org", "ngo", None)
+
+    now = datetime(2030, 11, 1, tzinfo=UTC)
+    db = await Database.open(tmp_path / "race.sqlite3")
+    try:
+        ledger = Ledger(db, await seeded(db, 5))
+        for user_id in range(1, 31):
+            await pending.hold(db, ledger.event, person(user_id), Format.OFFLINE, now)
+        forms = await pending.of_event(db, ledger.event)
+
+        async def approve_all() -> int:
+            return sum([await ledger.approve(w.id, now) is not None for w in forms])
+
+        async def withdraw_all() -> int:
+            return sum([await pending.withdraw(db, w.id, w.who.user_id, now, "withdrew")
+                        is not None for w in reversed(forms)])
+
+        approved, withdrawn = await asyncio.gather(approve_all(), withdraw_all())
+        counts = await ledger.counts()
+        left = await pending.count(db, ledger.event)
+        steps = [n.action for n in await Untold(db).pending()]
+    finally:
+        await db.close()
+    assert approved + withdrawn == 30 and left == 0
+    assert counts.seated + counts.waitlisted == approved and counts.seated <= 5
+    assert steps == ["withdrew"] * withdrawn
