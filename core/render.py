@@ -14,7 +14,8 @@ from core.i18n import Safe, Texts
 from core.questions import FormModel, Question, shown
 from core.timeutil import city, show, zone
 from storage.audit import News
-from storage.models import Counts, Placement, Registration
+from storage.models import Counts, Format, Placement, Registration
+from storage.pending import Waiting
 
 
 def shorten(text: str, limit: int) -> str:
@@ -157,10 +158,19 @@ def answer(t: Texts, question: Question, value: Any) -> str:
 def answer_lines(t: Texts, model: FormModel, answers: Any) -> str:
     """The event's own questions with these answers, one line each ("" without any); a
     question added after the registration shows as not answered."""
-    lines = [t("answer-line", label=q.label_in(t.language),
-               value=answer(t, q, answers.get(q.id))) for q in model.questions
-             if q.id in answers or not q.limited]
+    lines = [answer_line(t, q.label_in(t.language), answer(t, q, answers.get(q.id)))
+             for q in model.questions if q.id in answers or not q.limited]
     return "\n" + "\n".join(lines) if lines else ""
+
+
+# A label that ends in its own punctuation ("Do you need a certificate?") takes no ":"
+# after it: "…certificate? No", not "…certificate?: No".
+ENDS_ITSELF = ("?", "!", ":", ".", "…")
+
+
+def answer_line(t: Texts, label: str, value: str) -> str:
+    key = "answer-line-asked" if label.rstrip().endswith(ENDS_ITSELF) else "answer-line"
+    return t(key, label=label.rstrip(), value=value)
 
 
 def question(t: Texts, q: Question, head: str = "") -> str:
@@ -203,6 +213,19 @@ def my_registration(t: Texts, event: EventSection, reg: Registration,
     if event.questions:
         head += answer_lines(t, event.form_model, reg.answers)
     return head + "\n\n" + placement(t, event, reg, position)
+
+
+def waiting(t: Texts, event: EventSection, form: Waiting) -> str:
+    """A form waiting for approval as its author sees it (/my, /start): the answers as a
+    registration's details show them, the format asked, and how to change it."""
+    who = form.who
+    text = t("pending-my", title=event.in_language(t.language).title) + "\n\n" + t(
+        "pending-form", name=who.full_name, org=who.organisation,
+        role=role_label(t, who.role, event), phone=who.phone or t("phone-none"),
+        format=t("format-offline" if form.wants is Format.OFFLINE else "format-online"))
+    if event.questions:
+        text += answer_lines(t, event.form_model, form.answers)
+    return text + "\n\n" + t("pending-change")
 
 
 def promoted(t: Texts, event: EventSection, reg: Registration) -> str:

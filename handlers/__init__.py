@@ -20,6 +20,7 @@ from handlers import (
     privacy,
     questions,
     start,
+    waiting,
 )
 from handlers.admin import router as admin_router
 from handlers.admin.team import join_router
@@ -46,6 +47,7 @@ def setup_routers() -> Router:
         after.router(),  # /start verify_<code> for anyone, at any step
         start.router(),
         my.router(),
+        waiting.router(),
         attendance.router(),
         extras.router(),
         questions.router(),  # before form-buttons' stale-button catch-all

@@ -143,3 +143,17 @@ class MyCb(CallbackData, prefix="m"):
     action: MyAction
     reg: RowId  # registration id: checked against the presser
     v: Version  # the registration's version the button was shown for: an older one is refused
+
+
+class WithdrawAction(StrEnum):
+    ASK = "ask"  # "Withdraw my request" under the waiting form
+    YES = "yes"  # withdrawal confirmed
+    NO = "no"  # changed my mind
+
+
+class WithdrawCb(CallbackData, prefix="w"):
+    """A participant's own form waiting for approval (`approval = true`): `p` is its
+    pending row, checked against the presser (services.ownership.pressed_waiting)."""
+
+    action: WithdrawAction
+    p: RowId

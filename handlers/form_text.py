@@ -12,6 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
 from core.i18n import Texts
+from core.render import role_label
 from core.validation import Problem, clean_name, clean_organisation, clean_phone
 from handlers import questions
 from handlers.filters import Inline
@@ -79,6 +80,19 @@ async def phone(message: Message, bot: Bot, state: FSMContext, t: Texts,
     await phone_answer(message, bot, state, t, desk, message.text or "")
 
 
+async def role_typed(message: Message, bot: Bot, state: FSMContext, t: Texts,
+                     desk: Desk) -> None:
+    """A role typed instead of pressed: the text of one of its buttons (this reader's
+    language, any case) counts as that press; anything else points to the buttons."""
+    typed = (message.text or "").strip().casefold()
+    found = [code for code in desk.info.role_codes
+             if role_label(t, code, desk.info).strip().casefold() == typed]
+    if len(found) != 1:
+        await refuse(message, bot, state, t, desk, "error-use-buttons")
+        return
+    await advance(bot, message.chat.id, state, t, desk, role=found[0])
+
+
 async def unexpected(message: Message, bot: Bot, state: FSMContext, t: Texts,
                      desk: Desk) -> None:
     """Stickers, photos, voice, typing where a button is expected...: say so, ask again."""
@@ -127,6 +141,7 @@ def router() -> Router:
     r.message.register(organisation, StateFilter(Form.org), Inline(F.text))
     r.message.register(contact, StateFilter(Form.phone), Inline(F.contact))
     r.message.register(phone, StateFilter(Form.phone), Inline(F.text))
+    r.message.register(role_typed, StateFilter(Form.role), Inline(F.text))
     questions.register_messages(r)
     r.message.register(unexpected, StateFilter(Form))
     r.edited_message.register(edited, StateFilter(Form))

@@ -28,6 +28,8 @@ from handlers.callbacks import (
     RoleCb,
     StartAction,
     StartCb,
+    WithdrawAction,
+    WithdrawCb,
 )
 from storage.models import Counts, Format, Placement, Registration
 
@@ -209,5 +211,23 @@ def confirm_cancel(t: Texts, reg: Registration) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     kb.button(text=t("btn-cancel-yes"), callback_data=_mine(MyAction.YES, reg))
     kb.button(text=t("btn-cancel-keep"), callback_data=_mine(MyAction.KEEP, reg))
+    kb.adjust(2)
+    return kb.as_markup()
+
+
+def waiting(t: Texts, pending_id: int) -> InlineKeyboardMarkup:
+    """Under a form waiting for approval: the one thing its author can do with it."""
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-withdraw"),
+              callback_data=WithdrawCb(action=WithdrawAction.ASK, p=pending_id))
+    return kb.as_markup()
+
+
+def confirm_withdraw(t: Texts, pending_id: int) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    kb.button(text=t("btn-withdraw-yes"),
+              callback_data=WithdrawCb(action=WithdrawAction.YES, p=pending_id))
+    kb.button(text=t("btn-withdraw-no"),
+              callback_data=WithdrawCb(action=WithdrawAction.NO, p=pending_id))
     kb.adjust(2)
     return kb.as_markup()

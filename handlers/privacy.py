@@ -12,10 +12,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import Catalog, Texts
+from handlers import waiting
 from handlers.admin.commands import member_menu
 from handlers.filters import Inline
 from services.privacy import Privacy, notice
-from services.registration import Desk
+from services.registration import Desk, Registrations
 from services.team import Team
 
 
@@ -33,12 +34,23 @@ async def show_notice(message: Message, t: Texts, privacy: Privacy,
     await message.answer(notice(t, privacy.settings, desk.event if desk else None))
 
 
-async def ask_forget(message: Message, t: Texts) -> None:
+async def ask_forget(message: Message, t: Texts, registrations: Registrations) -> None:
     kb = InlineKeyboardBuilder()
     kb.button(text=t("btn-forget-yes"), callback_data=EraseCb(answer=Erase.YES))
     kb.button(text=t("btn-forget-no"), callback_data=EraseCb(answer=Erase.NO))
     kb.adjust(1)
-    await message.answer(t("forget-ask"), reply_markup=kb.as_markup())
+    await message.answer(t(await _forget_key(message, registrations)),
+                         reply_markup=kb.as_markup())
+
+
+async def _forget_key(message: Message, registrations: Registrations) -> str:
+    """The question fits what the person has: someone whose only step is a form waiting
+    for approval holds no seat to pass on, so is not told of one."""
+    user = message.from_user
+    if user is None or await registrations.of_person(user.id):
+        return "forget-ask"
+    return "forget-ask-waiting" if await waiting.forms_of(registrations, user.id) \
+        else "forget-ask"
 
 
 async def forget(cb: CallbackQuery, callback_data: EraseCb, bot: Bot, t: Texts,

@@ -6,6 +6,7 @@ answers so far stay. A button of a question other than the one being asked is st
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -47,6 +48,9 @@ async def typed(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: D
         await _finish_phone(message, question, t, None)
         await _store(bot, message.chat.id, state, t, desk, data, question, None)
         return
+    if (pressed_as := _as_button(t, question, raw)) is not None:
+        await _store(bot, message.chat.id, state, t, desk, data, question, pressed_as.value)
+        return
     value = question.check(raw)
     if isinstance(value, Problem):
         await ask(bot, message.chat.id, state, t, desk,
@@ -54,6 +58,26 @@ async def typed(message: Message, bot: Bot, state: FSMContext, t: Texts, desk: D
         return
     await _finish_phone(message, question, t, value)
     await _store(bot, message.chat.id, state, t, desk, data, question, value)
+
+
+@dataclass(frozen=True)
+class _Typed:
+    value: Any  # what the button would have stored (an option, True / False)
+
+
+def _as_button(t: Texts, question: Question, raw: str) -> _Typed | None:
+    """A choice or yes/no typed instead of pressed: the text of one of the buttons shown
+    (this reader's language, any case, spaces around) counts as that press."""
+    typed = raw.strip().casefold()
+    labels: dict[str, Any]
+    if question.kind == "yesno":
+        labels = {t("answer-yes"): True, t("answer-no"): False}
+    elif question.kind == "choice":  # stored as the config spells it (core/questions.py)
+        labels = dict(zip(question.options_in(t.language), question.options, strict=True))
+    else:
+        return None
+    found = [value for text, value in labels.items() if text.strip().casefold() == typed]
+    return _Typed(found[0]) if len(found) == 1 else None
 
 
 def _code(question: Question, problem: Problem) -> str:
@@ -111,8 +135,9 @@ async def pressed(cb: CallbackQuery, callback_data: QuestionCb,
         if not picked and question.required:
             callback_answer.text, callback_answer.show_alert = t("error-pick-one"), True
             return
+        # Nothing ticked on an optional question is Skip: "not given", not an empty list.
         await _store(bot, cb.from_user.id, state, t, desk, data, question,
-                     [question.options[n] for n in picked], on)
+                     [question.options[n] for n in picked] or None, on)
     else:  # multi: tick or untick, in place
         ticked = set(data.get(PICKED) or []) ^ {pick}
         await state.update_data({PICKED: sorted(ticked)})

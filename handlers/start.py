@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from core.i18n import Safe, Texts
-from handlers import keyboards
+from handlers import keyboards, waiting
 from handlers.admin.access import commands_for, console_role
 from handlers.callbacks import StartAction, StartCb
 from handlers.states import Form
@@ -25,20 +25,11 @@ async def _event_screen(bot: Bot, user_id: int, t: Texts, desk: Desk,
     """The person's registration for this event, else its card (in message `on`, if a
     button of it was pressed)."""
     reg = await desk.active(user_id)
-    if reg is None and await _waiting(desk, user_id):
-        await show(bot, user_id, _waiting_text(t, desk), None, on)
+    if reg is None and (form := await waiting.waiting_of(desk, user_id)) is not None:
+        await show(bot, user_id, *waiting.screen(t, desk, form), on)
         return
     text, markup = await my(t, desk, reg) if reg is not None else await card(t, desk)
     await show(bot, user_id, text, markup, on)
-
-
-async def _waiting(desk: Desk, user_id: int) -> bool:
-    """A form waiting for the organisers' approval (events with `approval` only)."""
-    return desk.info.approval and await desk.waiting(user_id) is not None
-
-
-def _waiting_text(t: Texts, desk: Desk) -> str:
-    return t("pending-my", title=desk.info.in_language(t.language).title)
 
 
 async def _home(bot: Bot, user_id: int, t: Texts, registrations: Registrations) -> None:
@@ -71,7 +62,8 @@ async def _begin(bot: Bot, user_id: int, state: FSMContext, t: Texts, desk: Desk
                  chosen: Format | None = None, on: int | None = None) -> str | None:
     """Open the form for this event; the reason (a catalog key) if it cannot be opened.
     `on`: the card whose Register was pressed; it becomes the first question."""
-    if await desk.active(user_id) is not None or await _waiting(desk, user_id):
+    if (await desk.active(user_id) is not None
+            or await waiting.waiting_of(desk, user_id) is not None):
         await _event_screen(bot, user_id, t, desk, on)
         return "already-registered"
     if await desk.intake() is Intake.CLOSED:
@@ -125,16 +117,16 @@ async def show_my(message: Message, bot: Bot, t: Texts, registrations: Registrat
     user_id = message.from_user.id
     mine = [(e, r) for e, r in await registrations.of_person(user_id)
             if not registrations.of(e).ended()]
-    waiting = [registrations.of(e) for e in await registrations.events.upcoming()
-               if await _waiting(registrations.of(e), user_id)]
-    if not mine and not waiting:
+    forms = await waiting.forms_of(registrations, user_id)
+    if not mine and not forms:
         await _home(bot, user_id, t, registrations)
         return
     for event, reg in mine:
         text, markup = await my(t, registrations.of(event), reg)
         await bot.send_message(user_id, text, reply_markup=markup)
-    for desk in waiting:
-        await bot.send_message(user_id, _waiting_text(t, desk))
+    for desk, form in forms:
+        text, markup = waiting.screen(t, desk, form)
+        await bot.send_message(user_id, text, reply_markup=markup)
 
 
 async def _desk(callback_data: StartCb, callback_answer: CallbackAnswer, t: Texts,

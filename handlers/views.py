@@ -140,8 +140,9 @@ def own_questions(t: Texts, desk: Desk) -> str:
     own = desk.info.form_model.questions
     if not own:
         return ""
-    return "\n\n" + t("privacy-own-questions", questions=", ".join(
-        q.label_in(t.language) for q in own))
+    # One per line: labels are sentences, often questions ("…?"), which no ", " joins well.
+    return "\n\n" + t("privacy-own-questions", questions="\n".join(
+        t("privacy-own-question", label=q.label_in(t.language)) for q in own))
 
 
 async def card(t: Texts, desk: Desk) -> Screen:

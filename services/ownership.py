@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from services.registration import Desk, Registrations
 from storage.models import Registration
+from storage.pending import Waiting
 
 
 class Verdict(StrEnum):
@@ -38,3 +39,21 @@ async def pressed(registrations: Registrations, reg_id: int, version: int,
     if reg.version != version:
         return Pressed(Verdict.STALE, desk, reg)
     return Pressed(Verdict.OWN, desk, reg)
+
+
+@dataclass(frozen=True)
+class PressedWaiting:
+    """A participant's button about their form waiting for approval: the desk and the
+    form if it is the presser's and still waiting, else None (someone else's, forged, or
+    decided or withdrawn since: one answer for all, it says nothing of others' forms)."""
+
+    desk: Desk | None = None
+    waiting: Waiting | None = None
+
+
+async def pressed_waiting(registrations: Registrations, pending_id: int,
+                          user_id: int) -> PressedWaiting:
+    found = await registrations.waiting_by_id(pending_id)
+    if found is None or found[1].who.user_id != user_id:
+        return PressedWaiting()
+    return PressedWaiting(*found)

@@ -16,7 +16,7 @@ from core.ids import RowId
 from services.events import Event
 from services.registration import Registrations
 from services.team import Team
-from storage import privacy
+from storage import pending, privacy
 from storage.fsm import FormStore
 from storage.notices import Letter
 from storage.people import People
@@ -67,6 +67,8 @@ class Privacy:
         """Cancel (seats freed, queues moved, the next in line told), then erase: rows,
         conversation state, audit details. Returns the registrations erased."""
         held = await self.registrations.of_person(user_id)
+        # Forms waiting for approval are erased too: their organisers hear of it as well.
+        waited = await pending.of_user(self.registrations.db, user_id)
         for event, _ in held:
             await self.registrations.of(event).cancel(user_id)
         # Private chats only: the chat id is the user id (DefaultKeyBuilder's key has both).
@@ -79,6 +81,9 @@ class Privacy:
         log.info("forget-me: %d registrations erased", erased)  # no id: it is personal too
         for event, reg in held:  # ids only: the news says "(data erased)"
             await self.registrations.of(event).tell_organisers("self-erase", reg.id)
+        for form in waited:
+            if (of_form := await self.registrations.events.get(form.event_id)) is not None:
+                await self.registrations.of(of_form).tell_organisers("self-erase", None)
         return erased
 
     async def _warnings(self, event: Event) -> list[tuple[int, Letter]]:

@@ -24,6 +24,7 @@ from storage.ledger import Ledger, registrations_of, remember_group
 from storage.models import Applicant, Counts, Format, Outcome, Registration
 
 log = logging.getLogger(__name__)
+WITHDREW = "withdrew"  # the digest's step: a waiting form taken back by its author
 
 
 class Intake(StrEnum):
@@ -86,6 +87,12 @@ class Registrations:
         """Any event's registration by its id (buttons carry it)."""
         found = await registrations_of(self.db, reg_id=reg_id)
         return found[0] if found else None
+
+    async def waiting_by_id(self, pending_id: int) -> tuple[Desk, pending.Waiting] | None:
+        """A waiting form of any event by its id (the participant's Withdraw carries it)."""
+        waiting = await pending.by_id(self.db, pending_id)
+        event = None if waiting is None else await self.events.get(waiting.event_id)
+        return None if waiting is None or event is None else (Desk(self, event), waiting)
 
     async def of_person(self, user_id: int) -> list[tuple[Event, Registration]]:
         """A person's active registrations, the soonest event first."""
@@ -252,9 +259,10 @@ class Desk:
                 await self.tell_organisers(news, outcome.registration.id)
         return outcome
 
-    async def tell_organisers(self, action: str, reg_id: int) -> None:
+    async def tell_organisers(self, action: str, reg_id: int | None) -> None:
         """A participant's own cancellation, "No, free my seat" or erasure: in /log, and
-        to the organisers in the outbox's digest."""
+        to the organisers in the outbox's digest (`reg_id` None: a form that only waited
+        for approval, which left no registration)."""
         await AuditLog(self._all.db, self.event.id).record(PARTICIPANT, action, self.clock(),
                                                            registration_id=reg_id)
         self._all.outbox.kick()
@@ -286,6 +294,16 @@ class Desk:
 
     async def waiting_count(self) -> int:
         return await pending.count(self._all.db, self.event.id)
+
+    async def withdraw(self, pending_id: int, user_id: int) -> pending.Waiting | None:
+        """The person's own waiting form taken back: deleted, and the organisers told in
+        their digest (their Approve / Decline then answer "already decided"). None: not
+        theirs, or decided already."""
+        withdrawn = await pending.withdraw(self._all.db, pending_id, user_id, self.clock(),
+                                           WITHDREW)
+        if withdrawn is not None:
+            self._all.outbox.kick()
+        return withdrawn
 
     async def approve(self, pending_id: int) -> Outcome | None:
         """The seat rule at this moment; None: decided already. The person is told by the

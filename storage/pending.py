@@ -11,6 +11,7 @@ from typing import Any
 
 import aiosqlite
 
+from storage.audit import PARTICIPANT, AuditLog
 from storage.database import Database
 from storage.models import Applicant, Format, from_db, to_db
 
@@ -120,7 +121,36 @@ async def of_person(db: Database, event_id: int, user_id: int) -> Waiting | None
     return None if found is None else Waiting.from_row(found)
 
 
+async def of_user(db: Database, user_id: int) -> list[Waiting]:
+    """Every event's form of this person still waiting."""
+    rows = await db.fetchall("SELECT * FROM pending WHERE user_id = ? ORDER BY id", (user_id,))
+    return [Waiting.from_row(r) for r in rows]
+
+
 async def count(db: Database, event_id: int) -> int:
     found = await db.fetchone("SELECT COUNT(*) AS n FROM pending WHERE event_id = ?",
                               (event_id,))
     return 0 if found is None else int(found["n"])
+
+
+async def by_id(db: Database, pending_id: int) -> Waiting | None:
+    found = await db.fetchone("SELECT * FROM pending WHERE id = ?", (pending_id,))
+    return None if found is None else Waiting.from_row(found)
+
+
+async def withdraw(db: Database, pending_id: int, user_id: int, now: datetime,
+                   action: str) -> Waiting | None:
+    """The person takes back their own waiting form: the row goes (nothing of it kept)
+    and, in the same transaction, the step is recorded for the organisers' digest (ids
+    only: PARTICIPANT, no registration). None: not theirs, or decided already."""
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "DELETE FROM pending WHERE id = ? AND user_id = ? RETURNING *",
+            (pending_id, user_id))
+        found = await cur.fetchone()
+        if found is None:
+            return None
+        waiting = Waiting.from_row(found)
+        await AuditLog(db, waiting.event_id).record_in(conn, PARTICIPANT, action, now)
+    await db.checkpoint()  # the form's bytes leave the WAL too
+    return waiting

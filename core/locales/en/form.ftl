@@ -10,6 +10,7 @@ answer-yes = Yes
 answer-no = No
 answer-none = not given
 answer-line = { $label }: { $value }
+answer-line-asked = { $label } { $value }
 btn-done = ✅ Done
 error-email = That does not look like an email address. Example: name@example.org.
 error-number = Please answer with a number, e.g. 5.
@@ -17,7 +18,10 @@ error-number-min = The number must be at least { $limit }.
 error-number-max = The number must be at most { $limit }.
 error-phone-required = That does not look like a phone number. Example: +7 777 123 45 67.
 error-pick-one = Choose at least one option, then press "Done".
-privacy-own-questions = This event also asks: { $questions }.
+privacy-own-questions =
+    This event also asks:
+    { $questions }
+privacy-own-question = • { $label }
 
 ## Approval
 pending-head = ⏳ <b>Thank you! Your registration for «{ $title }» waits for the organisers' approval.</b> I will message you as soon as they decide. /my shows it meanwhile.
@@ -26,6 +30,20 @@ pending-my = ⏳ <b>{ $title }</b>
 approved-head = ✅ <b>The organisers approved your registration.</b>
 declined = ✖️ The organisers declined your registration for «{ $title }». For questions, contact the organisers.
 pending-closed = The event «{ $title }» has started and your registration was not approved before it: registration is closed.
+pending-form =
+    { $name }, { $org } ({ $role }); phone: { $phone }
+    Format: { $format }
+pending-change = To change an answer, withdraw this request and fill in the form again.
+btn-withdraw = ✖️ Withdraw my request
+btn-withdraw-yes = Yes, withdraw it
+btn-withdraw-no = No, keep it
+ask-withdraw = Withdraw your registration request for «{ $title }»? The organisers will no longer see it and nothing of it is kept. You can fill in the form again afterwards.
+withdrawn = Your request for «{ $title }» is withdrawn; nothing of it is kept. You can register again.
+withdraw-gone = This request no longer waits: the organisers have decided on it, or it was withdrawn. Open /my.
+withdraw-kept = Your request still waits for the organisers' approval.
+forget-ask-waiting = Erase all your personal data and withdraw your registration request that waits for the organisers' approval? This cannot be undone.
+adm-digest-withdrew = { $at } · a participant withdrew their registration waiting for approval
+adm-act-withdrew = withdrew a form waiting for approval (by the participant)
 cmd-pending = Registrations waiting for approval
 cmd-form = The event's form: its questions
 adm-pending-new = 🆕 <b>New registration for «{ $title }»</b>, waiting for approval:
