@@ -124,3 +124,9 @@ async def count(db: Database, event_id: int) -> int:
     found = await db.fetchone("SELECT COUNT(*) AS n FROM pending WHERE event_id = ?",
                               (event_id,))
     return 0 if found is None else int(found["n"])
+
+
+async def counts(db: Database) -> dict[int, int]:
+    """Event id -> how many forms wait for it (events with none left out)."""
+    rows = await db.fetchall("SELECT event_id, COUNT(*) AS n FROM pending GROUP BY event_id")
+    return {int(r["event_id"]): int(r["n"]) for r in rows}

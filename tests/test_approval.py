@@ -109,7 +109,8 @@ async def test_approve_and_decline_each_told_once_in_their_language(
         listed = await olga.reply(has("Waiting for approval (Round table): 2"))
         assert "Бақыт Ахметов" in listed.plain_text and "Dave Brown" in listed.plain_text
         await olga.press("Approve all")
-        assert (await olga.answer_to_press()).get("text") == "Approved: 2. Each has been told."
+        assert (await olga.answer_to_press()).get("text") == (
+            "Approved: 2 (the room was full, online + waitlist: 2). Each has been told.")
         approved_kk = texts("kk")("approved-head").split("<b>")[1].split("</b>")[0]
         queued = await bob.wait_for(has(approved_kk))
         assert texts("kk")("btn-leave-waitlist") in queued.buttons  # the room was full
