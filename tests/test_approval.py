@@ -148,7 +148,8 @@ async def test_no_reminder_while_waiting_and_closed_at_the_start(
         await fake.wait_until(lambda: len(reminders_to(fake, 1)) == 1, timeout=20)
         travel(running, timedelta(seconds=3))  # past the start
         closed = texts("ru")("pending-closed", title="Round table")
-        await bob.wait_for(has(closed))
+        shut = await bob.wait_for(has(closed))
+        assert "+7 777 397 11 27" in shut.plain_text  # whom to ask: the event's phone
         left = await desk.waiting_count()
         carol = fake.user(3, language_code="en")  # on now: no late registration to approve
         await carol.send("/start")
