@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from handlers.admin.callbacks import ApprovalCb
 from loopback import BotMessage, FakeTelegram
 from services.events import Event
 from storage.models import Applicant, Format
@@ -243,15 +244,12 @@ async def test_finding_5_the_decline_gives_the_events_phone(fake: FakeTelegram,
     running = await start(fake, settings_for(fake, tmp_path, approval=True))
     try:
         alice = fake.user(1, language_code="ru")
-        await hold(running, 1, "Alice Smith")
+        waiting = await hold(running, 1, "Alice Smith")
         await admin(fake).send("/pending")
         await admin(fake).reply(has("Waiting for approval"))
-        await admin(fake).press("1. Alice Smith")
-        await admin(fake).reply(has("waits for approval since"))
-        await admin(fake).press("✖️ Decline")
-        await admin(fake).reply(has("Declining Alice Smith"))
-        await admin(fake).press("Decline without a reason")
-        await admin(fake).reply(has("Declined: Alice Smith"))
+        # "Decline without a reason" (the reason's question: the other tests)
+        await admin(fake).press_data(ApprovalCb(act="nr", ev=(await running.event()).id,
+                                                p=waiting).pack())
         declined = await alice.wait_for(has("Round table"))
     finally:
         await running.stop()
