@@ -220,6 +220,38 @@ async def test_finding_4_one_live_list_edited_after_each_decision(
     assert (counts.seated, counts.waitlisted) == (1, 2)
 
 
+async def test_finding_4_a_decline_from_the_new_registration_message_edits_it(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """Decline (with a reason, or without) on the new-registration message: it records the
+    decision and loses its buttons, as Approve does; the question's button goes too."""
+    olga = admin(fake)
+    running = await start(fake, settings_for(fake, tmp_path, approval=True))
+    try:
+        await olga.send("/pending")
+        await olga.reply(has("Nobody is waiting"))
+        await apply(fake.user(1, language_code="en"), "en", "Alice Smith", offline=True)
+        await apply(fake.user(2, language_code="en"), "en", "Bob Brown", offline=True)
+        first = await olga.wait_for(has("New registration", "Alice Smith"))
+        second = await olga.wait_for(has("New registration", "Bob Brown"))
+        await olga.press_data(next(b["callback_data"] for b in first.inline_buttons
+                                   if b["text"] == "✖️ Decline"), first.message_id)
+        asked = await olga.reply(has("Declining Alice Smith"))
+        await olga.send("Ministry staff only")
+        await olga.reply(has("Declined: Alice Smith"))
+        await olga.press_data(next(b["callback_data"] for b in second.inline_buttons
+                                   if b["text"] == "✖️ Decline"), second.message_id)
+        await olga.reply(has("Declining Bob Brown"))
+        await olga.press("Decline without a reason")
+        await olga.reply(has("Declining Bob Brown", "Declined: Bob Brown"))
+        shown = {m.message_id: m for m in olga.messages}
+    finally:
+        await running.stop()
+    for message, name in ((first, "Alice Smith"), (second, "Bob Brown")):
+        now = shown[message.message_id]
+        assert f"Declined: {name}" in now.plain_text and buttons(now) == []
+    assert buttons(shown[asked.message_id]) == []
+
+
 async def test_finding_4_nobody_here_but_someone_for_another_event(
         fake: FakeTelegram, tmp_path: Path) -> None:
     admin(fake)

@@ -24,7 +24,7 @@ from core.validation import clean_text
 from handlers.admin import screens
 from handlers.admin import waiting as waiting_views
 from handlers.admin.callbacks import ApprovalCb
-from handlers.admin.console import Console
+from handlers.admin.console import TEXT_MAX, Console
 from handlers.admin.screens import Screen
 from handlers.filters import Inline
 from services.events import Event
@@ -36,6 +36,7 @@ from storage.people import People
 
 log = logging.getLogger(__name__)
 REASON_MAX = 500
+DECISION_ROOM = 400  # "Approved: <name> (...)" under a new-registration message
 
 
 def buttons(t: Texts, event_id: int, pending_id: int) -> InlineKeyboardMarkup:
@@ -56,14 +57,20 @@ async def tell_organisers(bot: Bot, desk: Desk, waiting: Waiting, catalog: Catal
                if m.removed_at is None and covers(Role(m.role), Role.ORGANISER)]
     for admin in dict.fromkeys([*desk.settings.telegram.admins, *members]):
         t = catalog.for_language(await people.reader_language(admin))
-        head = t("adm-pending-new", title=desk.event.texts(t.language).title)
-        text = waiting_views.details(t, desk.info, waiting, desk.info.timezone, head)
+        text = notice(t, desk, waiting)
         try:
             await bot.send_message(admin, text,
                                    reply_markup=buttons(t, desk.event.id, waiting.id))
         except TelegramAPIError as exc:  # one unreachable organiser: the others, /pending
             log.warning("could not tell organiser %s of a registration waiting for "
                         "approval: %s", admin, exc)
+
+
+def notice(t: Texts, desk: Desk, waiting: Waiting) -> str:
+    """The new-registration message: room left below it for the decision it records."""
+    head = t("adm-pending-new", title=desk.event.texts(t.language).title)
+    return waiting_views.details(t, desk.info, waiting, desk.info.timezone, head,
+                                 room=TEXT_MAX - DECISION_ROOM)
 
 
 def placed(t: Texts, outcome: Outcome) -> str:
@@ -98,6 +105,12 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         return
     desk = registrations.of(event)
     act = callback_data.act
+    asked = await state.get_state() == Declining.reason.state
+    origin = 0  # the new-registration message a decline without a reason came from
+    if asked and act not in ("no", "lno"):  # any other press ends the reason's question
+        chosen = (await state.get_data()).get(DECLINING) or []
+        origin = int(chosen[4]) if len(chosen) > 4 else 0
+        await state.clear()
     if act == "list":  # back to the list, as it is now
         await state.clear()
         await screens.show(cb, bot, await list_screen(t, console, event))
@@ -130,8 +143,8 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         if outcome is not None:
             await console.record("approve", outcome.registration.id)
     else:  # nr, lnr: declined without a reason
-        await state.clear()
-        said = await _decline(t, desk, callback_data.p, None)
+        said = await _decline(bot, t, desk, callback_data.p, None, cb.from_user.id,
+                              origin if act == "nr" else 0)
         if said is not None:
             await console.record("decline")
     if said is None:
@@ -193,16 +206,24 @@ async def _ask_reason(cb: CallbackQuery, bot: Bot, data: ApprovalCb,
         shown = (await bot.send_message(cb.from_user.id, asked[0],
                                         reply_markup=asked[1])).message_id
     await state.set_state(Declining.reason)
-    await state.update_data({DECLINING: [data.ev, data.p, shown, listed]})
+    origin = 0 if listed or not isinstance(cb.message, Message) else cb.message.message_id
+    await state.update_data({DECLINING: [data.ev, data.p, shown, listed, origin]})
 
 
-async def _decline(t: Texts, desk: Desk, pending_id: int, reason: str | None) -> str | None:
+async def _decline(bot: Bot, t: Texts, desk: Desk, pending_id: int, reason: str | None,
+                   chat_id: int, origin: int) -> str | None:
     """Declined (the outbox tells the person, with the reason if one was given); None:
-    decided already."""
+    decided already. `origin`: the new-registration message the Decline was pressed on,
+    which then records the decision and loses its buttons (as after Approve)."""
     declined = await desk.decline(pending_id, reason)
     if declined is None:
         return None
-    return t("adm-declined", name=declined.who.full_name)
+    said = t("adm-declined", name=declined.who.full_name)
+    if origin:
+        with contextlib.suppress(TelegramBadRequest):  # too old to edit: the reply says it
+            await bot.edit_message_text(notice(t, desk, declined) + "\n\n" + said,
+                                        chat_id=chat_id, message_id=origin)
+    return said
 
 
 async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts,
@@ -216,7 +237,8 @@ async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts,
     text = clean_text(message.text, REASON_MAX)
     said = None
     if event is not None and isinstance(text, str):
-        said = await _decline(t, registrations.of(event), int(chosen[1]), text)
+        said = await _decline(bot, t, registrations.of(event), int(chosen[1]), text,
+                              message.chat.id, int(chosen[4]) if len(chosen) > 4 else 0)
     if said is not None:
         await console.record("decline")
     if len(chosen) > 2:
