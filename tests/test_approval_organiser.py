@@ -236,6 +236,8 @@ async def test_finding_4_a_decline_from_the_new_registration_message_edits_it(
         await olga.press_data(next(b["callback_data"] for b in first.inline_buttons
                                    if b["text"] == "✖️ Decline"), first.message_id)
         asked = await olga.reply(has("Declining Alice Smith"))
+        await olga.send("Ministry staff only. " * 30)  # over 500 characters: asked again
+        await olga.reply(has("That is too long: at most 500 characters"))
         await olga.send("Ministry staff only")
         await olga.reply(has("Declined: Alice Smith"))
         await olga.press_data(next(b["callback_data"] for b in second.inline_buttons

@@ -20,7 +20,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.i18n import Catalog, Safe, Texts
-from core.validation import clean_text
+from core.validation import Problem, clean_text
 from handlers.admin import screens
 from handlers.admin import waiting as waiting_views
 from handlers.admin.callbacks import ApprovalCb
@@ -231,12 +231,15 @@ async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts,
     """The reason typed after Decline: sent to the person with the news. The question's
     buttons go (one live keyboard); from /pending the list comes back below, as it is
     now, with the decision on top."""
+    text = clean_text(message.text, REASON_MAX)
+    if isinstance(text, Problem):  # too long, or nothing but spaces: say so, ask again
+        await message.answer(t(f"error-{text.code}", limit=text.limit))
+        return
     chosen = (await state.get_data()).get(DECLINING) or [0, 0]
     await state.clear()
     event = await registrations.events.get(int(chosen[0]))
-    text = clean_text(message.text, REASON_MAX)
     said = None
-    if event is not None and isinstance(text, str):
+    if event is not None:
         said = await _decline(bot, t, registrations.of(event), int(chosen[1]), text,
                               message.chat.id, int(chosen[4]) if len(chosen) > 4 else 0)
     if said is not None:
