@@ -109,10 +109,10 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
     origin = 0  # the new-registration message a decline without a reason came from
     if asked and act not in ("no", "lno"):  # any other press ends the reason's question
         chosen = (await state.get_data()).get(DECLINING) or []
-        origin = int(chosen[4]) if len(chosen) > 4 else 0
+        if len(chosen) > 4 and int(chosen[1]) == callback_data.p:
+            origin = int(chosen[4])
         await state.clear()
     if act == "list":  # back to the list, as it is now
-        await state.clear()
         await screens.show(cb, bot, await list_screen(t, console, event))
         return
     if desk.started():  # those still waiting were told it is closed
