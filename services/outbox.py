@@ -214,6 +214,10 @@ class Outbox:
                 text = t(news.key, title=event.texts(news.language).title)
                 if news.reason:
                     text += "\n" + t("declined-reason", reason=news.reason)
+                # Whom to ask about it: the event's phone, as the seat notices give it.
+                phone = event.texts(news.language).contact_phone
+                text += "\n\n" + (t("declined-contact", phone=phone) if phone.strip()
+                                   else t("declined-contact-none"))
                 await self.notices.begin(news.id)
                 result = await self.sender.send(news.chat_id, text)
                 await self.notices.record(news.id, _STATUS[result.result], self.clock())

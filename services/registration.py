@@ -61,6 +61,15 @@ class Registrations:
     def ledger(self, event: Event | int) -> Ledger:
         return Ledger(self.db, event if isinstance(event, int) else event.id)
 
+    async def waiting_elsewhere(self, than: int) -> list[tuple[Event, int]]:
+        """The other events (not `than`) with forms waiting for approval, and how many."""
+        found = []
+        for event_id, count in sorted((await pending.counts(self.db)).items()):
+            event = await self.events.get(event_id) if event_id != than else None
+            if event is not None:
+                found.append((event, count))
+        return found
+
     def of(self, event: Event) -> Desk:
         return Desk(self, event)
 

@@ -154,3 +154,9 @@ async def withdraw(db: Database, pending_id: int, user_id: int, now: datetime,
         await AuditLog(db, waiting.event_id).record_in(conn, PARTICIPANT, action, now)
     await db.checkpoint()  # the form's bytes leave the WAL too
     return waiting
+
+
+async def counts(db: Database) -> dict[int, int]:
+    """Event id -> how many forms wait for it (events with none left out)."""
+    rows = await db.fetchall("SELECT event_id, COUNT(*) AS n FROM pending GROUP BY event_id")
+    return {int(r["event_id"]): int(r["n"]) for r in rows}

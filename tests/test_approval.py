@@ -109,7 +109,8 @@ async def test_approve_and_decline_each_told_once_in_their_language(
         listed = await olga.reply(has("Waiting for approval (Round table): 2"))
         assert "Бақыт Ахметов" in listed.plain_text and "Dave Brown" in listed.plain_text
         await olga.press("Approve all")
-        assert (await olga.answer_to_press()).get("text") == "Approved: 2. Each has been told."
+        assert (await olga.answer_to_press()).get("text") == (
+            "Approved: 2 (the room was full, online + waitlist: 2). Each has been told.")
         approved_kk = texts("kk")("approved-head").split("<b>")[1].split("</b>")[0]
         queued = await bob.wait_for(has(approved_kk))
         assert texts("kk")("btn-leave-waitlist") in queued.buttons  # the room was full
@@ -147,7 +148,8 @@ async def test_no_reminder_while_waiting_and_closed_at_the_start(
         await fake.wait_until(lambda: len(reminders_to(fake, 1)) == 1, timeout=20)
         travel(running, timedelta(seconds=3))  # past the start
         closed = texts("ru")("pending-closed", title="Round table")
-        await bob.wait_for(has(closed))
+        shut = await bob.wait_for(has(closed))
+        assert "+7 777 397 11 27" in shut.plain_text  # whom to ask: the event's phone
         left = await desk.waiting_count()
         carol = fake.user(3, language_code="en")  # on now: no late registration to approve
         await carol.send("/start")

@@ -12,6 +12,7 @@ from core.questions import Question, plain
 from core.spreadsheet import neutralise
 from core.timeutil import zone
 from storage.models import Registration
+from storage.pending import Waiting
 from storage.privacy import erased
 
 COLUMNS = (
@@ -45,13 +46,32 @@ def cells(reg: Registration, tz: str, erased_label: str = "") -> list[str]:
     return out
 
 
+def waiting_cells(waiting: Waiting, tz: str) -> list[str]:
+    """A form waiting for approval: status "pending", no registration id, the format
+    asked for, no placement or code yet."""
+    who = waiting.who
+    known = {"user_id": who.user_id, "chat_id": who.chat_id, "language": who.language,
+             "full_name": who.full_name, "organisation": who.organisation, "role": who.role,
+             "phone": who.phone, "format": waiting.wants.value, "status": "pending",
+             "created_at": waiting.created_at, "consent_at": who.consent_at,
+             "consent_version": who.consent_version}
+    out = []
+    for column in COLUMNS:
+        value = known.get(column)
+        text = local(value, tz) if isinstance(value, datetime) else (
+            "" if value is None else str(value))
+        out.append(neutralise(text))
+    return out
+
+
 def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
            delimiter: str = ",",
            results: Mapping[int, tuple[str, str, str]] | None = None,
-           own: list[Question] | None = None) -> bytes:
+           own: list[Question] | None = None, waiting: Iterable[Waiting] = ()) -> bytes:
     """`erased_label` stands in the name column of registrations whose data is erased;
     `results`: the feedback and certificate by registration id (AFTER_COLUMNS); `own`: the
-    event's own questions, a column each (headed by the question's id)."""
+    event's own questions, a column each (headed by the question's id); `waiting`: the
+    forms waiting for approval (rows after the registrations, status "pending")."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     extra = AFTER_COLUMNS if results else ()
@@ -65,4 +85,8 @@ def export(regs: Iterable[Registration], tz: str, erased_label: str = "",
         # added later, or one for the other format) or erased.
         + [neutralise(plain(reg.answers.get(q.id))) for q in own or []]
         for reg in regs)
+    # The forms waiting for approval, after the registrations: status "pending".
+    writer.writerows(waiting_cells(w, tz) + (list(empty) if results else [])
+                     + [neutralise(plain(w.answers.get(q.id))) for q in own or []]
+                     for w in waiting)
     return buffer.getvalue().encode("utf-8-sig")

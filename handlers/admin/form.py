@@ -116,7 +116,7 @@ async def by_answer(message: Message, command: CommandObject, t: Texts,
 
 def screen(t: Texts, event: Event) -> tuple[str, InlineKeyboardMarkup | None]:
     info, model = event.info, event.info.form_model
-    lines = [t("adm-form-head", title=info.title)]
+    lines = [t("adm-form-head", title=event.texts(t.language).title)]
     for n, qid in enumerate(model.order, start=1):
         own = model.question(qid)
         lines.append(row(t, n, own) if own else t("adm-form-builtin", n=n,

@@ -26,10 +26,10 @@ async def stats(message: Message, t: Texts, console: Console, pacer: Pacer) -> N
     intake = await console.desk.intake()
     everyone = await console.organiser.everyone()
     pace = views.pace(t, pacer.rate, pacer.configured, pacer.waiting)
+    # With approval, those waiting come with the counts (apart: no seat, in no count).
+    waiting = await console.desk.waiting_count() if console.event.info.approval else None
     text = views.stats(t, console.event.texts(t.language).title, counts, intake, everyone,
-                       console.tz, await next_reminder(t, console), pace)
-    if console.event.info.approval:  # apart: they hold no seat and are in no count above
-        text += "\n" + t("adm-stats-pending", count=await console.desk.waiting_count())
+                       console.tz, await next_reminder(t, console), pace, waiting)
     await message.answer(text + await stats_after(t, console, everyone))
 
 
@@ -38,21 +38,26 @@ async def export(message: Message, t: Texts, console: Console,
     """An Excel workbook; `/export csv`: CSV, separated by ";" for Russian and Kazakh
     organisers (what Excel expects under those locales), else by ","."""
     everyone = await console.organiser.everyone()
+    waiting = await console.desk.waiting_list()  # an approval's security list, checked
     stamp = console.now().astimezone(zone(console.tz)).strftime("%Y%m%d-%H%M")
     if command is not None and (command.args or "").strip().lower() == "csv":
         results = await Aftercare(console.registrations).results(console.event.id)
         data = csvfile.export(everyone, console.tz, t("adm-erased"),
                               delimiter=delimiter(t.language), results=results,
-                              own=console.event.info.form_model.questions)
+                              own=console.event.info.form_model.questions,
+                              waiting=waiting)
         document = BufferedInputFile(data, f"registrations-{stamp}.csv")
     else:
         data = sheet.workbook(t, everyone, console.tz, console.event.info,
                               await console.organiser.queue_positions(),
-                              await Aftercare(console.registrations).results(console.event.id))
+                              await Aftercare(console.registrations).results(console.event.id),
+                              waiting)
         document = BufferedInputFile(data, f"registrations-{stamp}.xlsx")
     await console.record("export", details=f"{len(everyone)} rows")
-    await message.answer_document(document, caption=t("adm-export-caption",
-                                                      count=len(everyone), tz=console.tz))
+    caption = t("adm-export-caption", count=len(everyone), tz=console.tz)
+    if waiting:
+        caption += "\n" + t("adm-export-waiting", count=len(waiting))
+    await message.answer_document(document, caption=caption)
 
 
 async def _names(bot: Bot, ids: set[int]) -> dict[int, str]:

@@ -13,6 +13,7 @@ from core.i18n import Texts
 from core.render import answer, role_label
 from core.timeutil import zone
 from storage.models import Placement, Registration
+from storage.pending import Waiting
 from storage.privacy import erased
 
 # (catalog key of the heading, column width)
@@ -57,6 +58,17 @@ def row(t: Texts, reg: Registration, tz: str, event: EventSection | None,
             reg.consent_version or ""]
 
 
+def waiting_row(t: Texts, waiting: Waiting, tz: str, event: EventSection | None) -> list[object]:
+    """A form waiting for approval: no registration yet (no number, no code), its state
+    "waiting for approval", the format the person asked for."""
+    who = waiting.who
+    return ["", who.full_name, who.organisation,
+            role_label(t, who.role, event) if who.role else "", who.phone or "",
+            t("adm-state-pending"), t(f"adm-format-{waiting.wants.value}"), "",
+            _local(waiting.created_at, tz), None, None, who.language,
+            _local(who.consent_at, tz), who.consent_version or ""]
+
+
 # After the event: the feedback poll's rating and comment, and the certificate's code; added
 # (like the CSV's) once anyone answered the poll or was given a certificate.
 AFTER_COLUMNS = (("adm-col-rating", 8), ("adm-col-comment", 40), ("adm-col-certificate", 14))
@@ -64,9 +76,12 @@ AFTER_COLUMNS = (("adm-col-rating", 8), ("adm-col-comment", 40), ("adm-col-certi
 
 def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSection | None,
              positions: dict[int, int] | None = None,
-             results: dict[int, tuple[str, str, str]] | None = None) -> bytes:
+             results: dict[int, tuple[str, str, str]] | None = None,
+             waiting: Iterable[Waiting] = ()) -> bytes:
     """`positions`: registration id -> place in the waitlist; `results`: registration id
-    -> (rating, comment, certificate code), "" where there is none."""
+    -> (rating, comment, certificate code), "" where there is none; `waiting`: the forms
+    waiting for approval, after the registrations (a security list is checked before
+    anyone is approved)."""
     from openpyxl import Workbook  # here: only /export needs it
     from openpyxl.styles import Font
 
@@ -81,11 +96,13 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
                  + [t(key) for key, _ in after])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for reg in regs:
-        sheet.append(row(t, reg, tz, event, (positions or {}).get(reg.id))
-                     + [answer(t, q, reg.answers[q.id]) if q.id in reg.answers else ""
-                        for q in own]
-                     + (_after(reg, results) if after else []))
+    lines = [(row(t, reg, tz, event, (positions or {}).get(reg.id)), reg.answers,
+              _after(reg, results) if after else []) for reg in regs]
+    lines += [(waiting_row(t, w, tz, event), w.answers, ["", "", ""] if after else [])
+              for w in waiting]
+    for cells, answers, later in lines:
+        sheet.append(cells + [answer(t, q, answers[q.id]) if q.id in answers else ""
+                              for q in own] + later)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # typed text, never a formula Excel would run

@@ -84,11 +84,15 @@ def pace(t: Texts, rate: float, configured: float, waiting: int) -> str:
 
 
 def stats(t: Texts, title: str, counts: Counts, intake: Intake, regs: list[Registration],
-          tz: str, reminder: str, pace: str) -> str:
+          tz: str, reminder: str, pace: str, waiting: int | None = None) -> str:
+    """`waiting`: forms waiting for approval (None: the event does not ask for it), a
+    line among the counts."""
     days = [t("adm-stats-day", day=day.strftime("%d.%m.%Y"), count=n)
             for day, n in rules.per_day(regs, tz)]
+    pending = "" if waiting is None else "\n" + t("adm-stats-pending", count=waiting)
     return t("adm-stats", title=title, seated=counts.seated, capacity=counts.capacity,
              free=counts.seats_left, waitlisted=counts.waitlisted, online=counts.online,
+             pending=Safe(pending),
              cancelled=counts.cancelled, checked=counts.checked_in,
              unreachable=rules.unreachable(regs), intake=intake_label(t, intake),
              days=Safe("\n".join(days) or t("adm-stats-no-days")), reminder=Safe(reminder),

@@ -42,7 +42,7 @@ adm-stats =
     📊 <b>{ $title }</b>
     🪑 Seats taken: { $seated } of { $capacity } ({ $free } free)
     ⏳ Waitlist: { $waitlisted }
-    💻 Online: { $online }
+    💻 Online: { $online }{ $pending }
     ✖️ Cancelled: { $cancelled }
     ✅ Checked in: { $checked } of { $seated }
     📵 Unreachable: { $unreachable }
@@ -394,3 +394,23 @@ adm-state-online = online
 adm-state-cancelled = cancelled
 adm-format-offline = offline
 adm-format-online = online
+
+## Approval: the organiser's side (issue 21 follow-ups)
+declined-contact = 📞 For questions, call the organisers: { $phone }
+declined-contact-none = For questions, contact the organisers.
+adm-waiting-details =
+    <b>{ $name }</b>
+    { $org } · { $role }
+    📞 { $phone }
+    ⏳ { $format } · waits for approval since { $since } · language: { $language }
+adm-waiting-cut = (long answers are cut here; /export has them in full)
+adm-pending-pick = Press a name to see the whole form and decide.
+adm-pending-elsewhere = Waiting for approval for other events: { $events }. To see them, choose that event with /events, then /pending.
+adm-pending-elsewhere-row = «{ $title }» ({ $count })
+adm-approved-all-split = Approved: { $count } ({ $parts }). Each has been told.
+adm-approved-part-seat = a seat: { $count }
+adm-approved-part-waitlist = the room was full, online + waitlist: { $count }
+adm-approved-part-online = online: { $count }
+adm-btn-pending-list = ⬅️ Back to the waiting list
+adm-state-pending = waiting for approval
+adm-export-waiting = { $count } waiting for approval (state "waiting for approval")

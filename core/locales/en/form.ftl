@@ -28,7 +28,7 @@ pending-head = ⏳ <b>Thank you! Your registration for «{ $title }» waits for 
 pending-my = ⏳ <b>{ $title }</b>
     Your registration waits for the organisers' approval. I will message you as soon as they decide.
 approved-head = ✅ <b>The organisers approved your registration.</b>
-declined = ✖️ The organisers declined your registration for «{ $title }». For questions, contact the organisers.
+declined = ✖️ The organisers declined your registration for «{ $title }».
 pending-closed = The event «{ $title }» has started and your registration was not approved before it: registration is closed.
 pending-form =
     { $name }, { $org } ({ $role }); phone: { $phone }
@@ -47,7 +47,6 @@ adm-act-withdrew = withdrew a form waiting for approval (by the participant)
 cmd-pending = Registrations waiting for approval
 cmd-form = The event's form: its questions
 adm-pending-new = 🆕 <b>New registration for «{ $title }»</b>, waiting for approval:
-    { $who }
 adm-pending-row = { $name }, { $org } ({ $role }); { $format }
 adm-pending-head = <b>Waiting for approval ({ $title }): { $count }</b>
 adm-pending-none = Nobody is waiting for approval for «{ $title }».
@@ -59,10 +58,9 @@ adm-approved = Approved: { $name } ({ $placement }). They have been told.
 adm-approved-seat = a seat
 adm-approved-waitlist = the room is full: online + waitlist
 adm-approved-online = online
-adm-approved-all = Approved: { $count }. Each has been told.
 adm-declined = Declined: { $name }. They have been told.
 adm-decided-already = Already decided.
-adm-stats-pending = Waiting for approval: { $count }
+adm-stats-pending = 📝 Waiting for approval: { $count }
 
 ## /form
 adm-form-head = <b>The form of «{ $title }»</b>, in the order asked:

@@ -42,7 +42,7 @@ adm-stats =
     📊 <b>{ $title }</b>
     🪑 Бос емес орындар: { $capacity } орынның { $seated } (бос { $free })
     ⏳ Күту тізімі: { $waitlisted }
-    💻 Онлайн: { $online }
+    💻 Онлайн: { $online }{ $pending }
     ✖️ Бас тартқандар: { $cancelled }
     ✅ Келгендер: { $seated } адамның { $checked }
     📵 Қолжетімсіз: { $unreachable }
@@ -360,3 +360,23 @@ adm-state-online = онлайн
 adm-state-cancelled = бас тартылды
 adm-format-offline = залда
 adm-format-online = онлайн
+
+## Approval: the organiser's side (issue 21 follow-ups)
+declined-contact = 📞 Сұрақтарыңыз болса, ұйымдастырушыларға қоңырау шалыңыз: { $phone }
+declined-contact-none = Сұрақтарыңыз болса, ұйымдастырушыларға хабарласыңыз.
+adm-waiting-details =
+    <b>{ $name }</b>
+    { $org } · { $role }
+    📞 { $phone }
+    ⏳ { $format } · { $since } бастап мақұлдауды күтуде · тілі: { $language }
+adm-waiting-cut = (ұзын жауаптар мұнда қысқартылды; толығы /export ішінде)
+adm-pending-pick = Бүкіл сауалнаманы көріп, шешім қабылдау үшін атын басыңыз.
+adm-pending-elsewhere = Басқа іс-шараларға мақұлдауды күтіп тұрғандар бар: { $events }. Оларды көру үшін /events арқылы сол іс-шараны таңдап, сосын /pending жіберіңіз.
+adm-pending-elsewhere-row = «{ $title }» ({ $count })
+adm-approved-all-split = Мақұлданды: { $count } ({ $parts }). Әрқайсысына хабарланды.
+adm-approved-part-seat = залдағы орын: { $count }
+adm-approved-part-waitlist = зал толы болды, онлайн + күту тізімі: { $count }
+adm-approved-part-online = онлайн: { $count }
+adm-btn-pending-list = ⬅️ Күтіп тұрғандар тізіміне
+adm-state-pending = мақұлдауды күтуде
+adm-export-waiting = мақұлдауды күтуде: { $count } (күйі «мақұлдауды күтуде»)

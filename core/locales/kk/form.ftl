@@ -28,7 +28,7 @@ pending-head = ⏳ <b>Рақмет! «{ $title }» іс-шарасына тір�
 pending-my = ⏳ <b>{ $title }</b>
     Тіркелуіңіз ұйымдастырушылардың мақұлдауын күтуде. Олар шешкен бойда сізге жазамын.
 approved-head = ✅ <b>Ұйымдастырушылар тіркелуіңізді мақұлдады.</b>
-declined = ✖️ Ұйымдастырушылар «{ $title }» іс-шарасына тіркелуіңізді қабылдамады. Сұрақтарыңыз болса, ұйымдастырушыларға хабарласыңыз.
+declined = ✖️ Ұйымдастырушылар «{ $title }» іс-шарасына тіркелуіңізді қабылдамады.
 pending-closed = «{ $title }» іс-шарасы басталды, ал тіркелуіңіз оған дейін мақұлданбады: тіркеу жабық.
 pending-form =
     { $name }, { $org } ({ $role }); телефон: { $phone }
@@ -47,7 +47,6 @@ adm-act-withdrew = мақұлдауды күткен өтінімді кері �
 cmd-pending = Мақұлдауды күтіп тұрған тіркелулер
 cmd-form = Іс-шара сауалнамасы: оның сұрақтары
 adm-pending-new = 🆕 <b>«{ $title }» іс-шарасына жаңа тіркелу</b> мақұлдауды күтуде:
-    { $who }
 adm-pending-row = { $name }, { $org } ({ $role }); { $format }
 adm-pending-head = <b>Мақұлдауды күтуде ({ $title }): { $count }</b>
 adm-pending-none = «{ $title }» бойынша мақұлдауды ешкім күтпейді.
@@ -59,10 +58,9 @@ adm-approved = Мақұлданды: { $name } ({ $placement }). Қатысуш�
 adm-approved-seat = залдағы орын
 adm-approved-waitlist = зал толы: онлайн + күту тізімі
 adm-approved-online = онлайн
-adm-approved-all = Мақұлданды: { $count }. Әрқайсысына хабарланды.
 adm-declined = Қабылданбады: { $name }. Қатысушыға хабарланды.
 adm-decided-already = Шешіліп қойған.
-adm-stats-pending = Мақұлдауды күтуде: { $count }
+adm-stats-pending = 📝 Мақұлдауды күтуде: { $count }
 
 ## /form
 adm-form-head = <b>«{ $title }» сауалнамасы</b>, сұрақтар ретімен:

@@ -42,7 +42,7 @@ adm-stats =
     📊 <b>{ $title }</b>
     🪑 Занято мест: { $seated } из { $capacity } (свободно { $free })
     ⏳ Лист ожидания: { $waitlisted }
-    💻 Онлайн: { $online }
+    💻 Онлайн: { $online }{ $pending }
     ✖️ Отменено: { $cancelled }
     ✅ Пришли: { $checked } из { $seated }
     📵 Недоступны: { $unreachable }
@@ -403,3 +403,23 @@ adm-state-online = онлайн
 adm-state-cancelled = отменена
 adm-format-offline = в зале
 adm-format-online = онлайн
+
+## Approval: the organiser's side (issue 21 follow-ups)
+declined-contact = 📞 С вопросами звоните организаторам: { $phone }
+declined-contact-none = С вопросами обращайтесь к организаторам.
+adm-waiting-details =
+    <b>{ $name }</b>
+    { $org } · { $role }
+    📞 { $phone }
+    ⏳ { $format } · ждёт одобрения с { $since } · язык: { $language }
+adm-waiting-cut = (длинные ответы здесь сокращены; полностью они в /export)
+adm-pending-pick = Нажмите на имя, чтобы увидеть всю анкету и решить.
+adm-pending-elsewhere = Одобрения ждут на другие мероприятия: { $events }. Чтобы увидеть их, выберите мероприятие в /events, затем /pending.
+adm-pending-elsewhere-row = «{ $title }» ({ $count })
+adm-approved-all-split = Одобрено: { $count } ({ $parts }). Каждому сообщено.
+adm-approved-part-seat = место в зале: { $count }
+adm-approved-part-waitlist = зал был полон, онлайн + лист ожидания: { $count }
+adm-approved-part-online = онлайн: { $count }
+adm-btn-pending-list = ⬅️ К списку ждущих
+adm-state-pending = ждёт одобрения
+adm-export-waiting = ждут одобрения: { $count } (состояние «ждёт одобрения»)

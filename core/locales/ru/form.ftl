@@ -28,7 +28,7 @@ pending-head = ⏳ <b>Спасибо! Ваша регистрация на «{ $
 pending-my = ⏳ <b>{ $title }</b>
     Ваша регистрация ждёт одобрения организаторов. Я напишу вам, как только они решат.
 approved-head = ✅ <b>Организаторы одобрили вашу регистрацию.</b>
-declined = ✖️ Организаторы отклонили вашу регистрацию на «{ $title }». С вопросами обращайтесь к организаторам.
+declined = ✖️ Организаторы отклонили вашу регистрацию на «{ $title }».
 pending-closed = Мероприятие «{ $title }» началось, а вашу регистрацию не успели одобрить: регистрация закрыта.
 pending-form =
     { $name }, { $org } ({ $role }); телефон: { $phone }
@@ -47,7 +47,6 @@ adm-act-withdrew = отозвал(а) заявку, ждавшую одобре�
 cmd-pending = Регистрации, ждущие одобрения
 cmd-form = Анкета мероприятия: её вопросы
 adm-pending-new = 🆕 <b>Новая регистрация на «{ $title }»</b> ждёт одобрения:
-    { $who }
 adm-pending-row = { $name }, { $org } ({ $role }); { $format }
 adm-pending-head = <b>Ждут одобрения ({ $title }): { $count }</b>
 adm-pending-none = Никто не ждёт одобрения на «{ $title }».
@@ -59,10 +58,9 @@ adm-approved = Одобрено: { $name } ({ $placement }). Участнику 
 adm-approved-seat = место в зале
 adm-approved-waitlist = зал полон: онлайн + лист ожидания
 adm-approved-online = онлайн
-adm-approved-all = Одобрено: { $count }. Каждому сообщено.
 adm-declined = Отклонено: { $name }. Участнику сообщено.
 adm-decided-already = Уже решено.
-adm-stats-pending = Ждут одобрения: { $count }
+adm-stats-pending = 📝 Ждут одобрения: { $count }
 
 ## /form
 adm-form-head = <b>Анкета «{ $title }»</b>, в порядке вопросов:
