@@ -79,6 +79,8 @@ def reapply(conn: sqlite3.Connection, erasures: Erasures) -> int:
                 user = int(found["user_id"])
                 conn.execute("DELETE FROM people WHERE user_id = ?", (user,))
                 conn.execute("DELETE FROM pending WHERE user_id = ?", (user,))
+                conn.execute("DELETE FROM notices WHERE kind = 'declined' AND chat_id = ?",
+                             (user,))
                 conn.execute(r"DELETE FROM fsm WHERE key LIKE ? ESCAPE '\'",
                              (f"%:{user}:{user}:%",))
             again += 1
@@ -94,6 +96,8 @@ def reapply(conn: sqlite3.Connection, erasures: Erasures) -> int:
             again += conn.execute(f"{ANONYMISE} WHERE {where}", params).rowcount
             conn.execute("UPDATE events SET erased_at = :stamp WHERE id = :event", params)
             conn.execute("DELETE FROM pending WHERE event_id = :event", params)
+            conn.execute("DELETE FROM notices WHERE kind = 'declined' AND event_id = :event",
+                         params)
             conn.execute("DELETE FROM fsm WHERE json_valid(data)"
                          " AND json_extract(data, '$.event') = ?", (event["id"],))
         latest = conn.execute("SELECT max(at) FROM erasures").fetchone()[0] or ""

@@ -477,4 +477,15 @@ def approval_violations(snap: Snapshot, people: list[Person]) -> list[str]:
                                                       for m in user.messages):
                     found.append(f"user {user.id} ({said.language}): told '{kind}' in"
                                  f" {language}")
+        # Waiting now: nothing since the form went to the organisers says "a seat is
+        # yours" or "approved" (news decided from a registration left to apply again is
+        # void). A kill may have taken the "waiting" answer itself: then nothing to compare.
+        if any(w["user_id"] == user.id for w in snap.waiting):
+            since = max((n for n, m in enumerate(user.messages) if said.pending in m.plain_text),
+                        default=len(user.messages))
+            late = [m for m in user.messages[since + 1:] if said.promoted in as_sent(m)
+                    or said.approved in as_sent(m)]
+            if late:
+                found.append(f"user {user.id}: waiting for approval, told of a seat or an"
+                             f" approval since: {[as_sent(m)[:60] for m in late]}")
     return found

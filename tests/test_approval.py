@@ -198,6 +198,48 @@ async def test_forget_me_while_waiting_leaves_no_bytes(fake: FakeTelegram,
     assert b"Qwertyuiop" not in raw_bytes(tmp_path)
 
 
+async def test_a_decision_committed_before_a_crash_is_told_at_the_next_start(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The news of an approval or a decline is written with the decision: decided on the
+    file while no bot runs (as if the process died right after the commit), each person is
+    told once when the bot starts, in their language; the decline's reason then leaves the
+    files with /forget_me."""
+    settings = settings_for(fake, tmp_path, offline_capacity=1, approval=True)
+    running = await start(fake, settings)
+    try:
+        alice, bob = fake.user(1, language_code="ru"), fake.user(2, language_code="kk")
+        await apply(alice, "ru", "Алиса Смирнова", offline=True)
+        await apply(bob, "kk", "Бақыт Ахметов", offline=True)
+        desk = await running.desk()
+        ids = {w.who.user_id: w.id for w in await desk.waiting_list()}
+    finally:
+        await running.stop()
+    db = await Database.open(settings.storage.path)
+    try:
+        ledger, now = Ledger(db, desk.event.id), datetime.now(UTC)
+        assert await ledger.approve(ids[1], now) is not None
+        assert await ledger.decline(ids[2], now, "Qwertyreason only") is not None
+    finally:
+        await db.close()
+    approved_ru = texts("ru")("approved-head").split("<b>")[1].split("</b>")[0]
+    declined_kk = texts("kk")("declined", title="Round table").split("«")[0]
+    running = await start(fake, settings)
+    try:
+        seat = await alice.wait_for(has(approved_ru))
+        refused = await bob.wait_for(has(declined_kk))
+        await bob.send("/forget_me")
+        await bob.wait_for(lambda m: texts("kk")("btn-forget-yes") in m.buttons)
+        await bob.press(texts("kk")("btn-forget-yes"))
+        await bob.wait_for(has(texts("kk")("forget-done").split("<")[0]))
+        await running.app.registrations.outbox.settled()
+    finally:
+        await running.stop()
+    assert texts("ru")("btn-pass") in seat.buttons  # the seat, with its entry pass
+    assert "Qwertyreason only" in refused.plain_text
+    assert told(fake, 1, approved_ru) == 1 and told(fake, 2, declined_kk) == 1
+    assert b"Qwertyreason" not in raw_bytes(tmp_path)
+
+
 async def test_racing_approvals_registrations_and_cancels_never_overbook(
         tmp_path: Path) -> None:
     """Two organisers pressing "approve all" at once while others register and cancel:

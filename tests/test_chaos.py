@@ -62,13 +62,15 @@ class Plan:
     approval: bool = False
     admins: tuple[tuple[int, str], ...] = ((ADMIN, "en"),)  # (id, language)
     decisions: int = 2  # each organiser's actions per phase
+    spread: int = 2  # /capacity picks capacity ± spread
 
 
 SEATS = Plan(users=18, capacity=4, phases=6, steps=5, kill_mid_phase=(1, 2, 3, 5))
 # Smaller, to keep the file's time reasonable: what it adds is the organisers' side.
-APPROVALS = Plan(users=9, capacity=3, phases=4, steps=4, kill_mid_phase=(1, 2, 3),
+# A room of one or two (rarely none): approvals keep meeting a full room and a queue.
+APPROVALS = Plan(users=9, capacity=1, phases=4, steps=4, kill_mid_phase=(1, 2, 3),
                  languages=("kk", "ru", "en"), approval=True,
-                 admins=((ADMIN, "en"), (ADMIN_RU, "ru")), decisions=6)
+                 admins=((ADMIN, "en"), (ADMIN_RU, "ru")), decisions=6, spread=1)
 # By default the mid-phase kill waits for a promotion to be committed and strikes at once,
 # aiming at the gap between the ledger's commit and the notice (the outbox must cover it);
 # CHAOS_KILL_ON_PROMOTION=0 kills at random moments instead.
@@ -256,8 +258,8 @@ class Chaos:
 
     async def capacity(self, admin: FakeUser, rng: random.Random) -> None:
         self.actions["capacity"] += 1
-        size = self.plan.capacity
-        await admin.send(f"/capacity {rng.randint(size - 2, size + 2)}")
+        size, spread = self.plan.capacity, self.plan.spread
+        await admin.send(f"/capacity {rng.randint(size - spread, size + spread)}")
         try:
             await self.reply(admin)
         except NoAnswer:
@@ -294,6 +296,13 @@ class Chaos:
                     found.append((m, str(b["callback_data"]), person[1] if person else "?"))
         return found
 
+    @staticmethod
+    def pick(found: list[tuple[BotMessage, str, str]],
+             rng: random.Random) -> tuple[BotMessage, str, str]:
+        """Mostly one of the latest (likely still waiting), else any: the other owner's
+        decisions leave buttons of decided forms behind, pressed too ("already decided")."""
+        return rng.choice(found[-3:] if rng.random() < 0.7 else found)
+
     def about(self, pressed: str, answer: str) -> None:
         """The organiser's answer must name the person whose button was pressed: a button
         of a form decided meanwhile must never decide someone else's."""
@@ -314,7 +323,7 @@ class Chaos:
                  if ":ok:" in d]  # one person's (not "approve all")
         if not found:
             return
-        msg, data, person = rng.choice(found)
+        msg, data, person = self.pick(found, rng)
         self.actions["approve press"] += 1
         self.about(person, await self.press_answer(admin, data, msg.message_id))
 
@@ -322,7 +331,7 @@ class Chaos:
         found = self.decision_buttons(admin, t("adm-btn-decline"))
         if not found:
             return
-        msg, data, person = rng.choice(found)
+        msg, data, person = self.pick(found, rng)
         self.actions["decline press"] += 1
         if await self.press_answer(admin, data, msg.message_id) == t("adm-decided-already"):
             return

@@ -16,7 +16,7 @@ from storage.db import migrate
 from storage.ledger import Ledger
 from storage.models import Applicant, Format, to_db
 from storage.notices import Notices
-from storage.privacy import erase_person
+from storage.privacy import erase_event, erase_person
 
 NOW = datetime(2030, 11, 12, 15, tzinfo=UTC)
 
@@ -62,6 +62,9 @@ async def test_migration_019_keeps_the_outbox_and_takes_approval_news(tmp_path: 
         told = await Notices(db).pending_declined()
         await erase_person(db, 303, NOW)
         left = await db.fetchall("SELECT * FROM notices WHERE kind = 'declined'")
+        await Ledger(db, 1).decline(third.id, NOW, "Retention-only reason")
+        await erase_event(db, 1, NOW)  # retention: the event's declines go with it
+        kept_after = await db.fetchall("SELECT * FROM notices WHERE kind = 'declined'")
     finally:
         await db.close()
     assert [tuple(r) for r in kept] == [(1, 1, "promoted", 3, 1, "sent", None, None),
@@ -73,3 +76,4 @@ async def test_migration_019_keeps_the_outbox_and_takes_approval_news(tmp_path: 
     assert [(d.chat_id, d.language, d.key, d.reason) for d in told] == [
         (303, "en", "declined", "Ministry staff only")]
     assert left == []  # the person asked to be forgotten: the chat and the reason go
+    assert kept_after == []
