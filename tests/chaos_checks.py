@@ -149,15 +149,24 @@ BEGIN
 END;
 -- Approval: every decided form (its row leaves `pending`), and every registration made or
 -- made again (with approval, only an approval makes one): the difference per person is
--- their declines.
+-- their declines. A form its author withdrew (a stale press can reach "Yes, withdraw it")
+-- leaves `pending` too, with a 'withdrew' step in the audit in the same transaction: it
+-- is marked so, as no decision (transactions are serial: the last row is its form).
 CREATE TABLE chaos_decisions (
-    user_id  INTEGER NOT NULL,
-    wants    TEXT    NOT NULL,
-    language TEXT    NOT NULL
+    user_id   INTEGER NOT NULL,
+    wants     TEXT    NOT NULL,
+    language  TEXT    NOT NULL,
+    withdrawn INTEGER NOT NULL DEFAULT 0
 );
 CREATE TRIGGER chaos_decision AFTER DELETE ON pending
 BEGIN
-    INSERT INTO chaos_decisions VALUES (OLD.user_id, OLD.wants, OLD.language);
+    INSERT INTO chaos_decisions (user_id, wants, language)
+    VALUES (OLD.user_id, OLD.wants, OLD.language);
+END;
+CREATE TRIGGER chaos_withdrawal AFTER INSERT ON audit WHEN NEW.action = 'withdrew'
+BEGIN
+    UPDATE chaos_decisions SET withdrawn = 1
+    WHERE rowid = (SELECT MAX(rowid) FROM chaos_decisions);
 END;
 CREATE TABLE chaos_approvals (
     reg_id  INTEGER NOT NULL,
@@ -275,6 +284,7 @@ class Snapshot:
     approvals: list[sqlite3.Row]  # registrations made (with approval: approved)
     waiting: list[sqlite3.Row]  # forms waiting for approval now
     news: list[sqlite3.Row]  # the outbox's 'approved' and 'declined', oldest first
+    withdrawn: int = 0  # forms their authors took back (no decision, no news)
 
 
 def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
@@ -293,7 +303,10 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
                                " WHERE kind = 'promoted' ORDER BY id").fetchall()
         departures = conn.execute("SELECT * FROM chaos_departures").fetchall()
         moments = conn.execute("SELECT * FROM chaos_moments").fetchall()
-        decisions = conn.execute("SELECT * FROM chaos_decisions").fetchall()
+        decisions = conn.execute("SELECT * FROM chaos_decisions WHERE NOT withdrawn"
+                                 ).fetchall()
+        withdrawn = int(conn.execute("SELECT COUNT(*) FROM chaos_decisions WHERE withdrawn"
+                                     ).fetchone()[0])
         approvals = conn.execute("SELECT * FROM chaos_approvals").fetchall()
         waiting = conn.execute("SELECT * FROM pending WHERE event_id = ?",
                                (event["id"],)).fetchall()
@@ -302,7 +315,7 @@ def snapshot(path: Path, event_slug: str = "event") -> Snapshot:
             " FROM notices n LEFT JOIN registrations r ON r.id = n.registration_id"
             " WHERE n.kind IN ('approved', 'declined') ORDER BY n.id").fetchall()
         return Snapshot(int(event["size"]), rows, promotions, trigger is not None, notices,
-                        departures, moments, decisions, approvals, waiting, news)
+                        departures, moments, decisions, approvals, waiting, news, withdrawn)
     finally:
         conn.close()
 

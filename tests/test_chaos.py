@@ -444,7 +444,8 @@ async def run(tmp_path: Path, plan: Plan) -> None:
         if plan.approval:
             news = Counter((n["kind"], n["status"], n["attempts"]) for n in snap.news)
             print(f"chaos: {approved} approvals, {decided - approved} declines decided,"
-                  f" {len(snap.waiting)} still waiting; news (kind, status, attempts): {news}")
+                  f" {snap.withdrawn} withdrawn, {len(snap.waiting)} still waiting;"
+                  f" news (kind, status, attempts): {news}")
         late, checked = told_after_leaving(snap, chaos.people)
         print(f"chaos: {len(violations)} violations of the seat and confirmation rules,"
               f" {len(not_told)} of 'told exactly once' (promoted, approved, declined)")
