@@ -104,5 +104,6 @@ def test_bad_durations_name_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     with pytest.raises(ConfigError) as caught:
         load_or_explain(path)
     message = str(caught.value)
-    assert "`reminders.2.before`" in message and len(message.splitlines()) == 1
+    assert "`before` of [[reminders]] number 3" in message  # as the file counts them
+    assert len(message.splitlines()) == 1
     assert "ISO-8601 duration" in message or "must not be negative" in message
