@@ -32,6 +32,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import webhook
 from bot.runlock import hold_shared
+from core.alerts import PlainAlerts
 from core.config import Settings
 from core.edits import NotModifiedIsDone
 from core.flood import PersonLimit, Verdict
@@ -75,6 +76,7 @@ def create_bot(settings: Settings, gate: RetryAfterGate, pacer: Pacer) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram.api_base),
                              timeout=settings.sender.request_timeout)
     session.middleware(NotModifiedIsDone())  # an edit into what is shown is done
+    session.middleware(PlainAlerts())  # a button's pop-up is plain text, not HTML
     session.middleware(gate)  # outer: a 429 pauses everyone; a refused reply is repeated
     # inner: every attempt of every message-sending request takes a slot, replies first
     session.middleware(pacer)

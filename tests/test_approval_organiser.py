@@ -162,11 +162,17 @@ async def test_finding_2_names_are_escaped_once(fake: FakeTelegram, tmp_path: Pa
         notice = await admin(fake).wait_for(has("New registration"))
         await admin(fake).send("/pending")
         listed = await admin(fake).reply(has("Waiting for approval (Round table): 1"))
+        approve = next(d for b, d in notice.buttons_data.items() if "Approve" in b)
+        assert approve is not None
+        await admin(fake).press_data(approve, notice.message_id)
+        popup = (await admin(fake).answer_to_press()).get("text", "")
     finally:
         await running.stop()
     for shown in (notice, listed):
         assert name in shown.plain_text, shown.plain_text
         assert "&amp;" not in shown.plain_text and "&lt;" not in shown.plain_text
+    # A button's pop-up is plain text: the name as typed, no codes.
+    assert popup.startswith(f"Approved: {name} (a seat)"), popup
 
 
 async def test_finding_4_one_live_list_edited_after_each_decision(
