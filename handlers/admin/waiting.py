@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from core.config import EventSection
 from core.i18n import Safe, Texts
-from core.render import answer, role_label, shorten
+from core.render import answer, answer_line, role_label, shorten
 from handlers.admin.callbacks import ApprovalCb
 from handlers.admin.console import TEXT_MAX
 from handlers.admin.views import moment
@@ -47,8 +47,8 @@ def _answers(t: Texts, info: EventSection, waiting: Waiting, limit: int | None) 
     """The event's own questions with this form's answers, one line each (the rule of
     core.render.answer_lines: a question for the other format is left out)."""
     given = waiting.answers
-    return [t("answer-line", label=_cut(q.label_in(t.language), limit),
-              value=answer(t, q, _cut(given.get(q.id), limit)))
+    return [answer_line(t, _cut(q.label_in(t.language), limit),
+                        answer(t, q, _cut(given.get(q.id), limit)))
             for q in info.form_model.questions if q.id in given or not q.limited]
 
 
