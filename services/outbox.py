@@ -238,10 +238,7 @@ class Outbox:
             if text is None:
                 return None
             markup = None  # a seat notice carries the entry pass's button
-            seat = kind is Notice.PROMOTED or (
-                kind is Notice.TOLD and now.placement is Placement.SEATED
-                and bool((await self.notices.details(now.id, kind) or {}).get("placement")))
-            if seat and self.buttons is not None:
+            if kind is Notice.PROMOTED and self.buttons is not None:
                 markup = self.buttons(self.catalog.for_language(now.language), now)
             return text, markup
         return decide
@@ -283,7 +280,10 @@ class Outbox:
             markup = self.buttons(t, reg) if self.buttons is not None else None
         else:
             text, markup = await self.screen(t, reg, event)
-        return t("approved-head") + "\n\n" + text, markup
+        # The first line: the organisers' approval, or (approval turned off) its own.
+        head = (await self.notices.details(reg.id, Notice.APPROVED) or {}).get("head")
+        title = event.texts(reg.language).title
+        return t(head or "approved-head", title=title) + "\n\n" + text, markup
 
     async def _render(self, kind: Notice, reg: Registration, event: Event) -> str | None:
         """The news as it is for `reg`, or None when it is no longer true."""
@@ -294,11 +294,7 @@ class Outbox:
             if told is None or key is None:
                 return None
             texts = event.texts(reg.language)
-            text = t(key, title=texts.title, phone=texts.contact_phone)
-            if told.get("placement") and reg.active:  # a waiting form confirmed: its place
-                position = await self.notices.queue_position(reg)
-                text += "\n\n" + render.placement(t, event.info, reg, position)
-            return text
+            return t(key, title=texts.title, phone=texts.contact_phone)
         if not reg.active:
             return None
         if kind is Notice.MOVED:  # about the event: told whatever the seat is now

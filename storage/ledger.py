@@ -174,8 +174,8 @@ class Ledger:
                 continue
             outcome = await self._register(conn, waiting.who, waiting.wants, stamp, False)
             if outcome.changed:  # (a registration made meanwhile stays as it is)
-                await notices.add_told(conn, outcome.registration.id, notices.ADMITTED,
-                                       stamp, placement=True)
+                await notices.add_approved(conn, outcome.registration.id, stamp,
+                                           head=notices.ADMITTED)
                 admitted.append(outcome.registration)
         return tuple(admitted)
 

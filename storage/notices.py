@@ -58,31 +58,35 @@ async def add(conn: aiosqlite.Connection, reg_id: int, kind: Notice, stamp: str)
         (kind.value, stamp, stamp, reg_id))
 
 
-# A TOLD notice's key when an edit turned approval off: the waiting form is confirmed
-# (with "placement": the seat, the waitlist or online, as it is at send time).
+# The first line of an APPROVED notice when an edit turned approval off: the waiting form
+# is confirmed (the rest is the registration as /my shows it when the notice goes).
 ADMITTED = "admitted-head"
 
 
-async def add_told(conn: aiosqlite.Connection, reg_id: int, key: str, stamp: str,
-                   placement: bool = False) -> None:
+async def add_told(conn: aiosqlite.Connection, reg_id: int, key: str, stamp: str) -> None:
     """Inside the caller's transaction: what an organiser's change did to this
-    registration (catalog `key`), about its version now; `placement`: the text goes on with
-    what the person has (seat and entry code, or online)."""
-    details: dict[str, str] = {"key": key, **({"placement": "yes"} if placement else {})}
+    registration (catalog `key`), about its version now."""
+    details = {"key": key}
     await conn.execute(
         "INSERT INTO notices (registration_id, kind, version, details, created_at,"
         " updated_at) SELECT id, 'told', version, ?, ?, ? FROM registrations WHERE id = ?",
         (json.dumps(details), stamp, stamp, reg_id))
 
 
-async def add_approved(conn: aiosqlite.Connection, reg_id: int, stamp: str) -> None:
+async def add_approved(conn: aiosqlite.Connection, reg_id: int, stamp: str,
+                       head: str | None = None) -> None:
     """Inside the approval's transaction. An approval still unsent for this registration
     (approved, cancelled, approved again before it went) is replaced: one message says
-    what the registration is when it goes."""
+    what the registration is when it goes. `head`: the catalog key of its first line, when
+    not the organisers' approval (ADMITTED: approval was turned off)."""
     await conn.execute("UPDATE notices SET status = 'void', updated_at = ? WHERE"
                        " registration_id = ? AND kind = 'approved' AND status = 'pending'",
                        (stamp, reg_id))
-    await add(conn, reg_id, Notice.APPROVED, stamp)
+    await conn.execute(
+        "INSERT INTO notices (registration_id, kind, version, details, created_at,"
+        " updated_at) SELECT id, ?, version, ?, ?, ? FROM registrations WHERE id = ?",
+        (Notice.APPROVED.value, None if head is None else json.dumps({"head": head}),
+         stamp, stamp, reg_id))
 
 
 @dataclass(frozen=True)
@@ -177,15 +181,6 @@ class Notices:
             return None
         found: dict[str, str | None] = json.loads(row["details"])
         return found
-
-    async def queue_position(self, reg: Registration) -> int | None:
-        """The registration's place in its event's waitlist (None: not in it)."""
-        row = await self._db.fetchone(
-            "SELECT (SELECT COUNT(*) FROM registrations q WHERE q.status = 'active'"
-            " AND q.event_id = r.event_id AND q.queue_no <= r.queue_no) AS pos"
-            " FROM registrations r WHERE r.id = ? AND r.queue_no IS NOT NULL"
-            " AND r.status = 'active'", (reg.id,))
-        return None if row is None else int(row["pos"])
 
     async def tell(self, reg_id: int, key: str, now: datetime) -> None:
         """What an organiser did to this registration (already committed): about its

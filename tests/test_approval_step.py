@@ -214,6 +214,9 @@ async def confirmed_in_order(fake: FakeTelegram, running: Running, event: Event)
     assert texts("ru")("btn-pass") in shown[1].buttons  # a seat, with its entry pass
     assert "number 1 in the waitlist" in shown[3].plain_text
     assert "You take part online" in shown[4].plain_text
+    # The same message as an approval's (/my's screen): with its buttons, not only text.
+    for user_id in (3, 4):
+        assert texts("en")("btn-cancel-reg") in shown[user_id].buttons, shown[user_id].buttons
     assert all(told(fake, user_id, said) == 1 for user_id, said in heads.items())
     assert await desk.waiting_count() == 0
 
