@@ -195,7 +195,9 @@ async def test_form_shows_the_organisers_the_questions_and_where_to_edit(
         shown = await olga.reply(has("Анкета «Round table»"))
     finally:
         await running.stop()
-    lines = shown.plain_text.splitlines()
+    head, _, form = shown.plain_text.partition("\n\n")  # the console's event line first
+    assert head.startswith("📌 Round table"), head
+    lines = form.splitlines()
     assert lines[1] == "1. Имя (встроенный)"
     assert lines[3].startswith("3. " + label("topic", "ru") + " (один вариант; ")
     assert option("topic", 1, "ru") in lines[3]

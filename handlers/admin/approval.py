@@ -24,7 +24,7 @@ from core.validation import Problem, clean_text
 from handlers.admin import screens
 from handlers.admin import waiting as waiting_views
 from handlers.admin.callbacks import ApprovalCb
-from handlers.admin.console import TEXT_MAX, Console
+from handlers.admin.console import NAMES_EVENT, TEXT_MAX, Console
 from handlers.admin.screens import Screen
 from handlers.filters import Inline
 from services.events import Event
@@ -258,7 +258,7 @@ async def reason(message: Message, bot: Bot, state: FSMContext, t: Texts,
 
 def router() -> Router:
     r = Router(name="admin-approval")
-    r.message.register(pending_list, Command("pending"))
+    r.message.register(pending_list, Command("pending"), flags=NAMES_EVENT)
     r.callback_query.register(decide, ApprovalCb.filter())
     r.message.register(reason, StateFilter(Declining.reason), Inline(F.text),
                        ~Inline(F.text.startswith("/")))

@@ -530,7 +530,7 @@ async def _decide(cb: CallbackQuery, act: str, bot: Bot, state: FSMContext, t: T
 
 def router() -> Router:
     r = Router(name="admin-form")
-    r.message.register(form, Command("form"))
+    r.message.register(form, Command("form"), flags=NAMES_EVENT)
     r.message.register(by_answer, Command("list", magic=F.args), flags=NAMES_EVENT)
     r.callback_query.register(edit, FormEditCb.filter())
     r.message.register(label, StateFilter(AddQuestion.label), Inline(F.text))
