@@ -59,7 +59,7 @@ adm-approved-seat = a seat
 adm-approved-waitlist = the room is full: online + waitlist
 adm-approved-online = online
 adm-declined = Declined: { $name }. They have been told.
-adm-decided-already = Already decided.
+adm-decided-already = Already decided, or withdrawn by its author.
 adm-stats-pending = 📝 Waiting for approval: { $count }
 
 ## /form

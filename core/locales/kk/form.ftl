@@ -59,7 +59,7 @@ adm-approved-seat = залдағы орын
 adm-approved-waitlist = зал толы: онлайн + күту тізімі
 adm-approved-online = онлайн
 adm-declined = Қабылданбады: { $name }. Қатысушыға хабарланды.
-adm-decided-already = Шешіліп қойған.
+adm-decided-already = Шешіліп қойған немесе авторы кері қайтарып алған.
 adm-stats-pending = 📝 Мақұлдауды күтуде: { $count }
 
 ## /form

@@ -59,7 +59,7 @@ adm-approved-seat = место в зале
 adm-approved-waitlist = зал полон: онлайн + лист ожидания
 adm-approved-online = онлайн
 adm-declined = Отклонено: { $name }. Участнику сообщено.
-adm-decided-already = Уже решено.
+adm-decided-already = Уже решено или отозвано автором.
 adm-stats-pending = 📝 Ждут одобрения: { $count }
 
 ## /form
