@@ -4,6 +4,7 @@ Every key is documented in config.example.toml; the next event edits only that f
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 import tomllib
@@ -649,8 +650,10 @@ class FriendlyToml(TomlConfigSettingsSource):
         with file_path.open(mode="rb") as fh:
             raw = fh.read()
         try:
-            # utf-8-sig: Windows Notepad may save UTF-8 with a byte-order mark in front.
-            text = raw.decode("utf-8-sig")
+            # utf-8-sig: Windows Notepad may save UTF-8 with a byte-order mark in front;
+            # "Unicode" in its Save as is UTF-16, which says so by its own mark.
+            utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            text = raw.decode("utf-16" if utf16 else "utf-8-sig")
         except UnicodeDecodeError as exc:
             raise TomlSyntaxError(not_utf8(raw, exc)) from None
         try:

@@ -96,7 +96,7 @@ async def test_approve_and_decline_each_told_once_in_their_language(
         seat = await alice.wait_for(has(approved_ru))
         assert texts("ru")("btn-pass") in seat.buttons  # a seat, with its entry pass
         await olga.press_data(approve_alice, notice.message_id)  # again: decided already
-        assert (await olga.answer_to_press()).get("text") == "Already decided, or withdrawn by its author."
+        assert (await olga.answer_to_press()).get("text", "").startswith("Already decided")
 
         await olga.press_data(ApprovalCb(act="no", ev=event, p=ids[3]).pack())
         await olga.reply(has("Declining Carol Jones"))

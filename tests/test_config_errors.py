@@ -132,6 +132,12 @@ def test_a_notepad_byte_order_mark_is_read_as_utf8(tmp_path: Path) -> None:
     assert load_or_explain(path).all_events[0].venue == "ДКУ"
 
 
+def test_a_notepad_unicode_file_is_read(tmp_path: Path) -> None:
+    path = config(tmp_path, venue='"ДКУ"')
+    path.write_bytes(path.read_text("utf-8").encode("utf-16"))  # with its byte-order mark
+    assert load_or_explain(path).all_events[0].venue == "ДКУ"
+
+
 def test_a_windows_1251_file_is_explained(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = config(tmp_path, venue='"ДКУ"')

@@ -110,7 +110,7 @@ async def test_withdrawing_keeps_nothing_and_the_organisers_hear_of_it(
         # The organisers' button for that form: decided already.
         event = (await running.event()).id
         await olga.press_data(ApprovalCb(act="ok", ev=event, p=ids[1]).pack())
-        assert (await olga.answer_to_press()).get("text") == "Already decided, or withdrawn by its author."
+        assert (await olga.answer_to_press()).get("text", "").startswith("Already decided")
 
         # /cancel while waiting offers the same withdrawal.
         kk = texts("kk")
