@@ -240,10 +240,9 @@ async def test_a_reworded_question_with_other_options_cannot_keep_the_old_wordin
         await olga.send(LABEL)
         await olga.reply(has("Type the options"))
         await olga.send("Almaty\nElsewhere")  # two options now: the Kazakh three do not fit
-        await olga.reply(has("The question in Қазақша", f"Now in Қазақша: {KK_LABEL}"))
-        await olga.press("Keep it")
-        alert = await olga.answer_to_press()
-        assert "no longer match the 2 options" in str(alert.get("text")), alert
+        kk_step = await olga.reply(has("The question in Қазақша", f"Now in Қазақша: {KK_LABEL}"))
+        assert "no longer match the 2 options" in kk_step.plain_text  # said, not offered
+        assert not kk_step.buttons, kk_step.buttons
         await olga.send("-")  # Kazakh readers now see the main wording
         await olga.reply(has("The question in Русский"))
         await olga.send("-")
@@ -255,6 +254,45 @@ async def test_a_reworded_question_with_other_options_cannot_keep_the_old_wordin
         await running.stop()
     assert saved is not None
     assert [(q.options, q.text) for q in saved.info.questions] == [(["Almaty", "Elsewhere"], {})]
+
+
+async def test_a_rewording_keeps_the_main_wording_and_options_with_a_press(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """Only the Kazakh version changes: the main question and options are kept with Keep,
+    not typed again (the stored answers name the main options)."""
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, settings_for(fake, tmp_path))
+    try:
+        made = await chat_event(running)
+        olga = admin(fake)
+        await add_city(olga, (KK_LABEL, KK_OPTIONS), None)
+        await olga.press("✅ Add it to the form")
+        await olga.reply(has("wording for Қазақша"))
+        await olga.send("/form")
+        await olga.reply(has("5. Which city"))
+        await olga.press("✏️ 5")
+        await olga.reply(has("Type the question", f"Now: {LABEL}"))
+        await olga.press("Keep it")
+        await olga.reply(has("Type the options", "Now:"))
+        await olga.press("Keep it")
+        kk_step = await olga.reply(has("The question in Қазақша"))
+        assert kk_step.buttons == ["✔️ Keep it"], kk_step.buttons
+        await olga.send("Қай қаладан келдіңіз?")
+        await olga.reply(has("Its 3 options in Қазақша"))
+        await olga.press("Keep it")
+        await olga.reply(has("The question in Русский"))
+        await olga.send("-")
+        await olga.reply(has("Preview"))
+        await olga.press("✅ Save the change")
+        await olga.reply(has("5. Which city"))
+        saved = await running.app.registrations.events.get(made.id)
+    finally:
+        await running.stop()
+    assert saved is not None
+    question = saved.info.questions[0]
+    assert (question.label, question.options) == (LABEL, OPTIONS)
+    assert question.label_in("kk") == "Қай қаладан келдіңіз?"
+    assert question.options_in("kk") == KK_OPTIONS
 
 
 async def test_an_organiser_rewording_in_another_language_changes_her_version_only(

@@ -299,16 +299,19 @@ def _prompt(t: Texts, step: str | None, data: dict[str, Any],
     draft = _draft(data)
     was = data.get(WAS) if isinstance(data.get(WAS), dict) else None
     own = str(data.get(OWN) or t.language)
+    event = int(data.get("form_event") or 0)
     if step == LABEL:
         text = t("adm-form-ask-label")
         if was is not None:
             text += "\n" + t("adm-form-now", now=Question.model_validate(was).label_in(own))
+            return text, _keep_button(t, event, "label")
         return text, None
     if step == OPTIONS:
         text = t("adm-form-ask-options")
         if was is not None and was.get("kind") == draft.get("kind"):
             text += "\n" + t("adm-form-now", now="\n".join(
                 Question.model_validate(was).options_in(own)))
+            return text, _keep_button(t, event, "options")
         return text, None
     language = str(data.get(AT) or "")
     if step in (TEXT_LABEL, TEXT_OPTIONS):
@@ -339,11 +342,21 @@ def _ask_other(t: Texts, step: str, draft: wordings.Draft, language: str,
             if before.get("options"):
                 shown += "\n" + "\n".join(f"[ {o} ]" for o in before["options"])
             text += "\n\n" + t("adm-form-text-now", language=name, now=shown)
-        builder = InlineKeyboardBuilder()
-        builder.button(text=t("adm-form-btn-keep"),
-                       callback_data=FormEditCb(act="keep", ev=event, q=language))
-        kb = builder.as_markup()
+        if isinstance(wordings.check(wordings.keep(draft, language, was), language),
+                      wordings.Bad):  # its options no longer fit: no Keep to offer
+            text += "\n" + t("adm-form-keep-bad", language=name,
+                             count=len(draft.get("options") or []))
+        else:
+            kb = _keep_button(t, event, language)
     return text, kb
+
+
+def _keep_button(t: Texts, event: int, what: str) -> InlineKeyboardMarkup:
+    """Keep the reworded question's `what` ("label", "options" or a language) as it is."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("adm-form-btn-keep"), callback_data=FormEditCb(act="keep", ev=event,
+                                                                       q=what))
+    return builder.as_markup()
 
 
 def _draft(data: dict[str, Any]) -> wordings.Draft:
@@ -378,8 +391,13 @@ async def _next(message: Message, state: FSMContext, t: Texts, catalog: Catalog,
 
 
 async def label(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    await _label(message, state, t, catalog, message.text or "")
+
+
+async def _label(message: Message, state: FSMContext, t: Texts, catalog: Catalog,
+                 typed: str) -> None:
     data = await state.get_data()
-    got = wordings.label(message.text or "")
+    got = wordings.label(typed)
     if isinstance(got, wordings.Bad):
         await _again(message, state, t, catalog, got)
         return
@@ -397,10 +415,14 @@ async def label(message: Message, state: FSMContext, t: Texts, catalog: Catalog)
 
 
 async def options(message: Message, state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    await _options(message, state, t, catalog, message.text or "")
+
+
+async def _options(message: Message, state: FSMContext, t: Texts, catalog: Catalog,
+                   typed: str) -> None:
     data = await state.get_data()
     own, into_own = str(data.get(OWN) or t.language), bool(data.get(INTO_OWN))
-    draft = wordings.set_own(_draft(data), own, into_own,
-                             options=wordings.options(message.text or ""))
+    draft = wordings.set_own(_draft(data), own, into_own, options=wordings.options(typed))
     checked = wordings.check(draft, own if into_own else None)
     if isinstance(checked, wordings.Bad):
         await _again(message, state, t, catalog, checked)
@@ -460,15 +482,33 @@ async def at_preview(message: Message, state: FSMContext, t: Texts, catalog: Cat
 
 async def _keep(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: CallbackAnswer,
                 bot: Bot, state: FSMContext, t: Texts, catalog: Catalog) -> None:
-    """A reworded question's version in another language, kept as it was."""
+    """A reworded question's wording kept as it was: the organiser's own label or options
+    (as if typed again), or another language's version."""
     step, data = await state.get_state(), await state.get_data()
+    was = data.get(WAS)
+    mine = {"label": LABEL, "options": OPTIONS}.get(callback_data.q)
+    if mine is not None:
+        if step != mine or not isinstance(was, dict) or not isinstance(cb.message, Message):
+            callback_answer.text, callback_answer.show_alert = t("adm-form-stale"), True
+            return
+        own = str(data.get(OWN) or t.language)
+        before = Question.model_validate(was)
+        await _show(cb, bot, cb.message.html_text, None)  # its button goes: one live keyboard
+        if mine == LABEL:
+            await _label(cb.message, state, t, catalog, before.label_in(own))
+        else:
+            await _options(cb.message, state, t, catalog, "\n".join(before.options_in(own)))
+        return
     language = str(data.get(AT) or "")
     asking = step in (TEXT_LABEL, TEXT_OPTIONS)
-    was = data.get(WAS)
     if not asking or language != callback_data.q or not isinstance(was, dict):
         callback_answer.text, callback_answer.show_alert = t("adm-form-stale"), True
         return
     draft = wordings.keep(_draft(data), language, was)
+    version = wordings.current(was, language)
+    if step == TEXT_OPTIONS and version is not None and version.get("options"):
+        # The question was just typed in this language: only its old options are kept.
+        draft = wordings.set_other(_draft(data), language, options=version["options"])
     if isinstance(wordings.check(draft, language), wordings.Bad):
         count = len(_draft(data).get("options") or [])
         callback_answer.text = t("adm-form-keep-bad", language=NAMES[language], count=count)

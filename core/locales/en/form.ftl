@@ -99,7 +99,7 @@ adm-form-changed = The event changed meanwhile: nothing was saved. Open /form ag
 adm-form-now = Now: { $now }
 adm-form-ask-text-label = The question in { $language }, as its readers will read it? Send { "-" } to leave { $language } readers the main wording: «{ $main }».
 adm-form-ask-text-options =
-    Its { $count } options in { $language }, one per line, in this order ({ "-" }: { $language } readers see the main wording):
+    Its { $count } options in { $language }, one per line, in this order ({ "-" }: { $language } readers see the main wording, the question too):
     { $options }
 adm-form-text-now = Now in { $language }: { $now }
 adm-form-text-was-main = Now { $language } readers see the main wording.
