@@ -353,3 +353,44 @@ async def test_an_event_sets_its_own_roles(fake: FakeTelegram, tmp_path: Path) -
     finally:
         await running.stop()
     assert "Role: Teacher" in summary.plain_text
+
+
+async def test_a_question_from_the_chat_can_be_optional_and_for_seat_takers_only(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The issue's "ID number for the building pass", offline only, made in /form: the
+    preview's two buttons set who is asked and whether it may be skipped."""
+    fake.user(ADMIN, first_name="Olga", language_code="en")
+    running = await start(fake, own_settings(fake, tmp_path))
+    try:
+        events = running.app.registrations.events
+        base = (await running.event()).info
+        made = await events.create(base.model_copy(update={
+            "id": None, "title": "Chat event", "questions": [], "form": None}))
+        await events.choose(ADMIN, made)
+        olga = admin(fake)
+        await olga.send("/form")
+        await olga.reply(has("The form of «Chat event»"))
+        await olga.press("Add a question")
+        await olga.reply(has("What kind of answer"))
+        await olga.press("text")
+        await olga.reply(has("Type the question"))
+        await olga.send("ID number for the building pass")
+        for language in ("Қазақша", "Русский"):
+            await olga.reply(has(f"The question in {language}"))
+            await olga.send("-")
+        preview = await olga.reply(has("Preview"))
+        assert "Answer: must be answered · Asked of: everyone" in preview.plain_text
+        await olga.press("⇄ Who is asked")
+        await olga.reply(has("Asked of: offline only (after the format)"))
+        await olga.press("⇄ Required / optional")
+        shown = await olga.reply(has("Answer: optional · Asked of: offline only"))
+        assert shown.message_id == preview.message_id  # the preview, edited in place
+        await olga.press("✅ Add it to the form")
+        await olga.reply(has("5. ID number for the building pass (text;", "optional; "
+                             "offline only, asked after the format)"))
+        saved = await events.get(made.id)
+    finally:
+        await running.stop()
+    assert saved is not None
+    question = saved.info.questions[0]
+    assert (question.required, question.formats) == (False, ["offline"])

@@ -104,6 +104,6 @@ class FormEditCb(CallbackData, prefix="af"):
     as it was."""
 
     act: Literal["add", "kind", "edit", "del", "delsure", "up", "save", "drop", "approval",
-                 "keep"]
+                 "keep", "req", "who"]  # req, who: the preview's required and asked-of
     ev: RowId
     q: str = ""  # a question id, or the kind chosen

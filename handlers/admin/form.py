@@ -203,6 +203,9 @@ async def edit(cb: CallbackQuery, callback_data: FormEditCb, callback_answer: Ca
     if act == "keep":
         await _keep(cb, callback_data, callback_answer, bot, state, t, catalog)
         return
+    if act in ("req", "who"):
+        await _rules(cb, act, callback_answer, bot, state, t, catalog)
+        return
     if act in ("save", "drop"):
         await _decide(cb, act, bot, state, t, console)
         return
@@ -538,12 +541,44 @@ def _preview(t: Texts, catalog: Catalog, data: dict[str, Any]) -> screens.Screen
         elif question.kind == "yesno":
             shown += "\n" + f"[ {theirs('answer-yes')} ] [ {theirs('answer-no')} ]"
         parts.append(f"{head}\n{shown}")
+    who = "all" if not question.limited else question.formats[0]
+    parts.append(t("adm-form-preview-rules", required=t(
+        "adm-form-required" if question.required else "adm-form-optional"),
+        who=t(f"adm-form-who-{who}")))
     event = int(str(data.get("form_event", 0)))
     kb = InlineKeyboardBuilder()
+    # Whether it may be skipped, and who is asked: pressed until they read as wanted.
+    kb.button(text=t("adm-form-btn-req"), callback_data=FormEditCb(act="req", ev=event))
+    kb.button(text=t("adm-form-btn-who"), callback_data=FormEditCb(act="who", ev=event))
     save = "adm-form-btn-replace" if data.get(REPLACING) else "adm-form-btn-save"
     kb.button(text=t(save), callback_data=FormEditCb(act="save", ev=event))
     kb.button(text=t("adm-form-btn-drop"), callback_data=FormEditCb(act="drop", ev=event))
+    kb.adjust(2, 1, 1)
     return "\n\n".join(parts), kb.as_markup()
+
+
+# Who is asked, in the order the preview's button steps through them.
+WHO: dict[str, list[str]] = {"all": ["offline", "online"], "offline": ["offline"],
+                             "online": ["online"]}
+
+
+async def _rules(cb: CallbackQuery, act: str, callback_answer: CallbackAnswer, bot: Bot,
+                 state: FSMContext, t: Texts, catalog: Catalog) -> None:
+    """At the preview: required <-> optional (a Skip button), or everyone -> offline only
+    -> online only (asked once the format is known) -> everyone."""
+    if await state.get_state() != PREVIEW:
+        callback_answer.text, callback_answer.show_alert = t("adm-form-stale"), True
+        return
+    draft = _draft(await state.get_data())
+    if act == "req":
+        draft["required"] = not draft.get("required", True)
+    else:
+        now = sorted(draft.get("formats") or WHO["all"])
+        key = next(k for k, v in WHO.items() if sorted(v) == now)
+        order = list(WHO)
+        draft["formats"] = WHO[order[(order.index(key) + 1) % len(order)]]
+    await state.update_data({PREVIEWED: draft})
+    await _show(cb, bot, *_prompt(t, PREVIEW, await state.get_data(), catalog))
 
 
 async def _decide(cb: CallbackQuery, act: str, bot: Bot, state: FSMContext, t: Texts,
