@@ -109,6 +109,9 @@ async def test_approve_and_decline_each_told_once_in_their_language(
         listed = await olga.reply(has("Waiting for approval (Round table): 2"))
         assert "Бақыт Ахметов" in listed.plain_text and "Dave Brown" in listed.plain_text
         await olga.press("Approve all")
+        await olga.reply(has("Approve all 2 waiting, in order of registration? Free seats"
+                             " now: 0"))
+        await olga.press("Yes, approve all 2")
         assert (await olga.answer_to_press()).get("text") == (
             "Approved: 2 (the room was full, online + waitlist: 2). Each has been told.")
         approved_kk = texts("kk")("approved-head").split("<b>")[1].split("</b>")[0]

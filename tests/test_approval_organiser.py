@@ -214,7 +214,10 @@ async def test_finding_4_one_live_list_edited_after_each_decision(
         old = next(m for m in olga.messages if m.message_id == listed.message_id)
         assert buttons(old) == []  # one live list
 
-        await olga.press("✅ Approve all")
+        await olga.press("✅ Approve all")  # asked first, in the same message
+        sure = await olga.reply(has("Approve all 2 waiting"))
+        assert sure.message_id == again.message_id
+        await olga.press("✅ Yes, approve all 2")
         assert (await olga.answer_to_press())["text"] == (
             "Approved: 2 (the room was full, online + waitlist: 2). Each has been told.")
         done = await olga.reply(has("Nobody is waiting for approval"))

@@ -352,6 +352,12 @@ class Chaos:
             return
         self.actions["approve all press"] += 1
         await admin.press(t("adm-btn-approve-all"))
+        asked = await self.reply(admin)  # "Approve all N?": yes (the count as it was then)
+        yes = t("adm-btn-approve-all-sure", count=999).split("999")[0]
+        sure = next((b for b in asked.buttons if b.startswith(yes)), None)
+        if sure is None:  # nobody waits any more, or the bot was killed meanwhile
+            return
+        await admin.press(sure)
         await self.answered(admin)
 
     async def killer(self, rng: random.Random) -> None:

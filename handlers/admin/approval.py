@@ -127,7 +127,22 @@ async def decide(cb: CallbackQuery, callback_data: ApprovalCb, callback_answer: 
         await screens.show(cb, bot, (waiting_views.details(t, event.info, found, console.tz),
                                      waiting_views.form_buttons(t, event.id, found.id)))
         return
-    if act == "all":
+    if act == "all":  # asked first: one slip must not decide everyone
+        count = await desk.waiting_count()
+        if not count:
+            await screens.show(cb, bot, await list_screen(t, console, event))
+            return
+        kb = InlineKeyboardBuilder()
+        kb.button(text=t("adm-btn-approve-all-sure", count=count),
+                  callback_data=ApprovalCb(act="allsure", ev=event.id))
+        kb.button(text=t("adm-btn-pending-list"), callback_data=ApprovalCb(act="list",
+                                                                            ev=event.id))
+        kb.adjust(1)
+        free = (await desk.counts()).seats_left
+        await screens.show(cb, bot, (t("adm-approve-all-ask", count=count, free=free),
+                                     kb.as_markup()))
+        return
+    if act == "allsure":
         summed = await _approve_all(t, desk, console)
         callback_answer.text = summed
         await screens.show(cb, bot, await list_screen(t, console, event, summed))

@@ -89,10 +89,11 @@ class TeamCb(CallbackData, prefix="am"):
 class ApprovalCb(CallbackData, prefix="aq"):
     """Approval (issue 21): approve or decline waiting registration `p` of event `ev`, or
     approve everyone waiting for `ev` (p = 0). From /pending: open one form (show), decide
-    there (lok, lno, lnr: the list comes back, edited in place), back to the list (list)."""
+    there (lok, lno, lnr: the list comes back, edited in place), back to the list (list).
+    "all" asks first; "allsure" approves everyone waiting."""
 
     # nr: decline, no reason given
-    act: Literal["ok", "no", "nr", "all", "show", "list", "lok", "lno", "lnr"]
+    act: Literal["ok", "no", "nr", "all", "allsure", "show", "list", "lok", "lno", "lnr"]
     ev: RowId
     p: int = 0
 
