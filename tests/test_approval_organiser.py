@@ -187,6 +187,7 @@ async def test_finding_4_one_live_list_edited_after_each_decision(
             await hold(running, user_id, name)
         await olga.send("/pending")
         listed = await olga.reply(has("Waiting for approval (Round table): 4"))
+        assert "🪑 Seats free now: 1." in listed.plain_text  # what an approval gives now
         assert buttons(listed) == ["1. Alice Smith", "2. Bob Brown", "3. Carol Jones",
                                    "4. Dave Green", "✅ Approve all"]
         sent = len(olga.messages)

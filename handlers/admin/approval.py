@@ -83,12 +83,15 @@ async def list_screen(t: Texts, console: Console, event: Event, head: str = "") 
     """/pending of `event` as it is now (`head`: the decision just made); nobody waiting:
     the other events where someone does (those this organiser may decide for)."""
     registrations = console.registrations
-    waiting = await registrations.of(event).waiting_list()
-    elsewhere = None
+    desk = registrations.of(event)
+    waiting = await desk.waiting_list()
+    elsewhere, free = None, None
     if not waiting:
         elsewhere = [(other, n) for other, n in await registrations.waiting_elsewhere(event.id)
                      if console.may(other.id, Role.ORGANISER)]
-    return waiting_views.screen(t, event, waiting, head, elsewhere)
+    else:
+        free = (await desk.counts()).seats_left
+    return waiting_views.screen(t, event, waiting, head, elsewhere, free)
 
 
 async def pending_list(message: Message, t: Texts, console: Console) -> None:

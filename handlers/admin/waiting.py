@@ -74,7 +74,7 @@ def details(t: Texts, info: EventSection, waiting: Waiting, tz: str, head: str =
 
 
 def screen(t: Texts, event: Event, waiting: list[Waiting], head: str = "",
-           elsewhere: list[tuple[Event, int]] | None = None,
+           elsewhere: list[tuple[Event, int]] | None = None, free: int | None = None,
            ) -> tuple[str, InlineKeyboardMarkup | None]:
     """/pending: who waits for this event, one line each, a button each (their whole form
     and the decision), and Approve all; `head`: the decision just made, on top. Nobody
@@ -89,6 +89,8 @@ def screen(t: Texts, event: Event, waiting: list[Waiting], head: str = "",
                   count=count) for other, count in elsewhere))))
         return "\n\n".join(lines), None
     lines.append(t("adm-pending-head", title=title, count=len(waiting)))
+    if free is not None:  # what an approval gives now: "offline" is a wish, not a seat
+        lines.append(t("adm-pending-seats", free=free))
     lines.append("\n".join(f"{n}. {row(t, event.info, w)}"
                            for n, w in enumerate(waiting, start=1)))
     lines.append(t("adm-pending-pick"))

@@ -49,6 +49,7 @@ cmd-form = The event's form: its questions
 adm-pending-new = 🆕 <b>New registration for «{ $title }»</b>, waiting for approval:
 adm-pending-row = { $name }, { $org } ({ $role }); { $format }
 adm-pending-head = <b>Waiting for approval ({ $title }): { $count }</b>
+adm-pending-seats = 🪑 Seats free now: { $free }. Approving someone who asked for a seat gives one while any is free; after that, online and the waitlist.
 adm-pending-none = Nobody is waiting for approval for «{ $title }».
 adm-pending-started = The event has started: those still waiting were told registration is closed.
 adm-btn-approve = ✅ Approve
