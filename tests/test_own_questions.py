@@ -151,6 +151,7 @@ async def test_the_offline_only_question_is_not_asked_online_and_answers_reach_t
         column = heads.index(label("certificate", "en")) + 1
         assert [sheet.cell(r, column).value for r in (2, 3)] == ["No", "No"]
         assert sheet.cell(2, heads.index(label("pass-id", "en")) + 1).value == PASS_ID
+        assert sheet.cell(2, heads.index(label("years", "en")) + 1).value == 3  # a number
         await olga.send("/list themes")  # who answered what, for a choice question
         grouped = await olga.reply(has("Which themes do you work on?", "by their answer"))
         assert "Health (2): Alice Smith, Alice Smith" in grouped.plain_text

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from core.config import EventSection
 from core.i18n import Texts
+from core.questions import Question
 from core.render import answer, role_label
 from core.timeutil import zone
 from storage.models import Placement, Registration
@@ -101,7 +102,7 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
     lines += [(waiting_row(t, w, tz, event), w.answers, ["", "", ""] if after else [])
               for w in waiting]
     for cells, answers, later in lines:
-        sheet.append(cells + [answer(t, q, answers[q.id]) if q.id in answers else ""
+        sheet.append(cells + [cell_of(t, q, answers[q.id]) if q.id in answers else ""
                               for q in own] + later)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
@@ -116,6 +117,15 @@ def workbook(t: Texts, regs: Iterable[Registration], tz: str, event: EventSectio
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def cell_of(t: Texts, question: Question, value: object) -> object:
+    """An answer as a cell: a number as a number (Excel sums and sorts it), else the text
+    in the organiser's language."""
+    if question.kind == "number" and isinstance(value, int | float) \
+            and not isinstance(value, bool):
+        return value
+    return answer(t, question, value)
 
 
 def _after(reg: Registration, results: dict[int, tuple[str, str, str]] | None) -> list[object]:
