@@ -43,6 +43,7 @@ from core.sender import Sender
 from core.throttle import RetryAfterGate
 from core.timeutil import Clock, format_local, system_clock
 from handlers import keyboards, setup_routers, views
+from handlers.admin import approval
 from handlers.admin.commands import set_profile
 from handlers.admin.console import PinFirstAnswer
 from handlers.middleware import LanguageMiddleware
@@ -168,6 +169,18 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
         return await views.my(t, registrations.of(event), reg)
 
     outbox.screen = screen
+
+    async def waiting_notice(t: Texts, event: Event, pending_id: int,
+                             ) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """A new form waiting for approval, as the organisers read it when it goes."""
+        found = await registrations.waiting_by_id(pending_id)
+        if found is None or found[0].event.id != event.id:
+            return None  # decided or withdrawn meanwhile
+        desk, waiting = found
+        return (approval.notice(t, desk, waiting),
+                approval.buttons(t, event.id, waiting.id))
+
+    outbox.waiting_notice = waiting_notice
     scheduler = AsyncIOScheduler(timezone="UTC")
     deliveries = Deliveries(db)
     fanout = FanOut(deliveries, sender, clock)

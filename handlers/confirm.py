@@ -10,15 +10,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from core.i18n import Catalog, Texts
-from handlers.admin import approval
+from core.i18n import Texts
 from handlers.states import ANSWERS, Form
 from handlers.views import ask, editable, my, show
 from services.registration import Desk, Intake
-from services.team import Team
 from storage.database import StorageUnavailable
 from storage.models import Applicant, Format
-from storage.people import People
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +25,7 @@ def _moment(text: object) -> datetime | None:
 
 
 async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
-                  state: FSMContext, t: Texts, desk: Desk, catalog: Catalog,
-                  people: People, team: Team) -> None:
+                  state: FSMContext, t: Texts, desk: Desk) -> None:
     data = await state.get_data()
     intake = await desk.intake()
     wants = Format(data.get("format", "online"))
@@ -49,7 +45,7 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
                     consent_version=data.get("consent_version"),
                     answers=desk.info.form_model.kept(data.get(ANSWERS), wants))
     if (desk.info.approval and await desk.active(cb.from_user.id) is None
-            and await _hold(cb, bot, state, t, desk, who, wants, catalog, people, team)):
+            and await _hold(cb, bot, state, t, desk, who, wants)):
         return
     outcome = await desk.register(who, wants)
     # The ledger is written first: if we stop here, a second press finds the registration.
@@ -66,17 +62,13 @@ async def confirm(cb: CallbackQuery, callback_answer: CallbackAnswer, bot: Bot,
 
 
 async def _hold(cb: CallbackQuery, bot: Bot, state: FSMContext, t: Texts, desk: Desk,
-                who: Applicant, wants: Format, catalog: Catalog, people: People,
-                team: Team) -> bool:
-    """An event with approval: the form waits for the organisers, who are told once.
-    False: approval was turned off meanwhile, so nothing waits (the form registers)."""
-    held = await desk.hold(who, wants)
-    if held is None:
+                who: Applicant, wants: Format) -> bool:
+    """An event with approval: the form waits for the organisers, who are told once (their
+    letters are written with it, Desk.hold, and sent by the outbox). False: approval was
+    turned off meanwhile, so nothing waits (the form registers)."""
+    if await desk.hold(who, wants) is None:
         return False
-    waiting, fresh = held
     await state.clear()
     await show(bot, cb.from_user.id, t("pending-head", title=desk.info.in_language(
         t.language).title), on=editable(cb.message))
-    if fresh:
-        await approval.tell_organisers(bot, desk, waiting, catalog, people, team)
     return True

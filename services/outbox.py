@@ -35,6 +35,7 @@ from services.events import Event, Events
 from storage.audit import News, Untold
 from storage.models import Placement, Registration
 from storage.notices import Letter, Notice, Notices
+from storage.pending import PENDING_NEW
 
 log = logging.getLogger(__name__)
 _STATUS = {Result.SENT: "sent", Result.UNREACHABLE: "unreachable", Result.FAILED: "failed"}
@@ -47,6 +48,11 @@ Buttons = Callable[[Texts, Registration], InlineKeyboardMarkup | None]
 # by the handlers' floor too, handed in by the factory.
 Screen = Callable[[Texts, Registration, Event],
                   Awaitable[tuple[str, InlineKeyboardMarkup | None]]]
+# A new form waiting for approval as the organisers read it (every answer, Approve and
+# Decline): made by the handlers' floor from the row (event, pending id) when the letter
+# goes, handed in by the factory; None when the form was decided or withdrawn meanwhile.
+WaitingNotice = Callable[[Texts, Event, int],
+                         Awaitable[tuple[str, InlineKeyboardMarkup | None] | None]]
 # A participant's own step is held this long, so that several within it reach the
 # organisers as one digest instead of one message each.
 DIGEST_AFTER = timedelta(minutes=1)
@@ -77,6 +83,7 @@ class Outbox:
         self.catalog, self.clock = catalog, clock
         self.buttons = buttons
         self.screen = screen
+        self.waiting_notice: WaitingNotice | None = None
         self.organisers = organisers
         self._due: datetime | None = None  # the next held digest's time
         self._wake = asyncio.Event()
@@ -171,15 +178,11 @@ class Outbox:
                 if self._stopping:
                     return sent
                 t = self.catalog.for_language(letter.language)
-                text = await self._letter_text(t, letter)
-                if text is None:  # a digest whose event is gone: nothing left to say
+                made = await self._letter(t, letter)
+                if made is None:  # its event or its form is gone: nothing left to say
                     await self.notices.record(notice_id, "void", self.clock())
                     continue
-                markup = None
-                if letter.buttons:
-                    markup = InlineKeyboardMarkup(inline_keyboard=[
-                        [InlineKeyboardButton(text=t(key), callback_data=data)]
-                        for key, data in letter.buttons])
+                text, markup = made
                 await self.notices.begin(notice_id)
                 result = await self.sender.send(chat_id, text, reply_markup=markup)
                 await self.notices.record(notice_id, _STATUS[result.result], self.clock())
@@ -187,6 +190,23 @@ class Outbox:
                 log.info("notice %s (%s) to an organiser: %s", notice_id, letter.key,
                          result.result)
         return sent
+
+    async def _letter(self, t: Texts, letter: Letter) -> Content | None:
+        """A letter's text and buttons as they are now."""
+        if letter.key == PENDING_NEW:
+            event = await self.events.get(int(letter.args["event"]))
+            if event is None or self.waiting_notice is None:
+                return None
+            return await self.waiting_notice(t, event, int(letter.args["pending"]))
+        text = await self._letter_text(t, letter)
+        if text is None:
+            return None
+        markup = None
+        if letter.buttons:
+            markup = InlineKeyboardMarkup(inline_keyboard=[
+                [InlineKeyboardButton(text=t(key), callback_data=data)]
+                for key, data in letter.buttons])
+        return text, markup
 
     async def _letter_text(self, t: Texts, letter: Letter) -> str | None:
         """A catalog text; a digest is made from its steps as they read now."""

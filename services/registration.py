@@ -291,8 +291,15 @@ class Desk:
                    wants: Format) -> tuple[pending.Waiting, bool] | None:
         """Keep a confirmed form for the organisers; False: it was waiting already. None:
         an edit turned approval off since this desk read the event (register instead)."""
-        return await pending.hold_if_asked(self._all.db, self.event.id, who, wants,
-                                           self.clock())
+        organisers = self._all.outbox.organisers
+        letters = [] if organisers is None else [
+            (chat, await organisers.language_of(chat))
+            for chat in await organisers.for_event(self.event.id)]
+        held = await pending.hold_if_asked(self._all.db, self.event.id, who, wants,
+                                           self.clock(), letters)
+        if held is not None and held[1] and letters:
+            self._all.outbox.kick()  # the organisers' news of it, in the same transaction
+        return held
 
     async def waiting(self, user_id: int) -> pending.Waiting | None:
         return await pending.of_person(self._all.db, self.event.id, user_id)

@@ -5,6 +5,7 @@ ledger moves it into `registrations` (Ledger.approve) or deletes it (Ledger.decl
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ import aiosqlite
 from storage.audit import PARTICIPANT, AuditLog
 from storage.database import Database
 from storage.models import Applicant, Format, from_db, to_db
+from storage.notices import Letter, add_organiser
 
 HOLD = (
     "INSERT INTO pending (event_id, user_id, chat_id, language, full_name, organisation,"
@@ -54,18 +56,32 @@ async def hold(db: Database, event_id: int, who: Applicant, wants: Format,
         return await _hold(conn, event_id, who, wants, now)
 
 
+# The letter telling an organiser a new form waits: made when it goes, from the row (the
+# outbox's hook), so it holds ids only and a form decided or withdrawn meanwhile is void.
+PENDING_NEW = "pending-new"
+
+
 async def hold_if_asked(db: Database, event_id: int, who: Applicant, wants: Format,
-                        now: datetime) -> tuple[Waiting, bool] | None:
+                        now: datetime, letters: Sequence[tuple[int, str | None]] = (),
+                        ) -> tuple[Waiting, bool] | None:
     """As hold, if the event as stored asks for approval; None: an edit turned it off
     since the caller read the event. The edit (which confirms every form waiting) and this
-    are both BEGIN IMMEDIATE: a form held before it is confirmed by it, none after it."""
+    are both BEGIN IMMEDIATE: a form held before it is confirmed by it, none after it.
+    `letters`: the organisers' chats and languages; a new form's letter to each is written
+    in the same transaction, so a crash cannot lose the organisers' news of it."""
     async with db.transaction() as conn:
         asked = await (await conn.execute(
             "SELECT json_extract(definition, '$.approval') AS asked FROM events WHERE id = ?",
             (event_id,))).fetchone()
         if asked is None or not asked["asked"]:
             return None
-        return await _hold(conn, event_id, who, wants, now)
+        waiting, fresh = await _hold(conn, event_id, who, wants, now)
+        if fresh:
+            for chat_id, language in letters:
+                await add_organiser(conn, chat_id, Letter(
+                    PENDING_NEW, {"event": event_id, "pending": waiting.id}, language),
+                    to_db(now))
+        return waiting, fresh
 
 
 async def _hold(conn: aiosqlite.Connection, event_id: int, who: Applicant, wants: Format,

@@ -16,7 +16,8 @@ from typing import Any
 from openpyxl import load_workbook
 
 from handlers.admin.callbacks import ApprovalCb
-from loopback import BotMessage, FakeTelegram
+from loopback import BotMessage, FakeTelegram, FakeUser
+from loopback.faults import Fault, fault_on
 from services.events import Event
 from storage.models import Applicant, Format
 from tests.admin import admin
@@ -44,6 +45,13 @@ async def hold(running: Running, user_id: int, name: str, fmt: Format = Format.O
     held = await desk.hold(who, fmt)
     assert held is not None
     return held[0].id
+
+
+async def notified(fake: FakeTelegram, organiser: FakeUser, count: int) -> None:
+    """Until the outbox has brought the organiser `count` new-form notices (each goes with
+    its form's transaction, sent a moment later)."""
+    await fake.wait_until(lambda: sum("🆕" in m.plain_text for m in organiser.messages)
+                          == count, timeout=10)
 
 
 def buttons(message: BotMessage) -> list[str]:
@@ -111,6 +119,7 @@ async def test_finding_1_a_long_form_is_cut_to_one_message(fake: FakeTelegram,
         answers: dict[str, Any] = {f"essay-{n}": f"Start{n} " + "word " * 199
                                    for n in range(6)}
         await hold(running, 1, "Alice Smith", answers=answers)
+        await notified(fake, admin(fake), 1)
         await admin(fake).send("/pending")
         await admin(fake).reply(has("Waiting for approval"))
         await admin(fake).press("1. Alice Smith")
@@ -185,6 +194,7 @@ async def test_finding_4_one_live_list_edited_after_each_decision(
         for user_id, name in ((1, "Alice Smith"), (2, "Bob Brown"), (3, "Carol Jones"),
                               (4, "Dave Green")):
             await hold(running, user_id, name)
+        await notified(fake, olga, 4)
         await olga.send("/pending")
         listed = await olga.reply(has("Waiting for approval (Round table): 4"))
         assert "🪑 Seats free now: 1." in listed.plain_text  # what an approval gives now
@@ -314,3 +324,35 @@ async def test_finding_6_waiting_is_among_the_counts_in_stats(fake: FakeTelegram
     lines = stats.plain_text.splitlines()
     at = next(n for n, line in enumerate(lines) if "Waiting for approval: 1" in line)
     assert "Online:" in lines[at - 1], stats.plain_text
+
+
+async def test_a_stop_while_the_new_form_notice_hangs_sends_it_after_the_restart(
+        fake: FakeTelegram, tmp_path: Path) -> None:
+    """The organisers' news of a new form is written with the form (one transaction) and
+    sent by the outbox: a stop while it is on the wire neither loses it nor repeats it."""
+    settings = settings_for(fake, tmp_path, approval=True)
+    settings.sender.request_timeout = 1.0  # the stop's grace: two of them
+    olga = admin(fake)
+
+    def new_form(params: dict[str, object]) -> bool:
+        return "🆕" in str(params.get("text", ""))
+
+    fake.add_fault(fault_on("sendMessage", Fault.hang(60), chat_id=ADMIN, times=None,
+                            when=new_form))
+    running = await start(fake, settings)
+    try:
+        await apply(fake.user(1, language_code="en"), "en", "Alice Smith", offline=True)
+        await fake.wait_until(lambda: any(
+            c.params.get("chat_id") == ADMIN and new_form(c.params)
+            for c in fake.calls("sendMessage")), timeout=10)
+    finally:
+        await running.stop()  # the notice is still on the wire
+    assert not any("🆕" in m.plain_text for m in olga.messages)
+    fake.clear_faults()
+    running = await start(fake, settings, running.clock)
+    try:
+        notice = await olga.wait_for(has("🆕"))
+    finally:
+        await running.stop()
+    assert "Alice Smith" in notice.plain_text and len(buttons(notice)) == 2  # decide here
+    assert sum("🆕" in m.plain_text for m in olga.messages) == 1

@@ -11,7 +11,7 @@ import contextlib
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from core.i18n import Catalog, Safe, Texts
+from core.i18n import Safe, Texts
 from core.validation import Problem, clean_text
 from handlers.admin import screens
 from handlers.admin import waiting as waiting_views
@@ -29,10 +29,9 @@ from handlers.admin.screens import Screen
 from handlers.filters import Inline
 from services.events import Event
 from services.registration import Desk, Registrations
-from services.team import Role, Team, covers
+from services.team import Role
 from storage.models import Outcome, Placement
 from storage.pending import Waiting
-from storage.people import People
 
 log = logging.getLogger(__name__)
 REASON_MAX = 500
@@ -47,23 +46,6 @@ def buttons(t: Texts, event_id: int, pending_id: int) -> InlineKeyboardMarkup:
                                                                   p=pending_id))
     kb.adjust(2)
     return kb.as_markup()
-
-
-async def tell_organisers(bot: Bot, desk: Desk, waiting: Waiting, catalog: Catalog,
-                          people: People, team: Team) -> None:
-    """A new form waits: each owner, and each organiser of the event's team, gets it in
-    their language (the event's title and every answer too), with the two buttons."""
-    members = [m.user_id for m in await team.members(desk.event.id)
-               if m.removed_at is None and covers(Role(m.role), Role.ORGANISER)]
-    for admin in dict.fromkeys([*desk.settings.telegram.admins, *members]):
-        t = catalog.for_language(await people.reader_language(admin))
-        text = notice(t, desk, waiting)
-        try:
-            await bot.send_message(admin, text,
-                                   reply_markup=buttons(t, desk.event.id, waiting.id))
-        except TelegramAPIError as exc:  # one unreachable organiser: the others, /pending
-            log.warning("could not tell organiser %s of a registration waiting for "
-                        "approval: %s", admin, exc)
 
 
 def notice(t: Texts, desk: Desk, waiting: Waiting) -> str:
