@@ -253,13 +253,19 @@ async def create_app(settings: Settings, clock: Clock = system_clock) -> App:
                 task.cancel()
         if background:
             await asyncio.wait(background, timeout=settings.sender.request_timeout)
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
         fanout.stop()  # sends in flight complete and are recorded; the rest waits
         grace = settings.sender.request_timeout * 2
+        # No job starts now, and the running ones (a reminder or follow-up mid-send) finish
+        # their sends and records first: the scheduler's shutdown cancels the jobs still
+        # running (APScheduler's asyncio executor), which lost the record of a message
+        # already sent, so the next start sent it again.
+        if scheduler.running:
+            scheduler.pause()
         await reminders.stop(grace)
         await campaigns.stop(grace)
         await followups.stop(grace)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
         await outbox.stop(grace)
 
     dp.startup.register(on_startup)
