@@ -223,19 +223,26 @@ async def test_a_language_left_out_falls_back_and_a_rewording_keeps_the_answers(
         await running.stop()
 
 
+async def reword_a_kk_city(running: Running, fake: FakeTelegram) -> tuple[Event, FakeUser]:
+    """The city question with a Kazakh wording, saved in a chat-made event; then its ✏️ in
+    /form (the rewording's first step is asked)."""
+    made = await chat_event(running)
+    olga = admin(fake)
+    await add_city(olga, (KK_LABEL, KK_OPTIONS), None)
+    await olga.press("✅ Add it to the form")
+    await olga.reply(has("wording for Қазақша"))
+    await olga.send("/form")
+    await olga.reply(has("5. Which city"))
+    await olga.press("✏️ 5")
+    return made, olga
+
+
 async def test_a_reworded_question_with_other_options_cannot_keep_the_old_wording(
         fake: FakeTelegram, tmp_path: Path) -> None:
     fake.user(ADMIN, first_name="Olga", language_code="en")
     running = await start(fake, settings_for(fake, tmp_path))
     try:
-        made = await chat_event(running)
-        olga = admin(fake)
-        await add_city(olga, (KK_LABEL, KK_OPTIONS), None)
-        await olga.press("✅ Add it to the form")
-        await olga.reply(has("wording for Қазақша"))
-        await olga.send("/form")
-        await olga.reply(has("5. Which city"))
-        await olga.press("✏️ 5")
+        made, olga = await reword_a_kk_city(running, fake)
         await olga.reply(has("Type the question"))
         await olga.send(LABEL)
         await olga.reply(has("Type the options"))
@@ -263,14 +270,7 @@ async def test_a_rewording_keeps_the_main_wording_and_options_with_a_press(
     fake.user(ADMIN, first_name="Olga", language_code="en")
     running = await start(fake, settings_for(fake, tmp_path))
     try:
-        made = await chat_event(running)
-        olga = admin(fake)
-        await add_city(olga, (KK_LABEL, KK_OPTIONS), None)
-        await olga.press("✅ Add it to the form")
-        await olga.reply(has("wording for Қазақша"))
-        await olga.send("/form")
-        await olga.reply(has("5. Which city"))
-        await olga.press("✏️ 5")
+        made, olga = await reword_a_kk_city(running, fake)
         await olga.reply(has("Type the question", f"Now: {LABEL}"))
         await olga.press("Keep it")
         await olga.reply(has("Type the options", "Now:"))

@@ -13,9 +13,10 @@ import pytest
 from openpyxl import load_workbook
 
 from loopback import FakeTelegram
+from services.events import Event
 from tests.admin import admin, open_details
 from tests.dbfiles import raw_bytes
-from tests.harness import ADMIN, has, has_button, settings_for, start
+from tests.harness import ADMIN, Running, has, has_button, settings_for, start
 from tests.own_form import (
     EMAIL,
     PASS_ID,
@@ -207,16 +208,23 @@ async def test_form_shows_the_organisers_the_questions_and_where_to_edit(
     assert "файла конфигурации" in shown.plain_text
 
 
+async def chat_made(running: Running) -> Event:
+    """An event as /newevent makes it, without own questions, the organiser's current."""
+    events = running.app.registrations.events
+    base = (await running.event()).info
+    made = await events.create(base.model_copy(update={
+        "id": None, "title": "Chat event", "questions": [], "form": None}))
+    await events.choose(ADMIN, made)
+    return made
+
+
 async def test_an_event_made_in_the_chat_gets_questions_from_form(
         fake: FakeTelegram, tmp_path: Path) -> None:
     fake.user(ADMIN, first_name="Olga", language_code="en")
     running = await start(fake, own_settings(fake, tmp_path))
     try:
         events = running.app.registrations.events
-        base = (await running.event()).info
-        made = await events.create(base.model_copy(update={
-            "id": None, "title": "Chat event", "questions": [], "form": None}))
-        await events.choose(ADMIN, made)
+        made = await chat_made(running)
         olga = admin(fake)
         await olga.send("/form")
         await olga.reply(has("The form of «Chat event»", "add, reword, move up or remove"))
@@ -364,10 +372,7 @@ async def test_a_question_from_the_chat_can_be_optional_and_for_seat_takers_only
     running = await start(fake, own_settings(fake, tmp_path))
     try:
         events = running.app.registrations.events
-        base = (await running.event()).info
-        made = await events.create(base.model_copy(update={
-            "id": None, "title": "Chat event", "questions": [], "form": None}))
-        await events.choose(ADMIN, made)
+        made = await chat_made(running)
         olga = admin(fake)
         await olga.send("/form")
         await olga.reply(has("The form of «Chat event»"))
