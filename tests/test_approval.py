@@ -32,7 +32,14 @@ def texts(language: str) -> Texts:
 async def apply(user: FakeUser, language: str, name: str, offline: bool,
                 link: str = "") -> BotMessage:
     """The whole form in the person's language (`link`: the event's id, as its link opens
-    it); returns the answer to Confirm."""
+    it); returns the answer to Confirm (the form waits)."""
+    await fill(user, language, name, offline, link)
+    return await user.reply(lambda m: m.plain_text.startswith("⏳"))
+
+
+async def fill(user: FakeUser, language: str, name: str, offline: bool,
+               link: str = "") -> None:
+    """The whole form in the person's language, up to pressing Confirm."""
     t = texts(language)
     await user.send(f"/start {link}".strip())
     await user.wait_for(lambda m: t("btn-register") in m.buttons)
@@ -51,7 +58,6 @@ async def apply(user: FakeUser, language: str, name: str, offline: bool,
     await user.press("🪑" if offline else t("btn-online"))
     await user.wait_for(lambda m: t("btn-confirm") in m.buttons)
     await user.press(t("btn-confirm"))
-    return await user.reply(lambda m: m.plain_text.startswith("⏳"))
 
 
 def told(fake: FakeTelegram, chat_id: int, text: str) -> int:

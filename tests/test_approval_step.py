@@ -18,7 +18,7 @@ from services.events import Event
 from storage.models import Applicant, Format, Placement
 from tests.admin import admin, ask
 from tests.harness import ADMIN, Running, has, settings_for, start
-from tests.test_approval import apply, texts, told
+from tests.test_approval import apply, fill, texts, told
 
 ASKED = "Does each registration wait for an organiser's approval?"
 WAITS, AT_ONCE = "⏳ Each registration waits for our approval", "✅ Confirm registrations at once"
@@ -157,24 +157,7 @@ async def test_editevent_turns_approval_on_typed_and_keep_keeps_it(
 
 async def apply_at_once(user: FakeUser, slug: str) -> None:
     """The form of an event without approval: Confirm registers at once."""
-    t = texts("en")
-    await user.send(f"/start {slug}")
-    await user.wait_for(lambda m: t("btn-register") in m.buttons)
-    await user.press(t("btn-register"))
-    await user.wait_for(lambda m: t("btn-consent-agree") in m.buttons)
-    await user.press(t("btn-consent-agree"))
-    await user.wait_for(lambda m: t("ask-name") in m.plain_text)
-    await user.send("Anna Early")
-    await user.wait_for(lambda m: t("ask-org") in m.plain_text)
-    await user.send("NGO Help")
-    await user.wait_for(lambda m: t("role-ngo") in m.buttons)
-    await user.press(t("role-ngo"))
-    await user.wait_for(lambda m: bool(m.reply_keyboard))
-    await user.send(t("btn-skip"))
-    await user.wait_for(lambda m: t("btn-online") in m.buttons)
-    await user.press("🪑")
-    await user.wait_for(lambda m: t("btn-confirm") in m.buttons)
-    await user.press(t("btn-confirm"))
+    await fill(user, "en", "Anna Early", offline=True, link=slug)
     await user.wait_for(has("Entry code"))
 
 
